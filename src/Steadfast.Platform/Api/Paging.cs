@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Steadfast.Platform.Api;
+
+/// <summary>The list shape of every API list: one page of items and the total that matched.</summary>
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>Page request as the API receives it; clamped, never rejected for being too large.</summary>
+public readonly record struct PageRequest(int Page, int PageSize)
+{
+    public const int MaxPageSize = 500;
+
+    public static PageRequest From(int? page, int? pageSize) =>
+        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, MaxPageSize));
+
+    public int Skip => (Page - 1) * PageSize;
+}
+
+public static class PagingExtensions
+{
+    public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var items = total == 0 ? [] : await query.Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
+        return new PagedResult<T>(items, total);
+    }
+}

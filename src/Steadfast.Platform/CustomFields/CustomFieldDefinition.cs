@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Platform.CustomFields;
+
+public enum CustomFieldType { Text = 0, Number = 1, Date = 2, Choice = 3, MultiChoice = 4, YesNo = 5, User = 6 }
+
+/// <summary>An admin-defined field on one record type. Its key is what the API and the index use.</summary>
+public class CustomFieldDefinition : IVersioned, IAudited
+{
+    public Guid Id { get; set; }
+    public string RecordType { get; set; } = "";
+    public string Key { get; set; } = "";
+    public string LabelEn { get; set; } = "";
+    public string LabelZh { get; set; } = "";
+    public CustomFieldType Type { get; set; }
+    public bool Required { get; set; }
+    public List<string> Options { get; set; } = [];
+    public int SortOrder { get; set; }
+    public bool IsActive { get; set; } = true;
+    public long Version { get; set; } = 1;
+
+    public string Label(bool chinese) => chinese && LabelZh.Length > 0 ? LabelZh : LabelEn;
+}
+
+/// <summary>
+/// One searchable value of a custom field. The JSON on the record is the truth; these rows exist so
+/// that lists can filter and sort by a custom field with an index on both SQLite and PostgreSQL.
+/// </summary>
+public class CustomFieldIndexEntry
+{
+    public Guid Id { get; set; }
+    public string RecordType { get; set; } = "";
+    public Guid RecordId { get; set; }
+    public string FieldKey { get; set; } = "";
+    public string? Text { get; set; }
+    public double? Number { get; set; }
+    public DateTime? Date { get; set; }
+}
+
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class RecordTypeAttribute(string name) : Attribute
+{
+    public string Name { get; } = name;
+}
+
+internal sealed class CustomFieldConfiguration : IEntityTypeConfiguration<CustomFieldDefinition>, IEntityTypeConfiguration<CustomFieldIndexEntry>
+{
+    public void Configure(EntityTypeBuilder<CustomFieldDefinition> b)
+    {
+        b.Property(d => d.RecordType).HasMaxLength(40);
+        b.Property(d => d.Key).HasMaxLength(40);
+        b.Property(d => d.LabelEn).HasMaxLength(100);
+        b.Property(d => d.LabelZh).HasMaxLength(100);
+        b.HasIndex(d => new { d.RecordType, d.Key }).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<CustomFieldIndexEntry> b)
+    {
+        b.ToTable("CustomFieldIndex");
+        b.Property(i => i.RecordType).HasMaxLength(40);
+        b.Property(i => i.FieldKey).HasMaxLength(40);
+        b.Property(i => i.Text).HasMaxLength(200);
+        b.HasIndex(i => new { i.RecordType, i.FieldKey, i.Text });
+        b.HasIndex(i => new { i.RecordType, i.FieldKey, i.Number });
+        b.HasIndex(i => new { i.RecordType, i.FieldKey, i.Date });
+        b.HasIndex(i => new { i.RecordType, i.RecordId });
+    }
+}

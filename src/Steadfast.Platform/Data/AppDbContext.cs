@@ -1,0 +1,53 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Platform.Audit;
+using Steadfast.Platform.Company;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Jobs;
+using Steadfast.Platform.Outbox;
+using Steadfast.Platform.Api;
+
+namespace Steadfast.Platform.Data;
+
+/// <summary>The one data layer of the app. Modules add their entities through <see cref="ModelParts"/>.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts parts)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options)
+{
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<DueItem> DueItems => Set<DueItem>();
+    public DbSet<CustomFieldDefinition> CustomFieldDefinitions => Set<CustomFieldDefinition>();
+    public DbSet<CustomFieldIndexEntry> CustomFieldIndex => Set<CustomFieldIndexEntry>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<Team> Teams => Set<Team>();
+    public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        foreach (var assembly in parts.Assemblies)
+            builder.ApplyConfigurationsFromAssembly(assembly);
+
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
+                builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
+        }
+        // Identity's own optimistic token is kept; our Version is the one the API speaks.
+        builder.Entity<IdentityUserRole<Guid>>().ToTable("AspNetUserRoles");
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<CustomFieldValues>().HaveConversion<CustomFieldValuesConverter, CustomFieldValuesComparer>();
+        // SQLite can neither compare nor sort decimal; money is long minor units, other decimals are rare.
+        configurationBuilder.Properties<decimal>().HaveConversion<double>();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Steadfast.Platform.Data;
+
+/// <summary>A record edited by users: carries a version checked on every update (409 when stale).</summary>
+public interface IVersioned
+{
+    long Version { get; set; }
+}
+
+/// <summary>A business record: every change to it is written to the audit log.</summary>
+public interface IAudited;
+
+/// <summary>A record type that carries admin-defined custom fields.</summary>
+public interface IHasCustomFields
+{
+    Guid Id { get; }
+    CustomFields.CustomFieldValues CustomFields { get; set; }
+}

@@ -1,0 +1,91 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Steadfast.Platform.Data;
+
+public enum DatabaseProvider { Sqlite, Postgres }
+
+/// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>, failing with the setting's name.</summary>
+public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
+{
+    public const string SqliteMigrations = "Steadfast.Migrations.Sqlite";
+    public const string PostgresMigrations = "Steadfast.Migrations.Postgres";
+
+    public static DatabaseSettings From(IConfiguration config, string contentRoot)
+    {
+        var name = config["Database:Provider"] ?? "Sqlite";
+        if (!Enum.TryParse<DatabaseProvider>(name, ignoreCase: true, out var provider) || !Enum.IsDefined(provider))
+            throw new InvalidOperationException($"Setting Database:Provider has the unknown value '{name}'. Use 'Sqlite' or 'Postgres'.");
+        var cs = config.GetConnectionString("Default");
+        if (provider == DatabaseProvider.Postgres && string.IsNullOrWhiteSpace(cs))
+            throw new InvalidOperationException("Setting ConnectionStrings:Default is required when Database:Provider is 'Postgres'.");
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(cs) ? "Data Source=data/steadfast.db" : cs);
+            if (!Path.IsPathRooted(builder.DataSource) && builder.DataSource != ":memory:")
+                builder.DataSource = Path.GetFullPath(Path.Combine(contentRoot, builder.DataSource));
+            builder.Pooling = true;
+            Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
+            cs = builder.ToString();
+        }
+        return new DatabaseSettings(provider, cs!);
+    }
+
+    public void Apply(DbContextOptionsBuilder options)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
+                options.AddInterceptors(SqlitePragmas.Instance);
+                break;
+            case DatabaseProvider.Postgres:
+                options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
+                break;
+        }
+    }
+}
+
+/// <summary>
+/// Per-connection SQLite settings. WAL lets readers run beside the one writer; synchronous=NORMAL in
+/// WAL keeps every committed transaction across a process crash (only power loss can drop the last
+/// few); busy_timeout makes a second writer wait instead of failing.
+/// </summary>
+internal sealed class SqlitePragmas : DbConnectionInterceptor
+{
+    public static readonly SqlitePragmas Instance = new();
+    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+
+    public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = Sql;
+        await cmd.ExecuteNonQueryAsync(cancellationToken);
+    }
+}
+
+public static class DatabaseServices
+{
+    public static IServiceCollection AddAppDatabase(this IServiceCollection services, DatabaseSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddScoped<RecordChangesInterceptor>();
+        services.AddDbContext<AppDbContext>((sp, options) =>
+        {
+            settings.Apply(options);
+            options.AddInterceptors(sp.GetRequiredService<RecordChangesInterceptor>());
+        });
+        return services;
+    }
+}

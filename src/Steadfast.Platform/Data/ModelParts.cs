@@ -1,0 +1,12 @@
+using System.Reflection;
+
+namespace Steadfast.Platform.Data;
+
+/// <summary>
+/// The assemblies whose <c>IEntityTypeConfiguration</c> classes make up the model. Platform cannot
+/// reference the business modules, so the host (and each design-time factory) names them here.
+/// </summary>
+public sealed class ModelParts(IEnumerable<Assembly> assemblies)
+{
+    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ModelParts).Assembly, .. assemblies.Where(a => a != typeof(ModelParts).Assembly).Distinct()];
+}

@@ -1,0 +1,44 @@
+using System.Reflection;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging;
+using Steadfast.Platform.Audit;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Data;
+using Steadfast.Platform.Jobs;
+using Steadfast.Platform.Localization;
+using Steadfast.Platform.Outbox;
+
+namespace Steadfast.Platform;
+
+public static class PlatformServices
+{
+    /// <summary>Data layer, audit, custom fields, queues and string tables, shared by every module.</summary>
+    public static IServiceCollection AddSteadfastPlatform(this IServiceCollection services, IConfiguration config,
+        DatabaseSettings database, IEnumerable<Assembly> stringAssemblies)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<CurrentActor>();
+        services.AddSingleton(ModelCatalog.Parts);
+        services.AddAppDatabase(database);
+        services.AddScoped<Migrator>();
+
+        var strings = new StringTables([typeof(PlatformServices).Assembly, .. ModelCatalog.Parts.Assemblies, .. stringAssemblies]);
+        services.AddSingleton(strings);
+        services.AddSingleton<IStringLocalizerFactory, JsonStringLocalizerFactory>();
+        services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
+        services.AddScoped<CustomFieldValidator>();
+        services.AddScoped<CustomFieldService>();
+
+        services.Configure<QueueOptions>(config.GetSection("Queue"));
+        services.AddSingleton(sp => new ClaimQueue<OutboxMessage>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", ""));
+        services.AddSingleton(sp => new ClaimQueue<DueItem>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL"));
+        services.AddSingleton<QueueTicker>();
+        services.AddHostedService(sp => sp.GetRequiredService<QueueTicker>());
+        return services;
+    }
+}

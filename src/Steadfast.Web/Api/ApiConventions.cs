@@ -1,0 +1,71 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Steadfast.Web.Api;
+
+/// <summary>The rules every /api/v1 endpoint follows: JSON shape, errors, body limits, idempotency, rate limits.</summary>
+public static class ApiConventions
+{
+    public const long MaxJsonBytes = 1024 * 1024;
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
+    public const string AuthRateLimit = "auth";
+
+    public static IServiceCollection AddApiConventions(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+        {
+            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+            c.ProblemDetails.Extensions.Remove("exception");
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(AuthRateLimit, http =>
+            {
+                var permits = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Auth:SignInPermitsPerMinute", 10);
+                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+            o.OnRejected = async (ctx, ct) =>
+            {
+                var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
+                ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await TypedResults.Problem(title: "Too many requests", detail: $"Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        // A misspelt field is an error the client must hear about, not a silently ignored value.
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.MaxDepth = 32;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+    }
+
+    public static RouteGroupBuilder WithApiConventions(this RouteGroupBuilder api)
+    {
+        api.WithMetadata(new RequestSizeLimitAttribute(MaxJsonBytes));
+        api.AddEndpointFilter<IdempotencyFilter>();
+        api.ProducesProblem(StatusCodes.Status400BadRequest);
+        api.ProducesProblem(StatusCodes.Status401Unauthorized);
+        return api;
+    }
+
+    /// <summary>Applies a stale-version check: the version a client sends (body or If-Match) must be current.</summary>
+    public static long? VersionFrom(HttpRequest request, long? bodyVersion)
+    {
+        if (bodyVersion is not null) return bodyVersion;
+        var ifMatch = request.Headers.IfMatch.ToString().Trim('"', 'W', '/');
+        return long.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Audit;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Localization;
+using Steadfast.Web.Api;
+
+namespace Steadfast.Web.Auth;
+
+public sealed record TokenRequest(string? Email, string? Password);
+public sealed record TokenResponse(string Token, DateTime ExpiresAt);
+public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? CustomerId, Guid? DealerId, string? Culture);
+public sealed record CreateTokenRequest(string? Name, int? Days);
+
+public static class AuthEndpoints
+{
+    public static void MapAuthEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/auth/token", CreateSessionToken).AllowAnonymous().RequireRateLimiting(ApiConventions.AuthRateLimit)
+            .WithName("CreateSessionToken").WithSummary("Sign in with email and password; returns a bearer token.").WithTags("Auth");
+
+        var me = api.MapGroup("/me").RequirePolicy(Policies.SignedIn).WithTags("Auth");
+        me.MapGet("", GetMe).WithName("GetMe").WithSummary("The signed-in user.");
+        me.MapGet("/tokens", ListTokens).WithName("ListPersonalTokens").WithSummary("My personal access tokens.");
+        me.MapPost("/tokens", CreateToken).WithName("CreatePersonalToken").WithSummary("Create a personal access token; the token is shown once.");
+        me.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokePersonalToken").WithSummary("Revoke one of my personal access tokens.");
+    }
+
+    private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> CreateSessionToken(
+        TokenRequest body, UserManager<AppUser> users, AppSignInManager signIn, TokenService tokens, TimeProvider clock,
+        IConfiguration config, IStringLocalizer<Strings> t, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(body.Email)) errors.Add("email", t["Auth.Error.EmailRequired"]);
+        if (string.IsNullOrEmpty(body.Password)) errors.Add("password", t["Auth.Error.PasswordRequired"]);
+        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+
+        var user = await users.FindByEmailAsync(body.Email!.Trim());
+        if (user is null)
+            return TypedResults.Problem(title: t["Auth.Error.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
+        var result = await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+            return TypedResults.Problem(title: t["Auth.Error.LockedOut"], statusCode: StatusCodes.Status403Forbidden);
+        if (result.IsNotAllowed)
+            return TypedResults.Problem(title: t["Auth.Error.Inactive"], statusCode: StatusCodes.Status403Forbidden);
+        if (!result.Succeeded)
+            return TypedResults.Problem(title: t["Auth.Error.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
+
+        var expires = clock.GetUtcNow().UtcDateTime.AddHours(config.GetValue("Auth:TokenHours", 8));
+        var issued = await tokens.IssueAsync(user.Id, "session", ApiTokenKind.Session, expires, ct);
+        return TypedResults.Ok(new TokenResponse(issued.Token, expires));
+    }
+
+    private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> GetMe(CurrentActor actor, UserManager<AppUser> users)
+    {
+        var user = actor.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
+        if (user is null) return TypedResults.Unauthorized();
+        var roles = actor.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
+        return TypedResults.Ok(new MeResponse(user.Id, user.Email ?? "", user.DisplayName, roles, user.CustomerId, user.DealerId, user.Culture));
+    }
+
+    private static async Task<Ok<List<TokenDto>>> ListTokens(CurrentActor actor, TokenService tokens, CancellationToken ct) =>
+        TypedResults.Ok(await tokens.ListAsync(actor.UserId!.Value, ct));
+
+    private static async Task<Created<IssuedToken>> CreateToken(CreateTokenRequest body, CurrentActor actor, TokenService tokens, CancellationToken ct)
+    {
+        var issued = await tokens.CreatePersonalAsync(actor.UserId!.Value, body.Name, body.Days, ct);
+        return TypedResults.Created($"/api/v1/me/tokens/{issued.Id}", issued);
+    }
+
+    private static async Task<NoContent> RevokeToken(Guid id, CurrentActor actor, TokenService tokens, CancellationToken ct)
+    {
+        await tokens.RevokeAsync(actor.UserId!.Value, id, ct);
+        return TypedResults.NoContent();
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Localization;
+using MudBlazor.Services;
+using Scalar.AspNetCore;
+using Steadfast.Platform;
+using Steadfast.Platform.Data;
+using Steadfast.Web.Api;
+using Steadfast.Web.Auth;
+using Steadfast.Web.Components;
+using Steadfast.Web.Demo;
+using Steadfast.Web.Settings;
+
+namespace Steadfast.Web;
+
+/// <summary>Builds the one web app: services, middleware and endpoints. The CLI verbs use the same build.</summary>
+public static class SteadfastApp
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        // The built DLL run outside Development still serves package assets (MudBlazor's CSS/JS).
+        builder.WebHost.UseStaticWebAssets();
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiConventions.MaxUploadBytes);
+
+        var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        builder.Services.AddSteadfastPlatform(builder.Configuration, database, [typeof(SteadfastApp).Assembly]);
+        builder.Services.AddSteadfastAuth(builder.Configuration);
+        builder.Services.AddApiConventions();
+        builder.Services.AddSettingsFeatures();
+        builder.Services.AddScoped<DemoSeeder>();
+        builder.Services.AddSingleton<Components.Shared.CompanyClock>();
+        builder.Services.AddScoped<Home.HomeService>();
+        builder.Services.AddScoped<Components.Shared.PageServices>();
+
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddMudServices();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+        var app = builder.Build();
+        Configure(app);
+        return app;
+    }
+
+    private static void Configure(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRequestLocalization(o =>
+        {
+            var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = cultures;
+            o.SupportedUICultures = cultures;
+            o.FallBackToParentUICultures = true;
+            o.FallBackToParentCultures = true;
+            // The user's remembered choice first, then what the browser asks for.
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steadfast API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+
+        var api = app.MapGroup("/api/v1").WithApiConventions();
+        api.MapAuthEndpoints();
+        api.MapSettingsEndpoints();
+
+        app.MapCultureEndpoint();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+
+    /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>
+    public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct = default)
+    {
+        var config = app.Configuration;
+        await using var scope = app.Services.CreateAsyncScope();
+        if (config.GetValue("Database:MigrateOnStartup", true))
+            await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
+        await scope.ServiceProvider.GetRequiredService<UserAdmin>().EnsureRolesAsync();
+        await BootstrapAdmin.CreateIfConfiguredAsync(scope.ServiceProvider, config, ct);
+        if (config.GetValue("Demo:SeedIfEmpty", false))
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(config.GetValue("Demo:Scale", 1.0), ct);
+    }
+}
