@@ -33,12 +33,20 @@ public static class PlatformServices
         services.AddScoped<CustomFieldService>();
 
         services.Configure<QueueOptions>(config.GetSection("Queue"));
-        services.AddSingleton(sp => new ClaimQueue<OutboxMessage>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", ""));
-        services.AddSingleton(sp => new ClaimQueue<DueItem>(sp.GetRequiredService<IServiceScopeFactory>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL"));
+        services.AddSingleton(ClaimQueues.Outbox);
+        services.AddSingleton(ClaimQueues.DueItems);
         services.AddSingleton<QueueTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueTicker>());
         return services;
     }
+}
+
+/// <summary>The two claimable queues. A test makes a second instance to act as a second app node.</summary>
+public static class ClaimQueues
+{
+    public static ClaimQueue<OutboxMessage> Outbox(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", "");
+
+    public static ClaimQueue<DueItem> DueItems(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL");
 }

@@ -5,7 +5,6 @@ var app = SteadfastApp.Build(args);
 if (CliVerbs.IsVerb(args))
     return await CliVerbs.RunAsync(app, args);
 
-await SteadfastApp.PrepareDatabaseAsync(app);
 await app.RunAsync();
 return 0;
 

@@ -18,12 +18,15 @@ public static class SteadfastApp
 {
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application name is fixed so the static-asset manifest is found however the app is hosted.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SteadfastApp).Assembly.GetName().Name });
         // The built DLL run outside Development still serves package assets (MudBlazor's CSS/JS).
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiConventions.MaxUploadBytes);
 
         var database = DatabaseSettings.From(builder.Configuration, builder.Environment.ContentRootPath);
+        // Registered first so the database is migrated before the queue ticker or Kestrel start.
+        builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSteadfastPlatform(builder.Configuration, database, [typeof(SteadfastApp).Assembly]);
         builder.Services.AddSteadfastAuth(builder.Configuration);
         builder.Services.AddApiConventions();
@@ -34,6 +37,8 @@ public static class SteadfastApp
         builder.Services.AddScoped<Components.Shared.PageServices>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese text goes out as text, not as &#x...; entities.
+        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddMudServices();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -45,8 +50,7 @@ public static class SteadfastApp
 
     private static void Configure(WebApplication app)
     {
-        app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        // First, so that error pages and problem details are in the caller's language too.
         app.UseRequestLocalization(o =>
         {
             var cultures = new[] { new CultureInfo("zh-CN"), new CultureInfo("en") };
@@ -56,8 +60,11 @@ public static class SteadfastApp
             o.FallBackToParentUICultures = true;
             o.FallBackToParentCultures = true;
             // The user's remembered choice first, then what the browser asks for.
-            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+            o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ChineseFirstCultureProvider()];
         });
+        app.UseExceptionHandler();
+        app.UseApiRequestLimits();
+        app.UseStatusCodePages();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -78,10 +85,10 @@ public static class SteadfastApp
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>
-    public static async Task PrepareDatabaseAsync(WebApplication app, CancellationToken ct = default)
+    public static async Task PrepareDatabaseAsync(IServiceProvider services, CancellationToken ct = default)
     {
-        var config = app.Configuration;
-        await using var scope = app.Services.CreateAsyncScope();
+        var config = services.GetRequiredService<IConfiguration>();
+        await using var scope = services.CreateAsyncScope();
         if (config.GetValue("Database:MigrateOnStartup", true))
             await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<UserAdmin>().EnsureRolesAsync();
@@ -89,4 +96,11 @@ public static class SteadfastApp
         if (config.GetValue("Demo:SeedIfEmpty", false))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(config.GetValue("Demo:Scale", 1.0), ct);
     }
+}
+
+/// <summary>Prepares the database when the host starts (also under WebApplicationFactory, where Main stops at Build).</summary>
+internal sealed class DatabaseStartup(IServiceProvider services) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => SteadfastApp.PrepareDatabaseAsync(services, cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -54,6 +54,11 @@ internal sealed class CustomFieldConfiguration : IEntityTypeConfiguration<Custom
         b.Property(d => d.LabelEn).HasMaxLength(100);
         b.Property(d => d.LabelZh).HasMaxLength(100);
         b.HasIndex(d => new { d.RecordType, d.Key }).IsUnique();
+        // JSON text on both providers (not a PostgreSQL array), so both schemas stay the same.
+        b.Property(d => d.Options).HasConversion(
+            v => System.Text.Json.JsonSerializer.Serialize(v, (System.Text.Json.JsonSerializerOptions?)null),
+            v => System.Text.Json.JsonSerializer.Deserialize<List<string>>(v, (System.Text.Json.JsonSerializerOptions?)null) ?? new List<string>(),
+            new Microsoft.EntityFrameworkCore.ChangeTracking.ValueComparer<List<string>>((a, c) => a!.SequenceEqual(c!), v => v.Count, v => v.ToList()));
     }
 
     public void Configure(EntityTypeBuilder<CustomFieldIndexEntry> b)

@@ -76,7 +76,7 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
         var options = CheckCommon(input.LabelEn ?? def.LabelEn, input.LabelZh ?? def.LabelZh, def.Type, input.Options ?? def.Options, errors);
         errors.ThrowIfAny();
 
-        db.Entry(def).Property(d => d.Version).OriginalValue = input.Version!.Value;
+        db.ExpectVersion(def, input.Version!.Value);
         def.LabelEn = (input.LabelEn ?? def.LabelEn).Trim();
         def.LabelZh = (input.LabelZh ?? def.LabelZh).Trim();
         def.Required = input.Required ?? def.Required;

@@ -61,6 +61,24 @@ public static class ApiConventions
         return api;
     }
 
+    /// <summary>
+    /// Refuses a body over the endpoint's limit up front with 413 (Kestrel enforces the same limit while
+    /// reading; this also covers hosts that do not), and keeps the body of a keyed POST readable twice:
+    /// once to bind, once to fingerprint it.
+    /// </summary>
+    public static IApplicationBuilder UseApiRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
+        if (limit is not null && http.Request.ContentLength > limit)
+        {
+            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await TypedResults.Problem(title: "Request too large", detail: $"The body may be at most {limit} bytes.", statusCode: 413).ExecuteAsync(http);
+            return;
+        }
+        if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header)) http.Request.EnableBuffering();
+        await next(http);
+    });
+
     /// <summary>Applies a stale-version check: the version a client sends (body or If-Match) must be current.</summary>
     public static long? VersionFrom(HttpRequest request, long? bodyVersion)
     {

@@ -32,6 +32,12 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
         if (existing is not null) return Replay(existing, path, hash);
 
         await using var tx = await db.Database.BeginTransactionAsync();
+        // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
+        // transaction already serializes; PostgreSQL needs a lock on the key itself.
+        if (!db.IsSqlite)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyLock(userId, key)})");
+        existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
+        if (existing is not null) return Replay(existing, path, hash);
         var result = await next(context);
         if (result is not IResult rendered) return result;
 
@@ -79,11 +85,15 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
 
     private static async Task<string> HashBodyAsync(HttpRequest request)
     {
-        request.EnableBuffering();
+        if (!request.Body.CanSeek) return "";
+        request.Body.Position = 0;
         var hash = await SHA256.HashDataAsync(request.Body);
         request.Body.Position = 0;
         return Convert.ToHexString(hash);
     }
+
+    private static long KeyLock(Guid userId, string key) =>
+        BitConverter.ToInt64(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes($"{userId}:{key}")), 0);
 
     private sealed class StoredResult(int status, string? contentType, string? location, byte[] body, bool replayed) : IResult
     {

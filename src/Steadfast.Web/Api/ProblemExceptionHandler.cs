@@ -19,6 +19,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
             AppNotFoundException nf => new ProblemDetails { Status = 404, Title = t["Problem.NotFound"], Detail = nf.Message },
             AppConflictException c => new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = c.Message },
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = t["Problem.StaleVersion"] },
+            _ when TooLarge(exception) => new ProblemDetails { Status = 413, Title = t["Problem.TooLarge"] },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = bad.StatusCode == 413 ? t["Problem.TooLarge"] : t["Problem.BadRequest"], Detail = bad.Message },
             _ => new ProblemDetails { Status = 500, Title = t["Problem.Server"] },
@@ -26,6 +27,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (problem.Status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private static bool TooLarge(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+            if (e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }) return true;
+        return false;
     }
 
     private ValidationProblemDetails JsonProblem(JsonException json)

@@ -31,7 +31,7 @@ public static class AuthEndpoints
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> CreateSessionToken(
         TokenRequest body, UserManager<AppUser> users, AppSignInManager signIn, TokenService tokens, TimeProvider clock,
-        IConfiguration config, IStringLocalizer<Strings> t, CancellationToken ct)
+        IConfiguration config, CurrentActor actor, IStringLocalizer<Strings> t, CancellationToken ct)
     {
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(body.Email)) errors.Add("email", t["Auth.Error.EmailRequired"]);
@@ -49,6 +49,8 @@ public static class AuthEndpoints
         if (!result.Succeeded)
             return TypedResults.Problem(title: t["Auth.Error.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
 
+        // The new session is recorded as the user's own act, not the system's.
+        actor.Use(await signIn.CreateUserPrincipalAsync(user));
         var expires = clock.GetUtcNow().UtcDateTime.AddHours(config.GetValue("Auth:TokenHours", 8));
         var issued = await tokens.IssueAsync(user.Id, "session", ApiTokenKind.Session, expires, ct);
         return TypedResults.Ok(new TokenResponse(issued.Token, expires));

@@ -41,9 +41,10 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     {
         if (token.Length is < 10 or > 100) return null;
         var hash = Hash(token);
-        if (cache.TryGetValue(CacheKey(hash), out ClaimsPrincipal? cached)) return cached;
-
         var now = clock.GetUtcNow().UtcDateTime;
+        if (cache.TryGetValue(CacheKey(hash), out Checked? cached) && cached is not null)
+            return cached.ExpiresAtUtc is null || cached.ExpiresAtUtc > now ? cached.Principal : null;
+
         var row = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(x => x.TokenHash == hash, ct);
         if (row is null || row.RevokedAtUtc is not null || row.ExpiresAtUtc <= now) return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == row.UserId, ct);
@@ -53,7 +54,7 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
         var identity = new ClaimsIdentity(principal.Claims, BearerTokenHandler.Scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim("token_id", row.Id.ToString()));
         var result = new ClaimsPrincipal(identity);
-        cache.Set(CacheKey(hash), result, CacheFor);
+        cache.Set(CacheKey(hash), new Checked(result, row.ExpiresAtUtc), CacheFor);
         return result;
     }
 
@@ -92,6 +93,8 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
         await db.SaveChangesAsync(ct);
         foreach (var row in rows) cache.Remove(CacheKey(row.TokenHash));
     }
+
+    private sealed record Checked(ClaimsPrincipal Principal, DateTime? ExpiresAtUtc);
 
     public static string Hash(string token) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 

@@ -28,7 +28,7 @@ public static class CliVerbs
                     Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
                     return 0;
                 case "seed-demo":
-                    await SteadfastApp.PrepareDatabaseAsync(app);
+                    await SteadfastApp.PrepareDatabaseAsync(app.Services);
                     var scale = double.TryParse(Option(args, "--scale") ?? "1", System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : -1;
                     if (scale <= 0) return Fail("--scale must be a positive number, e.g. --scale 0.5 or --scale 20.");
                     var summary = await sp.GetRequiredService<DemoSeeder>().SeedAsync(scale, default);
@@ -43,7 +43,7 @@ public static class CliVerbs
                     Console.WriteLine($"Backed up to {Path.GetFullPath(args[1])} ({new FileInfo(args[1]).Length:N0} bytes).");
                     return 0;
                 case "create-admin":
-                    await SteadfastApp.PrepareDatabaseAsync(app);
+                    await SteadfastApp.PrepareDatabaseAsync(app.Services);
                     var email = Option(args, "--email");
                     var password = Option(args, "--password");
                     if (email is null || password is null) return Fail("Usage: create-admin --email <email> --password <password> [--name <display name>]");

@@ -38,7 +38,7 @@ public sealed class CompanyService(AppDbContext db, IStringLocalizer<Strings> t)
         if (input.ServicePhone is { Length: > 40 }) errors.Add("servicePhone", t["Company.Error.Phone"]);
         errors.ThrowIfAny();
 
-        db.Entry(profile).Property(p => p.Version).OriginalValue = input.Version!.Value;
+        db.ExpectVersion(profile, input.Version!.Value);
         profile.Name = input.Name!.Trim();
         profile.CurrencyCode = input.CurrencyCode!;
         profile.TimeZoneId = input.TimeZoneId!;

@@ -33,7 +33,7 @@ public sealed class TeamService(AppDbContext db, IStringLocalizer<Strings> t)
     {
         var team = await db.Teams.SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
         await CheckAsync(input, id, ct);
-        db.Entry(team).Property(x => x.Version).OriginalValue = input.Version!.Value;
+        db.ExpectVersion(team, input.Version!.Value);
         team.Name = input.Name!.Trim();
         team.Region = input.Region?.Trim() ?? "";
         team.ManagerId = input.ManagerId;

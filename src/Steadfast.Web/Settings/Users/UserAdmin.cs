@@ -117,7 +117,7 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, Custo
         if (input.IsActive == false && id == actor.UserId) errors.Add("isActive", t["Users.Error.SelfDeactivate"]);
         errors.ThrowIfAny();
 
-        db.Entry(user).Property(u => u.Version).OriginalValue = input.Version!.Value;
+        db.ExpectVersion(user, input.Version!.Value);
         var deactivated = user.IsActive && input.IsActive == false;
         user.DisplayName = input.DisplayName?.Trim() ?? user.DisplayName;
         user.TeamId = input.TeamId ?? user.TeamId;
@@ -130,9 +130,12 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, Custo
         db.UserRoles.RemoveRange(currentRoles.Where(c => !wanted.Contains(c.RoleId)));
         foreach (var roleId in wanted.Where(w => currentRoles.All(c => c.RoleId != w)))
             db.UserRoles.Add(new IdentityUserRole<Guid> { UserId = id, RoleId = roleId });
-        // A new stamp ends the user's sessions when access shrinks.
-        if (deactivated || input.Roles is not null) ThrowOnFailure(await users.UpdateSecurityStampAsync(user), "version");
-        else ThrowOnFailure(await users.UpdateAsync(user), "version");
+        // A new stamp ends the user's cookie sessions when access changes. Saved through our own
+        // context rather than UserManager.UpdateAsync, whose Attach would reset the original values
+        // that both the version check and the audit log read.
+        if (deactivated || input.Roles is not null) user.SecurityStamp = NewStamp();
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        await db.SaveChangesAsync(ct);
         if (deactivated) await tokens.RevokeAllAsync(id, ct);
         return await GetAsync(id, ct);
     }
@@ -144,15 +147,20 @@ public sealed class UserAdmin(AppDbContext db, UserManager<AppUser> users, Custo
         if (string.IsNullOrEmpty(newPassword)) errors.Add("password", t["Users.Error.PasswordRequired"]);
         else await CheckPasswordAsync(user, newPassword, errors);
         errors.ThrowIfAny();
-        await users.RemovePasswordAsync(user);
-        ThrowOnFailure(await users.AddPasswordAsync(user, newPassword!), "password");
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
+        // One save: the audit log shows a password change, an unlock and a new stamp together.
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, newPassword!);
+        user.SecurityStamp = NewStamp();
+        user.ConcurrencyStamp = Guid.NewGuid().ToString();
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        await db.SaveChangesAsync(ct);
         await tokens.RevokeAllAsync(id, ct);
     }
 
     public Task<List<RoleCount>> RoleCountsAsync(CancellationToken ct) =>
         db.Roles.Select(r => new RoleCount(r.Name!, db.UserRoles.Count(ur => ur.RoleId == r.Id))).ToListAsync(ct);
+
+    private static string NewStamp() => Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
 
     private void CheckName(string? name, ValidationErrors errors)
     {

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Runs every test: unit, integration (SQLite and PostgreSQL), architecture and end-to-end (Chromium).
+# Installs/starts PostgreSQL and Chromium first when run as root (scripts/test-deps.sh).
+# The last line is "N passed, N failed, N skipped", summed over all test projects.
+set -uo pipefail
+cd "$(dirname "$0")"
+root=$PWD
+results="$root/TestResults"
+rm -rf "$results" && mkdir -p "$results"
+
+pg=$(./scripts/test-deps.sh | tail -n 1)
+export STEADFAST_TEST_PG="${STEADFAST_TEST_PG:-$pg}"
+
+if ! dotnet build Steadfast.slnx -c Debug -nologo -v quiet; then
+  echo "build failed"
+  echo "0 passed, 1 failed, 0 skipped"
+  exit 1
+fi
+
+projects=(tests/Steadfast.UnitTests tests/Steadfast.ArchitectureTests tests/Steadfast.IntegrationTests tests/Steadfast.EndToEndTests)
+passed=0; failed=0; skipped=0; status=0
+for p in "${projects[@]}"; do
+  name=$(basename "$p")
+  echo "=== $name"
+  dotnet test "$p" --no-build -c Debug -nologo --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --results-directory "$results" "$@" || status=1
+  trx="$results/$name.trx"
+  if [ -f "$trx" ]; then
+    counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+    get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*'; }
+    p_=$(get passed); f_=$(get failed); t_=$(get total); e_=$(get executed)
+    passed=$((passed + ${p_:-0})); failed=$((failed + ${f_:-0})); skipped=$((skipped + ${t_:-0} - ${e_:-0}))
+  else
+    echo "$name produced no results (crashed or failed to start)"
+    failed=$((failed + 1)); status=1
+  fi
+done
+echo "$passed passed, $failed failed, $skipped skipped"
+[ "$failed" -eq 0 ] && [ "$status" -eq 0 ]
