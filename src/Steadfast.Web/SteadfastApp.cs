@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
@@ -29,6 +30,7 @@ public static class SteadfastApp
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddSteadfastPlatform(builder.Configuration, database, [typeof(SteadfastApp).Assembly]);
         builder.Services.AddSteadfastAuth(builder.Configuration);
+        builder.Services.AddDataProtection().SetApplicationName("Steadfast").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddApiConventions();
         builder.Services.AddSettingsFeatures();
         builder.Services.AddScoped<DemoSeeder>();

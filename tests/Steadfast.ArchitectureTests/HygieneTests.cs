@@ -1,0 +1,49 @@
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.ArchitectureTests;
+
+public sealed class HygieneTests
+{
+    private static string Root()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
+        return dir!.FullName;
+    }
+
+    [Fact]
+    public void Every_editable_business_record_is_audited_and_versioned_together()
+    {
+        var model = ModelCatalog.Parts.Assemblies.SelectMany(a => a.GetTypes())
+            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IVersioned).IsAssignableFrom(t)).ToList();
+        Assert.NotEmpty(model);
+        Assert.Empty(model.Where(t => !typeof(IAudited).IsAssignableFrom(t)).Select(t => t.Name));
+    }
+
+    [Fact]
+    public void Every_project_inherits_the_build_rules()
+    {
+        var props = File.ReadAllText(Path.Combine(Root(), "Directory.Build.props"));
+        Assert.Contains("<TreatWarningsAsErrors>true</TreatWarningsAsErrors>", props, StringComparison.Ordinal);
+        Assert.Contains("<Nullable>enable</Nullable>", props, StringComparison.Ordinal);
+        var banned = File.ReadAllText(Path.Combine(Root(), "BannedSymbols.txt"));
+        Assert.Contains("P:System.DateTime.Now", banned, StringComparison.Ordinal);
+        Assert.Contains("P:System.DateTime.UtcNow", banned, StringComparison.Ordinal);
+        foreach (var project in Directory.EnumerateFiles(Path.Combine(Root(), "src"), "*.csproj", SearchOption.AllDirectories))
+        {
+            var text = File.ReadAllText(project);
+            Assert.DoesNotContain("Version=\"", text, StringComparison.Ordinal); // versions live in Directory.Packages.props
+            Assert.DoesNotContain("TreatWarningsAsErrors>false", text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void No_repository_wrappers_over_the_db_context()
+    {
+        var types = ModelCatalog.Parts.Assemblies.Append(typeof(Steadfast.Web.SteadfastApp).Assembly).SelectMany(a => a.GetTypes());
+        Assert.Empty(types.Where(t => t.Name.EndsWith("Repository", StringComparison.Ordinal) || t.Name.StartsWith("IRepository", StringComparison.Ordinal)).Select(t => t.FullName));
+        Assert.True(typeof(DbContext).IsAssignableFrom(typeof(AppDbContext)));
+    }
+}

@@ -1,0 +1,80 @@
+using System.Text.RegularExpressions;
+using Steadfast.Platform.Audit;
+using Steadfast.Platform.Company;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Identity;
+
+namespace Steadfast.UnitTests;
+
+/// <summary>Every string a user sees exists in both languages.</summary>
+public sealed partial class LocalizationTests
+{
+    private static readonly IReadOnlyDictionary<string, string> En = Strings.Tables.Table("en");
+    private static readonly IReadOnlyDictionary<string, string> Zh = Strings.Tables.Table("zh-CN");
+
+    [Fact]
+    public void Both_languages_have_the_same_keys()
+    {
+        Assert.Empty(En.Keys.Except(Zh.Keys));
+        Assert.Empty(Zh.Keys.Except(En.Keys));
+        Assert.True(En.Count > 200);
+    }
+
+    [Fact]
+    public void The_chinese_table_is_translated_not_copied()
+    {
+        var same = En.Keys.Where(k => En[k] == Zh[k] && !Regex.IsMatch(En[k], "^[\\d{}.,:;\\s/-]*$")).ToList();
+        Assert.True(same.Count < En.Count / 50, "Not translated: " + string.Join(", ", same));
+        Assert.All(Zh.Where(kv => kv.Key.StartsWith("Nav.", StringComparison.Ordinal)), kv => Assert.Matches("\\p{IsCJKUnifiedIdeographs}", kv.Value));
+    }
+
+    [Fact]
+    public void Every_key_the_code_uses_exists()
+    {
+        var root = RepoRoot();
+        var missing = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal)))
+        {
+            foreach (Match m in KeyUse().Matches(File.ReadAllText(file)))
+                if (!En.ContainsKey(m.Groups[1].Value)) missing.Add($"{m.Groups[1].Value} ({Path.GetFileName(file)})");
+        }
+        Assert.True(missing.Count == 0, "Missing strings: " + string.Join(", ", missing));
+    }
+
+    [Fact]
+    public void Keys_built_from_enums_and_roles_exist()
+    {
+        IEnumerable<string> keys =
+        [
+            .. Roles.All.Select(r => $"Role.{r}"),
+            .. Enum.GetNames<DayOfWeek>().Select(d => $"Day.{d}"),
+            .. Enum.GetNames<AuditAction>().Select(a => $"Audit.Action.{a}"),
+            .. Enum.GetNames<CustomFieldType>().Select(t => $"CustomFields.Type.{t}"),
+            .. Enum.GetNames<CalendarDayKind>().Select(k => $"Company.Kind.{k}"),
+            "RecordType.user",
+        ];
+        Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
+    }
+
+    [Fact]
+    public void The_localizer_follows_the_current_culture_and_formats_arguments()
+    {
+        var t = Strings.Localizer();
+        using (Strings.Culture("zh-CN")) Assert.Equal("欢迎，王工", t["Home.Welcome", "王工"]);
+        using (Strings.Culture("zh-TW")) Assert.Equal("首页", t["Nav.Home"]);
+        using (Strings.Culture("en-GB")) Assert.Equal("Home", t["Nav.Home"]);
+        using (Strings.Culture("fr-FR")) Assert.Equal("Home", t["Nav.Home"]);
+        Assert.True(t["No.Such.Key"].ResourceNotFound);
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
+        return dir?.FullName ?? throw new InvalidOperationException("Steadfast.slnx not found above the test output.");
+    }
+
+    [GeneratedRegex("""\b(?:L|T|t)\["([A-Za-z0-9_.]+)"[\],]""")]
+    private static partial Regex KeyUse();
+}
