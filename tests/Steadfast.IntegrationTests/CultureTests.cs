@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Steadfast.IntegrationTests.Infrastructure;
 
@@ -32,5 +33,19 @@ public sealed class CultureTests(SqliteFactory app) : IClassFixture<SqliteFactor
 
         var offsite = await client.GetAsync("/culture/set?culture=en&redirectUri=https%3A%2F%2Fevil.example");
         Assert.Equal("/", offsite.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
+    public async Task A_users_saved_language_follows_them_to_a_new_browser()
+    {
+        if (app.Clock.GetUtcNow() < TimeProvider.System.GetUtcNow()) app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
+        var user = await app.CreateAsync("Dispatcher");
+        using (var admin = await app.AdminAsync())
+            await (await admin.PutAsJsonAsync($"/api/v1/users/{user.GetProperty("id").GetString()}", new { culture = "zh-CN", version = 1 })).ExpectAsync(HttpStatusCode.OK);
+
+        using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");
+        await AccessTests<SqliteFactory>.SignInAsync(browser, user.GetProperty("email").GetString()!);
+        Assert.Contains("<html lang=\"zh-CN\"", await browser.GetStringAsync("/"), StringComparison.Ordinal);
     }
 }

@@ -3,6 +3,8 @@ using System.Text.Json.Serialization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Localization;
 
 namespace Steadfast.Web.Api;
 
@@ -36,7 +38,8 @@ public static class ApiConventions
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
                 ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                await TypedResults.Problem(title: "Too many requests", detail: $"Try again in {(int)Math.Ceiling(retry.TotalSeconds)} seconds.",
+                var t = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+                await TypedResults.Problem(title: t["Problem.TooMany"], detail: t["Problem.TryAgainIn", (int)Math.Ceiling(retry.TotalSeconds)],
                     statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx.HttpContext);
             };
         });
@@ -72,7 +75,8 @@ public static class ApiConventions
         if (limit is not null && http.Request.ContentLength > limit)
         {
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await TypedResults.Problem(title: "Request too large", detail: $"The body may be at most {limit} bytes.", statusCode: 413).ExecuteAsync(http);
+            var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+            await TypedResults.Problem(title: t["Problem.TooLarge"], detail: t["Problem.MaxBytes", limit], statusCode: 413).ExecuteAsync(http);
             return;
         }
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header)) http.Request.EnableBuffering();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.Data;
@@ -11,7 +13,7 @@ namespace Steadfast.Web.Api;
 /// one transaction. A retry with the same key gets the stored response and creates nothing new; a
 /// crash before commit leaves nothing, so the retry simply runs again.
 /// </summary>
-internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, TimeProvider clock) : IEndpointFilter
+internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<Strings> t) : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -22,7 +24,7 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
             return await next(context);
         var key = values.ToString();
         if (key.Length is 0 or > 200)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Header] = ["Must be 1 to 200 characters."] });
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [Header] = [t["Idempotency.Error.Length"]] });
         // Anonymous callers (the public QR form) share one space of keys; they are long random values.
         var userId = actor.UserId ?? Guid.Empty;
         var path = http.Request.Path.Value ?? "";
@@ -75,11 +77,11 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
         return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
     }
 
-    private static IResult Replay(IdempotencyRecord r, string path, string hash)
+    private IResult Replay(IdempotencyRecord r, string path, string hash)
     {
         if (!string.Equals(r.Path, path, StringComparison.Ordinal) || r.RequestHash != hash)
-            return TypedResults.Problem(title: "Idempotency-Key reused", statusCode: StatusCodes.Status422UnprocessableEntity,
-                detail: "This Idempotency-Key was already used for a different request.");
+            return TypedResults.Problem(title: t["Idempotency.Error.Reused"], statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: t["Idempotency.Error.ReusedDetail"]);
         return new StoredResult(r.StatusCode ?? 200, r.ContentType, r.Location, r.ResponseBody ?? [], replayed: true);
     }
 

@@ -21,7 +21,7 @@ public static class AccountEndpoints
         app.MapGet("/culture/set", SetCulture).AllowAnonymous().ExcludeFromDescription();
 
     private static async Task<IResult> Login([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        UserManager<AppUser> users, AppSignInManager signIn)
+        UserManager<AppUser> users, AppSignInManager signIn, HttpContext http)
     {
         var back = SafeLocal(returnUrl);
         string Fail(string code) => $"/account/login?error={code}&returnUrl={Uri.EscapeDataString(back)}&email={Uri.EscapeDataString(email ?? "")}";
@@ -29,7 +29,12 @@ public static class AccountEndpoints
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null) return Results.LocalRedirect(Fail("invalid"));
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
-        if (result.Succeeded) return Results.LocalRedirect(back);
+        if (result.Succeeded)
+        {
+            // The language a user chose before follows them to a new browser.
+            if (user.Culture is { } culture) RememberCulture(http, culture);
+            return Results.LocalRedirect(back);
+        }
         return Results.LocalRedirect(Fail(result.IsLockedOut ? "locked" : result.IsNotAllowed ? "inactive" : "invalid"));
     }
 
@@ -43,9 +48,7 @@ public static class AccountEndpoints
     private static async Task<IResult> SetCulture(string? culture, string? redirectUri, HttpContext http, UserManager<AppUser> users)
     {
         var chosen = StringTables.Cultures.FirstOrDefault(c => string.Equals(c, culture, StringComparison.OrdinalIgnoreCase)) ?? "en";
-        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
-            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
-            new CookieOptions { Expires = DateTimeOffset.MaxValue, HttpOnly = false, SameSite = SameSiteMode.Lax, IsEssential = true });
+        RememberCulture(http, chosen);
         if (http.User.Identity?.IsAuthenticated == true && await users.GetUserAsync(http.User) is { } user && user.Culture != chosen)
         {
             user.Culture = chosen;
@@ -53,6 +56,11 @@ public static class AccountEndpoints
         }
         return Results.LocalRedirect(SafeLocal(redirectUri));
     }
+
+    private static void RememberCulture(HttpContext http, string culture) =>
+        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
+            new CookieOptions { Expires = DateTimeOffset.MaxValue, HttpOnly = false, SameSite = SameSiteMode.Lax, IsEssential = true });
 
     private static string SafeLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";

@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+
+namespace Steadfast.EndToEndTests;
+
+/// <summary>Every admin page opens in both languages, shows its title, and raises no Blazor error.</summary>
+public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    [Theory]
+    [InlineData("zh-CN", "/settings/teams", "团队与区域", "teams")]
+    [InlineData("zh-CN", "/settings/company", "公司与日历", "company")]
+    [InlineData("zh-CN", "/settings/custom-fields", "自定义字段", "custom-fields")]
+    [InlineData("zh-CN", "/settings/audit", "审计日志", "audit")]
+    [InlineData("zh-CN", "/settings/tokens", "API 令牌", "tokens")]
+    [InlineData("en-US", "/settings/teams", "Teams & regions", "teams")]
+    [InlineData("en-US", "/settings/company", "Company & calendar", "company")]
+    [InlineData("en-US", "/settings/custom-fields", "Custom fields", "custom-fields")]
+    [InlineData("en-US", "/settings/tokens", "API tokens", "tokens")]
+    public async Task Page_opens_in_the_language_of_the_browser(string locale, string path, string title, string name)
+    {
+        var page = await app.NewPageAsync(locale);
+        var errors = new List<string>();
+        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", "admin@steadfast.local");
+        await page.FillAsync("#password", "Steadfast1!");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+
+        await page.GotoAsync(path);
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await Assertions.Expect(page.Locator(".mud-progress-linear")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+        Assert.Empty(errors);
+        var suffix = locale.StartsWith("zh", StringComparison.Ordinal) ? "zh" : "en";
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"{name}-{suffix}.png"), FullPage = true });
+    }
+}
