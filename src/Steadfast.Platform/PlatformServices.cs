@@ -31,6 +31,12 @@ public static class PlatformServices
         services.AddTransient(typeof(IStringLocalizer<>), typeof(StringLocalizer<>));
         services.AddScoped<CustomFieldValidator>();
         services.AddScoped<CustomFieldService>();
+        services.AddSingleton<Ui.CompanyClock>();
+        services.AddSingleton<Files.FileStore>();
+        services.AddSingleton<ImportExport.ImportProgress>();
+        services.AddScoped<ImportExport.ImportService>();
+        services.AddSingleton<IDueItemHandler, ImportExport.ImportRunner>();
+        services.AddScoped<Ui.PageServices>();
 
         services.Configure<QueueOptions>(config.GetSection("Queue"));
         services.AddSingleton(ClaimQueues.Outbox);

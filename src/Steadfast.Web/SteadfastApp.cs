@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
+using Steadfast.Customers.Public;
 using Steadfast.Platform;
+using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Data;
 using Steadfast.Web.Api;
 using Steadfast.Web.Auth;
@@ -33,10 +35,9 @@ public static class SteadfastApp
         builder.Services.AddDataProtection().SetApplicationName("Steadfast").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddApiConventions();
         builder.Services.AddSettingsFeatures();
+        builder.Services.AddCustomersModule();
         builder.Services.AddScoped<DemoSeeder>();
-        builder.Services.AddSingleton<Components.Shared.CompanyClock>();
         builder.Services.AddScoped<Home.HomeService>();
-        builder.Services.AddScoped<Components.Shared.PageServices>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x...; entities.
@@ -80,10 +81,12 @@ public static class SteadfastApp
         var api = app.MapGroup("/api/v1").WithApiConventions();
         api.MapAuthEndpoints();
         api.MapSettingsEndpoints();
+        api.MapImportEndpoints();
+        api.MapCustomersEndpoints();
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(CustomersModule.Assembly);
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>

@@ -25,6 +25,10 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.Admin] = [Roles.Admin],
         [Policies.Staff] = [.. Roles.Internal],
         [Policies.SignedIn] = [.. Roles.All],
+        [Policies.CustomerEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Dealer],
+        [Policies.EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
+        [Policies.Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
+        [Policies.Exporters] = [.. Roles.Internal, Roles.Dealer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

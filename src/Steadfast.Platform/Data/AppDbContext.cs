@@ -27,6 +27,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts par
     public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ImportExport.ImportJob> ImportJobs => Set<ImportExport.ImportJob>();
 
     public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 

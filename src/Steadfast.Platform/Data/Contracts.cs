@@ -15,3 +15,9 @@ public interface IHasCustomFields
     Guid Id { get; }
     CustomFields.CustomFieldValues CustomFields { get; set; }
 }
+
+/// <summary>A record that may be private to its author: when private, the audit log keeps that it changed, not what it says.</summary>
+public interface IPrivateRecord
+{
+    bool IsPrivate { get; }
+}

@@ -90,10 +90,18 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     private static AuditEntry AuditOf(EntityEntry entry)
     {
         var changes = new List<FieldChange>();
+        // A private note's words are its author's alone: the log records that it changed, never what it says.
+        var secret = entry.Entity is IPrivateRecord { IsPrivate: true };
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
             if (Skipped.Contains(name)) continue;
+            if (secret && p.Metadata.ClrType == typeof(string))
+            {
+                if (entry.State == EntityState.Modified && !p.IsModified) continue;
+                changes.Add(new(name, entry.State == EntityState.Added ? null : "***", entry.State == EntityState.Deleted ? null : "***"));
+                continue;
+            }
             switch (entry.State)
             {
                 case EntityState.Added when p.CurrentValue is not null && !p.Metadata.IsPrimaryKey():

@@ -31,4 +31,33 @@ public static class Policies
     public const string Staff = "Staff";
     /// <summary>Anyone signed in, outside parties included; the data they see is scoped by their party.</summary>
     public const string SignedIn = "SignedIn";
+    /// <summary>May create and change customers, contacts and follow-ups (within what they can see).</summary>
+    public const string CustomerEditors = "CustomerEditors";
+    /// <summary>May register machines, record readings and print labels.</summary>
+    public const string EquipmentEditors = "EquipmentEditors";
+    /// <summary>May run bulk imports.</summary>
+    public const string Importers = "Importers";
+    /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
+    public const string Exporters = "Exporters";
+
+    /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
+    {
+        [Admin] = [Roles.Admin],
+        [Staff] = [.. Roles.Internal],
+        [SignedIn] = [.. Roles.All],
+        [CustomerEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Dealer],
+        [EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
+        [Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
+        [Exporters] = [.. Roles.Internal, Roles.Dealer],
+    };
+}
+
+/// <summary>Claims the sign-in adds so pages and scoping rules need no extra query.</summary>
+public static class AppClaims
+{
+    public const string DisplayName = "display_name";
+    public const string CustomerId = "customer_id";
+    public const string DealerId = "dealer_id";
+    public const string TeamId = "team_id";
 }

@@ -45,6 +45,9 @@ public sealed class StringTables
     public static string Pick(CultureInfo culture) =>
         culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
 
+    /// <summary>A string in every language: what an imported cell may say for one value.</summary>
+    public string[] InBoth(string key) => [.. Cultures.Select(c => _tables[c].GetValueOrDefault(key)).OfType<string>()];
+
     public string? Find(string key, CultureInfo culture) =>
         _tables[Pick(culture)].TryGetValue(key, out var v) ? v : _tables["en"].GetValueOrDefault(key);
 }

@@ -34,6 +34,9 @@ public static class ApiConventions
                 return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
             });
+            // Anonymous public endpoints (the QR pages): per client address, generous for people, tight for scripts.
+            o.AddPolicy("public", http => RateLimitPartition.GetFixedWindowLimiter("public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
@@ -82,12 +85,4 @@ public static class ApiConventions
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header)) http.Request.EnableBuffering();
         await next(http);
     });
-
-    /// <summary>Applies a stale-version check: the version a client sends (body or If-Match) must be current.</summary>
-    public static long? VersionFrom(HttpRequest request, long? bodyVersion)
-    {
-        if (bodyVersion is not null) return bodyVersion;
-        var ifMatch = request.Headers.IfMatch.ToString().Trim('"', 'W', '/');
-        return long.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
-    }
 }

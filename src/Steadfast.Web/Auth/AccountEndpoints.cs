@@ -5,6 +5,7 @@ using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Localization;
 using Steadfast.Web.Api;
+using Steadfast.Platform.Api;
 
 namespace Steadfast.Web.Auth;
 

@@ -9,17 +9,16 @@ namespace Steadfast.Web.Auth;
 public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<AppRole> roles, IOptions<IdentityOptions> options)
     : UserClaimsPrincipalFactory<AppUser, AppRole>(users, roles, options)
 {
-    public const string DisplayName = "display_name";
-    public const string CustomerId = "customer_id";
-    public const string DealerId = "dealer_id";
+    public const string DisplayName = AppClaims.DisplayName;
 
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
         if (user.Email is not null && !identity.HasClaim(c => c.Type == ClaimTypes.Email)) identity.AddClaim(new Claim(ClaimTypes.Email, user.Email));
-        if (user.CustomerId is { } c) identity.AddClaim(new Claim(CustomerId, c.ToString()));
-        if (user.DealerId is { } d) identity.AddClaim(new Claim(DealerId, d.ToString()));
+        if (user.CustomerId is { } c) identity.AddClaim(new Claim(AppClaims.CustomerId, c.ToString()));
+        if (user.DealerId is { } d) identity.AddClaim(new Claim(AppClaims.DealerId, d.ToString()));
+        if (user.TeamId is { } t) identity.AddClaim(new Claim(AppClaims.TeamId, t.ToString()));
         return identity;
     }
 }

@@ -62,10 +62,9 @@ public static class AuthSetup
             .AddClaimsPrincipalFactory<AppClaimsFactory>()
             .AddDefaultTokenProviders();
 
-        services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Admin, p => p.RequireAuthenticatedUser().RequireRole(Roles.Admin))
-            .AddPolicy(Policies.Staff, p => p.RequireAuthenticatedUser().RequireRole(Roles.Internal))
-            .AddPolicy(Policies.SignedIn, p => p.RequireAuthenticatedUser());
+        var authorization = services.AddAuthorizationBuilder();
+        foreach (var (policy, roles) in Policies.RolesOf)
+            authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
         return services;
     }
 
@@ -79,8 +78,4 @@ public static class AuthSetup
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-
-    /// <summary>Marker so a test can tell that an endpoint's policy was chosen on purpose.</summary>
-    public static TBuilder RequirePolicy<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizeAttribute(policy));
 }

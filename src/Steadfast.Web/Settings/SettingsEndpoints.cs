@@ -32,7 +32,7 @@ public static class SettingsEndpoints
             return TypedResults.Created($"/api/v1/teams/{team.Id}", team);
         }).RequirePolicy(Policies.Admin).WithName("CreateTeam");
         teams.MapPut("/{id:guid}", (Guid id, SaveTeam body, HttpRequest req, TeamService s, CancellationToken ct) =>
-            s.UpdateAsync(id, body with { Version = ApiConventions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateTeam");
+            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateTeam");
         teams.MapDelete("/{id:guid}", async (Guid id, TeamService s, CancellationToken ct) =>
         {
             await s.DeleteAsync(id, ct);
@@ -42,7 +42,7 @@ public static class SettingsEndpoints
         var company = api.MapGroup("/company").WithTags("Company");
         company.MapGet("", (CompanyService s, CancellationToken ct) => s.GetAsync(ct)).RequirePolicy(Policies.Staff).WithName("GetCompany");
         company.MapPut("", (UpdateCompany body, HttpRequest req, CompanyService s, CancellationToken ct) =>
-            s.UpdateAsync(body with { Version = ApiConventions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateCompany");
+            s.UpdateAsync(body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateCompany");
         company.MapGet("/calendar", (int? year, CompanyService s, TimeProvider clock, CancellationToken ct) =>
             s.DaysAsync(year ?? clock.GetUtcNow().Year, ct)).RequirePolicy(Policies.Staff).WithName("ListCalendarDays")
             .WithSummary("Public holidays and 调休 working days of a year.");
@@ -66,7 +66,7 @@ public static class SettingsEndpoints
             return TypedResults.Created($"/api/v1/custom-fields/{field.Id}", field);
         }).RequirePolicy(Policies.Admin).WithName("CreateCustomField");
         fields.MapPut("/{id:guid}", (Guid id, UpdateCustomField body, HttpRequest req, CustomFieldService s, CancellationToken ct) =>
-            s.UpdateAsync(id, body with { Version = ApiConventions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateCustomField");
+            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateCustomField");
 
         api.MapGet("/audit", (string? entity, string? id, Guid? userId, DateTime? from, DateTime? to, int? page, int? pageSize, AuditService s, CancellationToken ct) =>
                 s.ListAsync(new AuditQuery(entity, id, userId, from, to), PageRequest.From(page, pageSize), ct))
@@ -85,7 +85,7 @@ public static class SettingsEndpoints
     }
 
     private static Task<UserDto> UpdateUser(Guid id, UpdateUser body, HttpRequest req, UserAdmin s, CancellationToken ct) =>
-        s.UpdateAsync(id, body with { Version = ApiConventions.VersionFrom(req, body.Version) }, ct);
+        s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct);
 
     private static async Task<NoContent> ResetPassword(Guid id, ResetPassword body, UserAdmin s, CancellationToken ct)
     {

@@ -1,8 +1,9 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
 
-namespace Steadfast.Web.Components.Shared;
+namespace Steadfast.Platform.Ui;
 
 /// <summary>Shows UTC times in the company's time zone (Asia/Shanghai by default).</summary>
 public sealed class CompanyClock(IServiceScopeFactory scopes, IMemoryCache cache)

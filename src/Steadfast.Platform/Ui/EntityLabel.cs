@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Localization;
 
-namespace Steadfast.Web.Components.Shared;
+namespace Steadfast.Platform.Ui;
 
 /// <summary>The audit log's record-type names in the reader's language (the stored name is the code's).</summary>
 public static class EntityLabel

@@ -1,7 +1,8 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components.Authorization;
 using Steadfast.Platform.Audit;
 
-namespace Steadfast.Web.Components.Shared;
+namespace Steadfast.Platform.Ui;
 
 /// <summary>
 /// Runs a use case for a page in a fresh DI scope (its own short-lived DbContext) acting as the

@@ -5,7 +5,7 @@ using MudBlazor;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Localization;
 
-namespace Steadfast.Web.Components.Shared;
+namespace Steadfast.Platform.Ui;
 
 /// <summary>What every page and dialog needs: the string table, use cases, and errors turned into messages.</summary>
 public abstract class AppComponentBase : ComponentBase

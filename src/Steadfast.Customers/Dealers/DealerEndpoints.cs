@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Identity;
+
+namespace Steadfast.Customers.Dealers;
+
+internal static class DealerEndpoints
+{
+    public static void MapDealerEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/dealers").WithTags("Dealers");
+        g.MapGet("", (DealerService s, CancellationToken ct) => s.ListAsync(ct)).RequirePolicy(Policies.Staff).WithName("ListDealers");
+        g.MapPost("", async (SaveDealer body, DealerService s, CancellationToken ct) =>
+        {
+            var d = await s.SaveAsync(null, body, ct);
+            return TypedResults.Created($"/api/v1/dealers/{d.Id}", d);
+        }).RequirePolicy(Policies.Admin).WithName("CreateDealer");
+        g.MapPut("/{id:guid}", (Guid id, SaveDealer body, HttpRequest req, DealerService s, CancellationToken ct) =>
+            s.SaveAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Admin).WithName("UpdateDealer");
+    }
+}

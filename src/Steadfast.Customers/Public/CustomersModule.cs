@@ -1,0 +1,35 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Steadfast.Customers.Activities;
+using Steadfast.Customers.Contacts;
+using Steadfast.Customers.Customers;
+using Steadfast.Customers.Dealers;
+using Steadfast.Customers.Equipment;
+using Steadfast.Customers.Products;
+
+namespace Steadfast.Customers.Public;
+
+/// <summary>The host's handle on the module: its services and its endpoints.</summary>
+public static class CustomersModule
+{
+    public static IServiceCollection AddCustomersModule(this IServiceCollection services) => services
+        .AddScoped<CustomerScope>()
+        .AddScoped<CustomerService>().AddScoped<ContactService>().AddScoped<ActivityService>().AddScoped<DealerService>()
+        .AddScoped<ProductService>().AddScoped<EquipmentService>()
+        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>()
+        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
+        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>());
+
+    public static void MapCustomersEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapCustomerEndpoints();
+        api.MapContactEndpoints();
+        api.MapActivityEndpoints();
+        api.MapDealerEndpoints();
+        api.MapProductEndpoints();
+        api.MapEquipmentEndpoints();
+    }
+
+    public static System.Reflection.Assembly Assembly => typeof(CustomersModule).Assembly;
+}
