@@ -32,6 +32,7 @@ public static class PlatformServices
         services.AddScoped<CustomFieldValidator>();
         services.AddScoped<CustomFieldService>();
         services.AddSingleton<Ui.CompanyClock>();
+        services.AddScoped<Identity.UserDirectory>();
         services.AddSingleton<Files.FileStore>();
         services.AddSingleton<ImportExport.ImportProgress>();
         services.AddScoped<ImportExport.ImportService>();

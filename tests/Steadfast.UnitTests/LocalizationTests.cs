@@ -52,7 +52,19 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<AuditAction>().Select(a => $"Audit.Action.{a}"),
             .. Enum.GetNames<CustomFieldType>().Select(t => $"CustomFields.Type.{t}"),
             .. Enum.GetNames<CalendarDayKind>().Select(k => $"Company.Kind.{k}"),
-            "RecordType.user",
+            .. Enum.GetNames<Customers.Customers.CustomerTier>().Select(v => $"Customers.Tier.{v}"),
+            .. Enum.GetNames<Customers.Customers.CustomerStatus>().Select(v => $"Customers.Status.{v}"),
+            .. Enum.GetNames<Customers.Contacts.DecisionRole>().Select(v => $"Contacts.Role.{v}"),
+            .. Enum.GetNames<Customers.Activities.ActivityType>().Select(v => $"Activities.Type.{v}"),
+            .. Enum.GetNames<Customers.Activities.ActivityType>().Select(v => $"Timeline.activity.{v}"),
+            .. Enum.GetNames<Customers.Equipment.MachineStatus>().Select(v => $"Equipment.Status.{v}"),
+            .. Enum.GetNames<Platform.ImportExport.ImportStatus>().Select(v => $"Import.Status.{v}"),
+            .. Enum.GetNames<CustomFieldType>().Select(v => $"Import.Error.Read.{v.ToLowerInvariant()}"),
+            .. new[] { "date", "number", "choice" }.Select(v => $"Import.Error.Read.{v}"),
+            .. new[] { "customers", "equipment" }.Select(v => $"Import.Target.{v}"),
+            .. new[] { "user", "customer", "product", "equipment" }.Select(v => $"RecordType.{v}"),
+            .. new[] { "note", "contact", "machine", "created", "registered", "installed", "commissioned", "reading", "meterReplaced" }.Select(v => $"Timeline.{v}"),
+            .. new[] { "NotExcel", "TooLarge" }.Select(v => $"Import.Error.{v}"),
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
     }

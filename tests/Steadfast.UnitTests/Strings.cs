@@ -8,7 +8,7 @@ namespace Steadfast.UnitTests;
 /// <summary>The app's real string tables for tests that need a localizer.</summary>
 internal static class Strings
 {
-    public static readonly StringTables Tables = new([typeof(StringTables).Assembly, typeof(Steadfast.Web.SteadfastApp).Assembly]);
+    public static readonly StringTables Tables = new([.. Steadfast.Platform.Data.ModelCatalog.Parts.Assemblies, typeof(Steadfast.Web.SteadfastApp).Assembly]);
 
     public static IStringLocalizer<Platform.Localization.Strings> Localizer()
     {

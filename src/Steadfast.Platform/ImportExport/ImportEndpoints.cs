@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Steadfast.Platform.Api;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Identity;
+using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.ImportExport;
 
@@ -28,28 +30,30 @@ public static class ImportEndpoints
             .WithName("ImportErrorReport").WithSummary("The rejected rows with the reason per cell, as .xlsx.");
     }
 
-    private static async Task<ImportPreview> Preview(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? target, ImportService s, CancellationToken ct)
+    private static async Task<ImportPreview> Preview(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? target, ImportService s,
+        IStringLocalizer<Strings> t, CancellationToken ct)
     {
-        await using var stream = await BufferAsync(file, ct);
+        await using var stream = await BufferAsync(file, t, ct);
         return await s.PreviewAsync(target, stream, ct);
     }
 
     private static async Task<Accepted<ImportJobDto>> Start(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? target,
-        [Microsoft.AspNetCore.Mvc.FromForm] string? mode, [Microsoft.AspNetCore.Mvc.FromForm] string? mapping, ImportService s, CancellationToken ct)
+        [Microsoft.AspNetCore.Mvc.FromForm] string? mode, [Microsoft.AspNetCore.Mvc.FromForm] string? mapping, ImportService s,
+        IStringLocalizer<Strings> t, CancellationToken ct)
     {
         ImportMode? parsedMode = mode is null ? null : Enum.TryParse<ImportMode>(mode, ignoreCase: true, out var m) && Enum.IsDefined(m) ? m
-            : throw AppValidationException.For("mode", "goodRows | allOrNothing");
+            : throw AppValidationException.For("mode", t["Import.Error.Mode"]);
         Dictionary<string, string>? parsedMapping;
         try { parsedMapping = mapping is null ? null : JsonSerializer.Deserialize<Dictionary<string, string>>(mapping); }
-        catch (JsonException) { throw AppValidationException.For("mapping", "{ \"header\": \"field\" }"); }
-        await using var stream = await BufferAsync(file, ct);
+        catch (JsonException) { throw AppValidationException.For("mapping", t["Import.Error.Mapping"]); }
+        await using var stream = await BufferAsync(file, t, ct);
         var job = await s.StartAsync(target, stream, file!.FileName, parsedMode, parsedMapping, ct);
         return TypedResults.Accepted($"/api/v1/imports/{job.Id}", job);
     }
 
-    private static async Task<MemoryStream> BufferAsync(IFormFile? file, CancellationToken ct)
+    private static async Task<MemoryStream> BufferAsync(IFormFile? file, IStringLocalizer<Strings> t, CancellationToken ct)
     {
-        if (file is null || file.Length == 0) throw AppValidationException.For("file", "A file is required.");
+        if (file is null || file.Length == 0) throw AppValidationException.For("file", t["Import.Error.FileRequired"]);
         var memory = new MemoryStream();
         await file.CopyToAsync(memory, ct);
         memory.Position = 0;

@@ -77,6 +77,35 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Customer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    MatchKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "TEXT", maxLength: 18, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Province = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    City = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Address = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Tier = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DealerId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    MergedIntoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomFields = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Customer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CustomFieldDefinitions",
                 columns: table => new
                 {
@@ -129,6 +158,21 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Dealer",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Dealer", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "DueItems",
                 columns: table => new
                 {
@@ -171,6 +215,42 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportJobs",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    Mode = table.Column<int>(type: "INTEGER", nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Succeeded = table.Column<int>(type: "INTEGER", nullable: false),
+                    FailedRows = table.Column<int>(type: "INTEGER", nullable: false),
+                    Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportJobs", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Mapping = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => new { x.UserId, x.Target });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -188,6 +268,27 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_OutboxMessages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Product",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    WarrantyMonths = table.Column<int>(type: "INTEGER", nullable: false),
+                    MaintenanceDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    MaintenanceHours = table.Column<int>(type: "INTEGER", nullable: true),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomFields = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Product", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -224,6 +325,110 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         principalTable: "AspNetRoles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Activity",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    NextFollowUpOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AuthorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    IsPrivate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Activity", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Activity_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contact",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Mobile = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    WeChat = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Role = table.Column<int>(type: "INTEGER", nullable: false),
+                    Personality = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    IsPrimary = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contact", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contact_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Equipment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SerialNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SiteName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SiteAddress = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Latitude = table.Column<double>(type: "REAL", nullable: true),
+                    Longitude = table.Column<double>(type: "REAL", nullable: true),
+                    InstalledOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CommissionedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    WarrantyEndsOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Configuration = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    QrToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    LastReadingHours = table.Column<double>(type: "REAL", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomFields = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Equipment", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Equipment_Customer_CustomerId",
+                        column: x => x.CustomerId,
+                        principalTable: "Customer",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Equipment_Equipment_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Equipment_Product_ProductId",
+                        column: x => x.ProductId,
+                        principalTable: "Product",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -264,6 +469,28 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         principalTable: "Teams",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeterReading",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MachineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Hours = table.Column<double>(type: "REAL", nullable: false),
+                    ReadAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IsMeterReplacement = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecordedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MeterReading", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MeterReading_Equipment_MachineId",
+                        column: x => x.MachineId,
+                        principalTable: "Equipment",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -377,6 +604,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Activity_AuthorId_NextFollowUpOn",
+                table: "Activity",
+                columns: new[] { "AuthorId", "NextFollowUpOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Activity_CustomerId_AtUtc",
+                table: "Activity",
+                columns: new[] { "CustomerId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_TokenHash",
                 table: "ApiTokens",
                 column: "TokenHash",
@@ -451,6 +688,63 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contact_CustomerId_IsPrimary",
+                table: "Contact",
+                columns: new[] { "CustomerId", "IsPrimary" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contact_Mobile",
+                table: "Contact",
+                column: "Mobile");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contact_Phone",
+                table: "Contact",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_CreditCode",
+                table: "Customer",
+                column: "CreditCode",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_DealerId",
+                table: "Customer",
+                column: "DealerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_ExternalId",
+                table: "Customer",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_MatchKey",
+                table: "Customer",
+                column: "MatchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_Name",
+                table: "Customer",
+                column: "Name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_OwnerId_Name",
+                table: "Customer",
+                columns: new[] { "OwnerId", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_Phone",
+                table: "Customer",
+                column: "Phone");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Customer_Province_City",
+                table: "Customer",
+                columns: new[] { "Province", "City" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CustomFieldDefinitions_RecordType_Key",
                 table: "CustomFieldDefinitions",
                 columns: new[] { "RecordType", "Key" },
@@ -477,6 +771,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Dealer_Name",
+                table: "Dealer",
+                column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DueItems_Kind_SubjectId",
                 table: "DueItems",
                 columns: new[] { "Kind", "SubjectId" });
@@ -487,14 +787,63 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "ProcessedAtUtc", "AvailableAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Equipment_CustomerId_Status",
+                table: "Equipment",
+                columns: new[] { "CustomerId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_ExternalId",
+                table: "Equipment",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_ParentId",
+                table: "Equipment",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_ProductId_SerialNumber",
+                table: "Equipment",
+                columns: new[] { "ProductId", "SerialNumber" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_QrToken",
+                table: "Equipment",
+                column: "QrToken",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Equipment_SerialNumber",
+                table: "Equipment",
+                column: "SerialNumber");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IdempotencyRecords_CreatedAtUtc",
                 table: "IdempotencyRecords",
                 column: "CreatedAtUtc");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportJobs_CreatedById_CreatedAtUtc",
+                table: "ImportJobs",
+                columns: new[] { "CreatedById", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MeterReading_MachineId_ReadAtUtc",
+                table: "MeterReading",
+                columns: new[] { "MachineId", "ReadAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_ProcessedAtUtc_AvailableAtUtc",
                 table: "OutboxMessages",
                 columns: new[] { "ProcessedAtUtc", "AvailableAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Product_Code",
+                table: "Product",
+                column: "Code",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
@@ -506,6 +855,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "Activity");
+
             migrationBuilder.DropTable(
                 name: "ApiTokens");
 
@@ -534,6 +886,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "CompanyProfiles");
 
             migrationBuilder.DropTable(
+                name: "Contact");
+
+            migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");
 
             migrationBuilder.DropTable(
@@ -543,10 +898,22 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "Dealer");
+
+            migrationBuilder.DropTable(
                 name: "DueItems");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "ImportJobs");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
+
+            migrationBuilder.DropTable(
+                name: "MeterReading");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
@@ -558,7 +925,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
+                name: "Equipment");
+
+            migrationBuilder.DropTable(
                 name: "Teams");
+
+            migrationBuilder.DropTable(
+                name: "Customer");
+
+            migrationBuilder.DropTable(
+                name: "Product");
         }
     }
 }
