@@ -64,3 +64,10 @@ public sealed class CustomerScope(AppDbContext db, CurrentActor actor, IConfigur
 
     public Guid? UserId => actor.UserId;
 }
+
+/// <summary>Fixed ids of the demo customer and dealer, so the outside-party demo users are tied to real records.</summary>
+public static class DemoParties
+{
+    public static readonly Guid CustomerId = new("00000000-0000-0000-0000-00000000c001");
+    public static readonly Guid DealerId = new("00000000-0000-0000-0000-00000000d001");
+}

@@ -19,7 +19,8 @@ public static class CustomersModule
         .AddScoped<ProductService>().AddScoped<EquipmentService>()
         .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>()
         .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
-        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>());
+        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
+        .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>();
 
     public static void MapCustomersEndpoints(this RouteGroupBuilder api)
     {

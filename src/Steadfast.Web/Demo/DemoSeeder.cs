@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Company;
+using Steadfast.Customers.Public;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
@@ -11,7 +12,7 @@ namespace Steadfast.Web.Demo;
 /// A believable Chinese equipment manufacturer: company profile, calendar, teams per region and one
 /// user per role. Business modules add their data to it as they land; <c>scale</c> multiplies volumes.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserAdmin users, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, UserAdmin users, IEnumerable<IDemoSeeder> modules, ILogger<DemoSeeder> log)
 {
     public const string DemoPassword = "Steadfast1!";
 
@@ -107,13 +108,11 @@ public sealed class DemoSeeder(AppDbContext db, UserAdmin users, ILogger<DemoSee
                 role == Roles.Customer ? DemoParties.CustomerId : null, role == Roles.Dealer ? DemoParties.DealerId : null, null), ct);
             created++;
         }
-        return $"Demo data (scale {scale}): company profile, {Calendar2026.Length} calendar days, {Teams.Length} teams, {created} new users.";
+        var summary = $"Demo data (scale {scale}): company profile, {Calendar2026.Length} calendar days, {Teams.Length} teams, {created} new users";
+        foreach (var module in modules.OrderBy(m => m.Order))
+            summary += "; " + await module.SeedAsync(scale, ct);
+        return summary + ".";
     }
 }
 
-/// <summary>Fixed ids of the demo customer and dealer, so outside-party demo users are tied to them.</summary>
-public static class DemoParties
-{
-    public static readonly Guid CustomerId = new("00000000-0000-0000-0000-00000000c001");
-    public static readonly Guid DealerId = new("00000000-0000-0000-0000-00000000d001");
-}
+
