@@ -33,7 +33,8 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
 
     /// <summary>The only routes anybody may call without signing in.</summary>
     private static readonly string[] PublicRoutes =
-        ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found"];
+        ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
+         "/api/v1/public/equipment/{token}", "/q/{Token}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
@@ -87,7 +88,8 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
             foreach (var role in Roles.All.Append("anonymous"))
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                if (method is "POST" or "PUT") request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+                var form = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
+                if (method is "POST" or "PUT") request.Content = form ? new MultipartFormDataContent() : new StringContent("{}", Encoding.UTF8, "application/json");
                 if (role != "anonymous") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[role]);
                 var status = (await client.SendAsync(request)).StatusCode;
                 var expected = role == "anonymous" ? "401" : allowed.Contains(role) ? "allowed" : "403";

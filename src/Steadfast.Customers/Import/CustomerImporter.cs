@@ -77,7 +77,8 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
                 cells.Problems["creditCode"] = [t["Customers.Error.NotYours"]];
             if (cells.Problems.Count > 0)
             {
-                errors.Add(new RowError(row.Number, cells.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray())));
+                // Report the rules' complaints about the row too, checked against a scratch record that is never saved.
+                errors.Add(new RowError(row.Number, await WithRuleErrorsAsync(cells.Problems, input, ct)));
                 continue;
             }
             var isNew = target is null;
@@ -99,6 +100,17 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
     }
 
     public void Flushed() => _staged.Clear();
+
+    private async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Dictionary<string, List<string>> problems, SaveCustomer input, CancellationToken ct)
+    {
+        var all = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        try { await customers.ApplyAsync(new Customer(), input, isNew: true, ct); }
+        catch (AppValidationException ex)
+        {
+            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(ImportCells.FieldOf(k), v);
+        }
+        return all;
+    }
 
     private async Task<Dictionary<string, Guid>> LookupUsersAsync(CancellationToken ct)
     {

@@ -74,7 +74,8 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
                 cells.Text("externalId"), cells.CustomFields(Definitions()), null);
             if (cells.Problems.Count > 0)
             {
-                errors.Add(new RowError(row.Number, cells.Problems.ToDictionary(p => p.Key, p => p.Value.ToArray())));
+                // Report the rules' complaints about the row too, checked against a scratch record that is never saved.
+                errors.Add(new RowError(row.Number, await WithRuleErrorsAsync(cells.Problems, input, ct)));
                 continue;
             }
             var serial = Text.HalfWidth(input.SerialNumber ?? "").Trim().ToUpperInvariant();
@@ -99,4 +100,15 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
     }
 
     public void Flushed() => _staged.Clear();
+
+    private async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Dictionary<string, List<string>> problems, SaveMachine input, CancellationToken ct)
+    {
+        var all = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        try { await equipment.ApplyAsync(new Machine(), input, isNew: true, ct); }
+        catch (AppValidationException ex)
+        {
+            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(ImportCells.FieldOf(k), v);
+        }
+        return all;
+    }
 }

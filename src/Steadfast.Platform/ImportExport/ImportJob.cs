@@ -17,6 +17,8 @@ public class ImportJob
     public int Succeeded { get; set; }
     public int FailedRows { get; set; }
     public string? Message { get; set; }
+    /// <summary>The uploader's language: messages and the error report are written in it.</summary>
+    public string Culture { get; set; } = "en";
     public Guid? CreatedById { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? FinishedAtUtc { get; set; }
@@ -37,6 +39,7 @@ internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJo
         b.Property(j => j.Target).HasMaxLength(40);
         b.Property(j => j.FileName).HasMaxLength(260);
         b.Property(j => j.Message).HasMaxLength(1000);
+        b.Property(j => j.Culture).HasMaxLength(10);
         b.HasIndex(j => new { j.CreatedById, j.CreatedAtUtc });
     }
 

@@ -31,6 +31,9 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
         var job = await jobs.SingleOrDefaultAsync(j => j.Id == Guid.Parse(item.SubjectId), ct);
         if (job is null || job.Status is ImportStatus.Completed or ImportStatus.Failed) return;
         var t = services.GetRequiredService<IStringLocalizer<Strings>>();
+        // The job runs in the background, but speaks the language of whoever uploaded the file.
+        var culture = new System.Globalization.CultureInfo(job.Culture);
+        (System.Globalization.CultureInfo.CurrentCulture, System.Globalization.CultureInfo.CurrentUICulture) = (culture, culture);
         try
         {
             var (ok, failed, errors) = await RunAsync(job, ct);
@@ -135,12 +138,15 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
     /// <summary>The rejected rows as they were uploaded, with the reason per cell in the last columns.</summary>
     private async Task WriteReportAsync(ImportJob job, List<(IDictionary<string, object?> Row, RowError Error)> errors, CancellationToken ct)
     {
-        var t = scopes.CreateScope().ServiceProvider.GetRequiredService<IStringLocalizer<Strings>>();
+        using var scope = scopes.CreateScope();
+        var t = scope.ServiceProvider.GetRequiredService<IStringLocalizer<Strings>>();
+        // Errors name the spreadsheet's own column headers, so the person fixing the file finds the cell.
+        var headerOf = (JsonSerializer.Deserialize<Dictionary<string, string>>(job.Mapping) ?? []).ToDictionary(kv => kv.Value, kv => kv.Key, StringComparer.Ordinal);
         var rows = errors.Select(e =>
         {
             var line = new Dictionary<string, object?>(StringComparer.Ordinal) { [t["Import.Report.Row"]] = e.Error.Row };
             foreach (var (k, v) in e.Row) line[k] = v;
-            line[t["Import.Report.Errors"]] = string.Join("; ", e.Error.Errors.Select(kv => $"{kv.Key}: {string.Join(" ", kv.Value)}"));
+            line[t["Import.Report.Errors"]] = string.Join("; ", e.Error.Errors.Select(kv => $"{headerOf.GetValueOrDefault(kv.Key, kv.Key)}: {string.Join(" ", kv.Value)}"));
             return line;
         });
         await using var memory = new MemoryStream();

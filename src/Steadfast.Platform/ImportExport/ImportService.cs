@@ -100,7 +100,7 @@ public sealed class ImportService(AppDbContext db, IEnumerable<IImportTarget> ta
         {
             Id = Guid.CreateVersion7(), Target = target.Name, FileName = Path.GetFileName(fileName), Mode = mode ?? ImportMode.GoodRows,
             Mapping = JsonSerializer.Serialize(mapping), Status = ImportStatus.Queued, TotalRows = preview.TotalRows,
-            CreatedById = actor.UserId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            CreatedById = actor.UserId, CreatedAtUtc = clock.GetUtcNow().UtcDateTime, Culture = StringTables.Pick(CultureInfo.CurrentUICulture),
         };
         file.Position = 0;
         await files.SaveAsync("imports", job.Id.ToString("N"), file, ct);

@@ -11,7 +11,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127105604_Initial")]
+    [Migration("20261127110634_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1037,6 +1037,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CreatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("FailedRows")

@@ -228,6 +228,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     Succeeded = table.Column<int>(type: "INTEGER", nullable: false),
                     FailedRows = table.Column<int>(type: "INTEGER", nullable: false),
                     Message = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    Culture = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
                     CreatedById = table.Column<Guid>(type: "TEXT", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)

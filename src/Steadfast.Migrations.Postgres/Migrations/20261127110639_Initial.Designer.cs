@@ -12,7 +12,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127105609_Initial")]
+    [Migration("20261127110639_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1049,6 +1049,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("CreatedById")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("Culture")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
 
                     b.Property<int>("FailedRows")
                         .HasColumnType("integer");

@@ -229,6 +229,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     Succeeded = table.Column<int>(type: "integer", nullable: false),
                     FailedRows = table.Column<int>(type: "integer", nullable: false),
                     Message = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    Culture = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false),
                     CreatedById = table.Column<Guid>(type: "uuid", nullable: true),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     FinishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)

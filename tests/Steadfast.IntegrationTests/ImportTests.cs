@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using Steadfast.IntegrationTests.Infrastructure;
+using Steadfast.Platform.Jobs;
+
+namespace Steadfast.IntegrationTests;
+
+public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+{
+    private static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows)
+    {
+        using var memory = new MemoryStream();
+        memory.SaveAs(rows);
+        return memory.ToArray();
+    }
+
+    private async Task<JsonElement> RunAsync(HttpClient client, byte[] file, string fileName, string target, string? mode = null, object? mapping = null, HttpStatusCode expect = HttpStatusCode.Accepted)
+    {
+        using var form = new MultipartFormDataContent();
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        form.Add(new StringContent(target), "target");
+        if (mode is not null) form.Add(new StringContent(mode), "mode");
+        if (mapping is not null) form.Add(new StringContent(JsonSerializer.Serialize(mapping)), "mapping");
+        var job = await (await client.PostAsync("/api/v1/imports", form)).ExpectAsync(expect);
+        if (expect != HttpStatusCode.Accepted) return job;
+        await app.Services.GetRequiredService<QueueTicker>().DrainAsync(default);
+        return await (await client.GetAsync($"/api/v1/imports/{job.Id()}")).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Good_rows_go_in_bad_rows_come_back_with_reasons_and_a_corrected_file_updates()
+    {
+        using var admin = await app.AdminAsync();
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var (c1, c2) = (Records.NewCreditCode(), Records.NewCreditCode());
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["客户名称"] = $"导入甲{marker}有限公司", ["统一社会信用代码"] = c1, ["客户等级"] = "战略", ["省份"] = "浙江", ["城市"] = "宁波", ["标签"] = "复购、标杆客户" },
+            new() { ["客户名称"] = $"导入乙{marker}有限公司", ["统一社会信用代码"] = c2, ["客户等级"] = "Key", ["省份"] = "广东", ["城市"] = "东莞", ["标签"] = null },
+            new() { ["客户名称"] = $"导入丙{marker}有限公司", ["统一社会信用代码"] = c1[..17] + (c1[17] == 'A' ? 'B' : 'A'), ["客户等级"] = "普通", ["省份"] = "江苏", ["城市"] = "常州", ["标签"] = null },
+            new() { ["客户名称"] = null, ["统一社会信用代码"] = null, ["客户等级"] = "钻石", ["省份"] = "江苏", ["城市"] = "常州", ["标签"] = null },
+        };
+        var job = await RunAsync(admin, Xlsx(rows), "客户.xlsx", "customers");
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(2, job.GetProperty("failedRows").GetInt32());
+
+        var found = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, found.GetProperty("total").GetInt32());
+        var first = found.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("creditCode").GetString() == c1);
+        Assert.Equal("strategic", first.GetProperty("tier").GetString());
+        Assert.Equal(["复购", "标杆客户"], first.GetProperty("tags").EnumerateArray().Select(t => t.GetString()!).ToArray());
+
+        var report = await admin.GetAsync($"/api/v1/imports/{job.Id()}/errors");
+        await using var stream = new MemoryStream(await report.Content.ReadAsByteArrayAsync());
+        var bad = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(2, bad.Count);
+        Assert.Contains("统一社会信用代码", bad[0].Values.Last()?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("客户名称", bad[1].Values.Last()?.ToString(), StringComparison.Ordinal);
+        Assert.Contains("客户等级", bad[1].Values.Last()?.ToString(), StringComparison.Ordinal);
+
+        // The same file, corrected: matched by credit code, so updated rather than duplicated.
+        rows[0]["城市"] = "杭州";
+        rows[2]["统一社会信用代码"] = Records.NewCreditCode();
+        rows[3]["客户名称"] = $"导入丁{marker}有限公司";
+        rows[3]["客户等级"] = "普通";
+        var again = await RunAsync(admin, Xlsx(rows), "客户-修正.xlsx", "customers");
+        Assert.Equal(4, again.GetProperty("succeeded").GetInt32());
+        var after = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(4, after.GetProperty("total").GetInt32());
+        Assert.Equal("杭州", after.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("creditCode").GetString() == c1).GetProperty("city").GetString());
+    }
+
+    [Fact]
+    public async Task All_or_nothing_writes_nothing_when_one_row_is_bad()
+    {
+        using var admin = await app.AdminAsync();
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        var rows = Enumerable.Range(0, 30).Select(i => new Dictionary<string, object?> { ["Name"] = $"全有全无{marker}-{i}有限公司", ["Credit code"] = i == 17 ? "123" : null }).ToList();
+        var job = await RunAsync(admin, Xlsx(rows), "all.xlsx", "customers", mode: "allOrNothing");
+        Assert.Equal("failed", job.GetProperty("status").GetString());
+        Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
+        var found = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, found.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Machines_import_with_mixed_date_formats_full_width_digits_and_customer_by_credit_code()
+    {
+        using var admin = await app.AdminAsync();
+        var code = Records.NewCreditCode();
+        var customer = await admin.CustomerAsync(extra: new { creditCode = code });
+        var product = await admin.ProductAsync(warrantyMonths: 12);
+        var productCode = product.GetProperty("code").GetString();
+        var s = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["序列号"] = $"A{s}1", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = "2024/3/5", ["纬度"] = "３１.２", ["经度"] = "１２０.５" },
+            new() { ["序列号"] = $"A{s}2", ["型号编码"] = productCode, ["客户"] = customer.GetProperty("name").GetString(), ["安装日期"] = "2024年3月5日", ["纬度"] = null, ["经度"] = null },
+            new() { ["序列号"] = $"A{s}3", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = 45356d, ["纬度"] = null, ["经度"] = null },
+            new() { ["序列号"] = $"A{s}4", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = "三月五号", ["纬度"] = null, ["经度"] = null },
+            new() { ["序列号"] = $"A{s}5", ["型号编码"] = "NO-SUCH-MODEL", ["客户"] = "不存在的客户", ["安装日期"] = "2024-03-05", ["纬度"] = null, ["经度"] = null },
+        };
+        var job = await RunAsync(admin, Xlsx(rows), "设备.xlsx", "equipment", mapping: new Dictionary<string, string>
+        {
+            ["序列号"] = "serialNumber", ["型号编码"] = "productCode", ["客户"] = "customer", ["安装日期"] = "installedOn", ["纬度"] = "latitude", ["经度"] = "longitude",
+        });
+        Assert.Equal(3, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(2, job.GetProperty("failedRows").GetInt32());
+        var machines = await (await admin.GetAsync($"/api/v1/equipment?customerId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.All(machines.GetProperty("items").EnumerateArray(), m =>
+        {
+            Assert.Equal("2024-03-05", m.GetProperty("installedOn").GetString());
+            Assert.Equal("2025-03-05", m.GetProperty("warrantyEndsOn").GetString());
+        });
+    }
+
+    [Fact]
+    public async Task A_gbk_csv_from_chinese_excel_imports()
+    {
+        using var admin = await app.AdminAsync();
+        var marker = Guid.NewGuid().ToString("N")[..6];
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var csv = Encoding.GetEncoding("GB18030").GetBytes($"客户名称,省份,城市\r\n编码{marker}甲有限公司,四川,成都\r\n编码{marker}乙有限公司,河南,郑州\r\n");
+        var job = await RunAsync(admin, csv, "客户.csv", "customers");
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        var found = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(found.GetProperty("items").EnumerateArray(), i => i.GetProperty("city").GetString() == "成都");
+    }
+
+    [Fact]
+    public async Task Bad_files_and_bad_mappings_are_refused_before_anything_is_queued()
+    {
+        using var admin = await app.AdminAsync();
+        var before = await app.DbAsync(db => db.Set<Steadfast.Platform.ImportExport.ImportJob>().CountAsync());
+        var notExcel = await RunAsync(admin, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 0, 0, 9], "fake.xlsx", "customers", expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["file"], notExcel.ErrorFields());
+        var binary = await RunAsync(admin, [0, 1, 2, 3, 0, 255, 0], "x.csv", "customers", expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["file"], binary.ErrorFields());
+        var empty = await RunAsync(admin, Xlsx([new() { ["客户名称"] = null }]), "empty.xlsx", "customers", expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["file"], empty.ErrorFields());
+        var twice = await RunAsync(admin, Xlsx([new() { ["A"] = "x", ["B"] = "y" }]), "twice.xlsx", "customers", mapping: new { A = "name", B = "name" }, expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["mapping"], twice.ErrorFields());
+        var unmapped = await RunAsync(admin, Xlsx([new() { ["A"] = "x" }]), "unmapped.xlsx", "customers", mapping: new { A = "city" }, expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["mapping"], unmapped.ErrorFields());
+        await RunAsync(admin, Xlsx([new() { ["A"] = "x" }]), "x.xlsx", "spaceships", expect: HttpStatusCode.BadRequest);
+        Assert.Equal(before, await app.DbAsync(db => db.Set<Steadfast.Platform.ImportExport.ImportJob>().CountAsync()));
+
+        var sales = await app.CreateAsync("Sales");
+        using var salesClient = await app.ClientForAsync(sales.GetProperty("email").GetString()!);
+        using var form = new MultipartFormDataContent { { new ByteArrayContent([1]), "file", "x.xlsx" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await salesClient.PostAsync("/api/v1/imports", form)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_preview_suggests_a_mapping_and_remembers_the_last_one()
+    {
+        using var admin = await app.AdminAsync();
+        var file = Xlsx([new() { ["客户名称"] = "预览有限公司", ["负责人邮箱"] = AppFactory.AdminEmail }]);
+        async Task<JsonElement> Preview()
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "p.xlsx" }, { new StringContent("customers"), "target" } };
+            return await (await admin.PostAsync("/api/v1/imports/preview", form)).ExpectAsync(HttpStatusCode.OK);
+        }
+        var first = await Preview();
+        Assert.Equal("name", first.GetProperty("suggestedMapping").GetProperty("客户名称").GetString());
+        Assert.False(first.GetProperty("suggestedMapping").TryGetProperty("负责人邮箱", out _));
+        await RunAsync(admin, file, "p.xlsx", "customers", mapping: new Dictionary<string, string> { ["客户名称"] = "name", ["负责人邮箱"] = "owner" });
+        var second = await Preview();
+        Assert.Equal("owner", second.GetProperty("suggestedMapping").GetProperty("负责人邮箱").GetString());
+    }
+}
+
+public sealed class ImportTests_Sqlite(QueueSqliteFactory app) : ImportTests<QueueSqliteFactory>(app);
+public sealed class ImportTests_Postgres(QueuePostgresFactory app) : ImportTests<QueuePostgresFactory>(app);
