@@ -65,6 +65,27 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         try { Directory.Delete(_dir, true); } catch (IOException) { }
     }
 
+    /// <summary>A click before the Blazor circuit is up is lost: click until the page moves on.</summary>
+    public static async Task ClickUntilUrlAsync(IPage page, ILocator target, Func<string, bool> arrived)
+    {
+        for (var attempt = 0; attempt < 20 && !arrived(page.Url); attempt++)
+        {
+            await target.ClickAsync();
+            try { await page.WaitForURLAsync(u => arrived(u), new PageWaitForURLOptions { Timeout = 1000 }); }
+            catch (TimeoutException) { }
+        }
+        if (!arrived(page.Url)) throw new TimeoutException($"Clicking never left {page.Url}");
+    }
+
+    /// <summary>The QR token printed on a machine's label, as the scanner would read it.</summary>
+    public async Task<string> QrTokenAsync(string serial)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Data.AppDbContext>();
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
+            db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.SerialNumber == serial).Select(m => m.QrToken));
+    }
+
     /// <summary>Screenshots land in docs/screenshots so the README shows what the tests saw.</summary>
     public static string ScreenshotPath(string name)
     {

@@ -78,8 +78,10 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains(m.GetProperty("serialNumber").GetString()!, await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var unknown = await anon.GetAsync("/q/not-a-real-token-at-all-xyz");
-        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
-        Assert.DoesNotContain("扫码客户", await unknown.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, unknown.StatusCode);
+        var unknownHtml = await unknown.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("扫码客户", unknownHtml, StringComparison.Ordinal);
+        Assert.Contains("scan-unknown", unknownHtml, StringComparison.Ordinal);
     }
 
     [Fact]

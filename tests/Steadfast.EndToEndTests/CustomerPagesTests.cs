@@ -1,0 +1,126 @@
+using Microsoft.Playwright;
+using MiniExcelLibs;
+
+namespace Steadfast.EndToEndTests;
+
+/// <summary>Customer 360, the machine record, QR pages and the Excel import, as people use them.</summary>
+public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static async Task<IPage> SignedInAsync(BrowserApp app, string locale, string email = "admin@steadfast.local", int width = 1366)
+    {
+        var page = await app.NewPageAsync(locale, width, 900);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Steadfast1!");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "zh", "客户", "联系人")]
+    [InlineData("en-US", "en", "Customers", "Contacts")]
+    public async Task Customer_360_and_the_machine_record_in_both_languages(string locale, string suffix, string listTitle, string contactsTab)
+    {
+        var page = await SignedInAsync(app, locale);
+        await page.GotoAsync("/customers");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(listTitle);
+        await Assertions.Expect(page.GetByTestId("customers-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-{suffix}.png"), FullPage = true });
+
+        // The demo's first customer is the one with the most history: a strategic account with machines.
+        await page.GotoAsync("/customers/00000000-0000-0000-0000-00000000c001");
+        await Assertions.Expect(page.GetByTestId("customer-title")).Not.ToBeEmptyAsync();
+        await Assertions.Expect(page.GetByTestId("customer-tabs")).ToContainTextAsync(contactsTab);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-360-{suffix}.png"), FullPage = true });
+
+        await page.GetByRole(AriaRole.Tab).Nth(2).ClickAsync();
+        var machine = page.Locator(".mud-tabs-panels tbody tr").First;
+        await Assertions.Expect(machine).ToBeVisibleAsync();
+        await BrowserApp.ClickUntilUrlAsync(page, machine, u => u.Contains("/equipment/", StringComparison.Ordinal));
+        await Assertions.Expect(page.GetByTestId("machine-timeline")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"machine-{suffix}.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_follow_up_and_a_private_note_are_logged_on_the_customer_page()
+    {
+        var page = await SignedInAsync(app, "zh-CN", "salesmgr@steadfast.local");
+        await page.GotoAsync("/customers");
+        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("customers-table").Locator("tbody tr").First, u => u.Contains("/customers/", StringComparison.Ordinal));
+        for (var i = 0; i < 20 && !await page.GetByTestId("activity-dialog").IsVisibleAsync(); i++)
+        {
+            await page.ClickAsync("[data-testid=activity-new]");
+            await page.WaitForTimeoutAsync(500);
+        }
+        var note = "只有我能看到的备注 " + Guid.NewGuid().ToString("N")[..6];
+        await page.FillAsync("[data-testid=activity-dialog] textarea", note);
+        await page.ClickAsync("[data-testid=activity-private]");
+        await page.ClickAsync("[data-testid=activity-save]");
+        await Assertions.Expect(page.GetByTestId("activity-dialog")).ToBeHiddenAsync();
+        await page.GetByRole(AriaRole.Tab).Nth(3).ClickAsync();
+        await Assertions.Expect(page.Locator(".sf-private").First).ToContainTextAsync(note);
+
+        // Someone else, even an admin, opens the same customer and does not see it.
+        var url = page.Url;
+        var admin = await SignedInAsync(app, "zh-CN");
+        await admin.GotoAsync(url);
+        await admin.GetByRole(AriaRole.Tab).Nth(3).ClickAsync();
+        await Assertions.Expect(admin.Locator(".mud-tabs-panels")).Not.ToContainTextAsync(note);
+    }
+
+    [Fact]
+    public async Task A_thousand_row_file_imports_through_the_browser_and_the_three_bad_rows_come_back()
+    {
+        var marker = Guid.NewGuid().ToString("N")[..5];
+        var rows = Enumerable.Range(1, 1000).Select(i => new Dictionary<string, object?>
+        {
+            ["客户名称"] = i == 500 ? null : $"浏览器导入{marker}-{i:0000}有限公司",
+            ["客户等级"] = i == 250 ? "钻石" : i % 10 == 0 ? "重点" : "普通",
+            ["统一社会信用代码"] = i == 750 ? "91320500ABCDEFGH12" : null,
+            ["省份"] = "江苏", ["城市"] = "苏州",
+        }).ToList();
+        var file = Path.Combine(Path.GetTempPath(), $"import-{marker}.xlsx");
+        await using (var stream = File.Create(file)) await stream.SaveAsAsync(rows);
+
+        var page = await SignedInAsync(app, "zh-CN");
+        await page.GotoAsync("/imports");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Excel 导入");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        await page.Locator("input[type=file]").SetInputFilesAsync(file);
+        await Assertions.Expect(page.Locator(".sf-mapping")).ToContainTextAsync("客户名称");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("import-zh.png"), FullPage = true });
+        await page.ClickAsync("[data-testid=import-start]");
+        await Assertions.Expect(page.GetByTestId("import-status")).ToHaveTextAsync("已完成", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+        await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("997");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=import-errors]"));
+        var report = Path.Combine(Path.GetTempPath(), $"report-{marker}.xlsx");
+        await download.SaveAsAsync(report);
+        var bad = MiniExcel.Query(report, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal([250, 500, 750], bad.Select(r => Convert.ToInt32(r["行号"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray());
+        Assert.Contains("统一社会信用代码", bad[2]["错误原因"].ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_qr_label_prints_and_the_scan_page_identifies_the_machine_on_a_phone()
+    {
+        var page = await SignedInAsync(app, "zh-CN");
+        await page.GotoAsync("/equipment");
+        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("equipment-table").Locator("tbody tr").First, u => u.Contains("/equipment/", StringComparison.Ordinal));
+        var serial = (await page.GetByTestId("machine-title").InnerTextAsync()).Split('·').Last().Trim();
+        await page.GotoAsync(page.Url + "/label");
+        await Assertions.Expect(page.GetByTestId("label")).ToContainTextAsync(serial);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("label-zh.png") });
+        var scanUrl = await page.EvaluateAsync<string>("() => { const svg = document.querySelector('.sf-label-qr svg'); return svg ? 'ok' : ''; }");
+        Assert.Equal("ok", scanUrl);
+
+        var token = await app.QrTokenAsync(serial);
+        var phone = await app.NewPageAsync("zh-CN", 390, 844);
+        await phone.GotoAsync($"/q/{token}");
+        await Assertions.Expect(phone.GetByTestId("scan-serial")).ToHaveTextAsync(serial);
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("scan-phone-zh.png") });
+        await phone.GotoAsync("/q/this-token-does-not-exist-1234");
+        await Assertions.Expect(phone.GetByTestId("scan-unknown")).ToBeVisibleAsync();
+    }
+}
