@@ -149,7 +149,11 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
         return (await UpdateAsync(existing.Id, input with { ExternalId = externalId, Version = input.Version ?? existing.Version }, ct), false);
     }
 
-    internal async Task ApplyAsync(Customer customer, SaveCustomer input, bool isNew, CancellationToken ct)
+    /// <param name="lookupsDone">
+    /// The caller (an import) has already resolved owner and dealer and checked credit code and external
+    /// id against the database and the rest of its file, a batch at a time; the per-record queries are skipped.
+    /// </param>
+    internal async Task ApplyAsync(Customer customer, SaveCustomer input, bool isNew, CancellationToken ct, bool lookupsDone = false)
     {
         var errors = new ValidationErrors();
         var name = input.Name?.Trim() ?? (isNew ? "" : customer.Name);
@@ -157,7 +161,7 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
         string? credit = input.CreditCode is null ? (isNew ? null : customer.CreditCode) : CreditCode.Normalize(input.CreditCode);
         if (credit is { Length: 0 }) credit = null;
         if (credit is not null && !CreditCode.IsValid(credit)) errors.Add("creditCode", t["Customers.Error.CreditCode"]);
-        else if (credit is not null && credit != customer.CreditCode && await db.Set<Customer>().AnyAsync(c => c.CreditCode == credit && c.Id != customer.Id, ct))
+        else if (!lookupsDone && credit is not null && credit != customer.CreditCode && await db.Set<Customer>().AnyAsync(c => c.CreditCode == credit && c.Id != customer.Id, ct))
             errors.Add("creditCode", t["Customers.Error.CreditCodeTaken"]);
         CheckLength(input.Industry, 100, "industry", errors);
         CheckLength(input.Province, 50, "province", errors);
@@ -166,13 +170,13 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
         CheckLength(input.Phone, 40, "phone", errors);
         if (input.Tier is { } tier && !Enum.IsDefined(tier)) errors.Add("tier", t["Common.Error.Choice"]);
         if (input.Status is { } status && !Enum.IsDefined(status)) errors.Add("status", t["Common.Error.Choice"]);
-        if (input.OwnerId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct)) errors.Add("ownerId", t["Customers.Error.Owner"]);
-        if (input.DealerId is { } dealer && !await db.Set<Dealer>().AnyAsync(d => d.Id == dealer, ct)) errors.Add("dealerId", t["Customers.Error.Dealer"]);
+        if (!lookupsDone && input.OwnerId is { } owner && !await db.Users.AnyAsync(u => u.Id == owner && u.IsActive, ct)) errors.Add("ownerId", t["Customers.Error.Owner"]);
+        if (!lookupsDone && input.DealerId is { } dealer && !await db.Set<Dealer>().AnyAsync(d => d.Id == dealer, ct)) errors.Add("dealerId", t["Customers.Error.Dealer"]);
         if (input.Tags is { } tags && (tags.Count > 20 || tags.Any(x => x is null || x.Trim().Length is 0 or > 30 || x.Contains('|', StringComparison.Ordinal))))
             errors.Add("tags", t["Customers.Error.Tags"]);
         var external = input.ExternalId?.Trim() ?? customer.ExternalId;
         if (external is { Length: > 100 }) errors.Add("externalId", t["Customers.Error.ExternalId"]);
-        else if (external is not null && external != customer.ExternalId && await db.Set<Customer>().AnyAsync(c => c.ExternalId == external && c.Id != customer.Id, ct))
+        else if (!lookupsDone && external is not null && external != customer.ExternalId && await db.Set<Customer>().AnyAsync(c => c.ExternalId == external && c.Id != customer.Id, ct))
             errors.Add("externalId", t["Customers.Error.ExternalIdTaken"]);
         var values = await fields.ValidateAsync(RecordType, input.CustomFields, isNew ? null : customer.CustomFields, errors, ct);
         errors.ThrowIfAny();

@@ -46,7 +46,7 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
         // One query per batch finds the rows' existing customers.
         var externals = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("externalId"))).OfType<string>().ToList();
         var credits = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("creditCode"))).OfType<string>().Select(CreditCode.Normalize).ToList();
-        var existing = await db.Set<Customer>().Where(c => c.MergedIntoId == null && ((c.ExternalId != null && externals.Contains(c.ExternalId)) || (c.CreditCode != null && credits.Contains(c.CreditCode))))
+        var existing = await db.Set<Customer>().Where(c => (c.ExternalId != null && externals.Contains(c.ExternalId)) || (c.CreditCode != null && credits.Contains(c.CreditCode)))
             .ToListAsync(ct);
         var visibleIds = (await visible.Where(c => existing.Select(e => e.Id).Contains(c.Id)).Select(c => c.Id).ToListAsync(ct)).ToHashSet();
 
@@ -71,8 +71,12 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
                 else cells.Problems["dealer"] = [t["Customers.Error.Dealer"]];
             }
 
-            var target = (external is not null ? _staged.GetValueOrDefault("x:" + external) ?? existing.FirstOrDefault(c => c.ExternalId == external) : null)
-                         ?? (credit is not null ? _staged.GetValueOrDefault("c:" + credit) ?? existing.FirstOrDefault(c => c.CreditCode == credit) : null);
+            var byExternal = external is not null ? _staged.GetValueOrDefault("x:" + external) ?? existing.FirstOrDefault(c => c.ExternalId == external) : null;
+            var byCredit = credit is not null ? _staged.GetValueOrDefault("c:" + credit) ?? existing.FirstOrDefault(c => c.CreditCode == credit) : null;
+            var target = byExternal ?? byCredit;
+            // The row's external id and credit code must not point at two different customers.
+            if (byExternal is not null && byCredit is not null && byExternal != byCredit)
+                cells.Problems["creditCode"] = [t["Customers.Error.CreditCodeTaken"]];
             if (target is not null && !_staged.ContainsValue(target) && !visibleIds.Contains(target.Id))
                 cells.Problems["creditCode"] = [t["Customers.Error.NotYours"]];
             if (cells.Problems.Count > 0)
@@ -85,7 +89,7 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
             target ??= new Customer { Id = Guid.CreateVersion7(), CreatedAtUtc = clock.GetUtcNow().UtcDateTime };
             try
             {
-                await customers.ApplyAsync(target, isNew ? customers.Defaults(input) : input, isNew, ct);
+                await customers.ApplyAsync(target, isNew ? customers.Defaults(input) : input, isNew, ct, lookupsDone: true);
             }
             catch (AppValidationException ex)
             {

@@ -32,9 +32,17 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
             .Select(d => new CustomFieldDto(d.Id, d.RecordType, d.Key, d.LabelEn, d.LabelZh, d.Type, d.Required, d.Options, d.SortOrder, d.IsActive, d.Version))
             .ToListAsync(ct);
 
-    public Task<List<CustomFieldDefinition>> ActiveDefinitionsAsync(string recordType, CancellationToken ct) =>
-        db.CustomFieldDefinitions.AsNoTracking().Where(d => d.RecordType == recordType && d.IsActive)
+    // Definitions change rarely; within one scope (a request, a page action, an import job) they are read once.
+    private readonly Dictionary<string, List<CustomFieldDefinition>> _active = new(StringComparer.Ordinal);
+
+    public async Task<List<CustomFieldDefinition>> ActiveDefinitionsAsync(string recordType, CancellationToken ct)
+    {
+        if (_active.TryGetValue(recordType, out var cached)) return cached;
+        var defs = await db.CustomFieldDefinitions.AsNoTracking().Where(d => d.RecordType == recordType && d.IsActive)
             .OrderBy(d => d.SortOrder).ThenBy(d => d.Key).ToListAsync(ct);
+        _active[recordType] = defs;
+        return defs;
+    }
 
     public async Task<CustomFieldDto> CreateAsync(CreateCustomField input, CancellationToken ct)
     {
@@ -64,6 +72,7 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
         };
         db.CustomFieldDefinitions.Add(def);
         await db.SaveChangesAsync(ct);
+        _active.Remove(def.RecordType);
         return ToDto(def);
     }
 
@@ -84,6 +93,7 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
         def.SortOrder = input.SortOrder ?? def.SortOrder;
         def.IsActive = input.IsActive ?? def.IsActive;
         await db.SaveChangesAsync(ct);
+        _active.Remove(def.RecordType);
         return ToDto(def);
     }
 
