@@ -80,7 +80,13 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.FillAsync("input[data-testid=user-name-input]", "赵工程师");
         await page.ClickAsync("[data-testid=user-roles]");
         await page.ClickAsync(".mud-popover-open .mud-list-item:has-text('Field engineer')");
-        await page.Keyboard.PressAsync("Escape");
+        // A multi-select stays open after a pick; close it before reaching for the save button underneath.
+        for (var i = 0; i < 10 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
+        {
+            await page.Keyboard.PressAsync("Escape");
+            await page.WaitForTimeoutAsync(300);
+        }
+        await Assertions.Expect(page.GetByTestId("user-dialog")).ToBeVisibleAsync();
         await page.ClickAsync("[data-testid=user-save]");
 
         await Assertions.Expect(page.GetByTestId("user-dialog")).ToBeHiddenAsync();
