@@ -124,6 +124,45 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Contacts_and_product_models_import_and_reimport_without_duplicates()
+    {
+        using var admin = await app.AdminAsync();
+        var code = Records.NewCreditCode();
+        var customer = await admin.CustomerAsync(extra: new { creditCode = code });
+        var model = "M-" + Guid.NewGuid().ToString("N")[..6];
+        var products = new List<Dictionary<string, object?>>
+        {
+            new() { ["型号编码"] = model, ["名称"] = "新型注塑机", ["保修期（月）"] = "２４", ["每 N 运行小时保养"] = "1,000" },
+            new() { ["型号编码"] = model + "X", ["名称"] = null, ["保修期（月）"] = "999", ["每 N 运行小时保养"] = null },
+        };
+        var job = await RunAsync(admin, Xlsx(products), "models.xlsx", "products");
+        Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
+        var found = await (await admin.GetAsync($"/api/v1/products?q={model}")).ExpectAsync(HttpStatusCode.OK);
+        var p = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(24, p.GetProperty("warrantyMonths").GetInt32());
+        Assert.Equal(1000, p.GetProperty("maintenanceHours").GetInt32());
+
+        var contacts = new List<Dictionary<string, object?>>
+        {
+            new() { ["客户"] = code, ["姓名"] = "赵总", ["手机"] = "13900000001", ["决策角色"] = "决策者", ["主联系人"] = "是" },
+            new() { ["客户"] = code, ["姓名"] = "钱工", ["手机"] = "13900000002", ["决策角色"] = "Technical", ["主联系人"] = "否" },
+            new() { ["客户"] = "没有这个客户", ["姓名"] = "孙经理", ["手机"] = null, ["决策角色"] = null, ["主联系人"] = null },
+        };
+        job = await RunAsync(admin, Xlsx(contacts), "contacts.xlsx", "contacts");
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        contacts[0]["姓名"] = "赵总经理";
+        job = await RunAsync(admin, Xlsx(contacts.Take(2)), "contacts.xlsx", "contacts");
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        var list = await (await admin.GetAsync($"/api/v1/customers/{customer.Id()}/contacts")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, list.GetArrayLength());
+        var boss = list.EnumerateArray().Single(c => c.GetProperty("mobile").GetString() == "13900000001");
+        Assert.Equal("赵总经理", boss.GetProperty("name").GetString());
+        Assert.Equal("decisionMaker", boss.GetProperty("role").GetString());
+        Assert.True(boss.GetProperty("isPrimary").GetBoolean());
+    }
+
+    [Fact]
     public async Task A_gbk_csv_from_chinese_excel_imports()
     {
         using var admin = await app.AdminAsync();

@@ -56,7 +56,7 @@ internal sealed class ContactService(AppDbContext db, CustomerScope scope, TimeP
             other.IsPrimary = false;
     }
 
-    private void Apply(Contact c, SaveContact input, bool isNew)
+    internal void Apply(Contact c, SaveContact input, bool isNew)
     {
         var errors = new ValidationErrors();
         var name = input.Name?.Trim() ?? (isNew ? "" : c.Name);

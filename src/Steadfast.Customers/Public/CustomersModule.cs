@@ -17,8 +17,10 @@ public static class CustomersModule
         .AddScoped<CustomerScope>()
         .AddScoped<CustomerService>().AddScoped<ContactService>().AddScoped<ActivityService>().AddScoped<DealerService>()
         .AddScoped<ProductService>().AddScoped<EquipmentService>()
-        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>()
+        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>().AddScoped<Import.ContactImporter>().AddScoped<Import.ProductImporter>()
         .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
+        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ContactImporter>())
+        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
         .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
         .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>();
 

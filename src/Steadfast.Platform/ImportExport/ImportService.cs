@@ -70,7 +70,7 @@ public sealed class ImportService(AppDbContext db, IEnumerable<IImportTarget> ta
         {
             var h = CellParser.HalfWidth(header).Trim().TrimEnd('*').Trim();
             var field = memory.TryGetValue(header, out var m) && target.Fields.Any(f => f.Key == m) ? m
-                : target.Fields.FirstOrDefault(f => string.Equals(f.LabelZh, h, StringComparison.OrdinalIgnoreCase)
+                : target.Fields.FirstOrDefault(f => string.Equals(CellParser.HalfWidth(f.LabelZh), h, StringComparison.OrdinalIgnoreCase)
                     || string.Equals(f.LabelEn, h, StringComparison.OrdinalIgnoreCase) || string.Equals(f.Key, h, StringComparison.OrdinalIgnoreCase))?.Key;
             if (field is not null && !mapping.ContainsValue(field)) mapping[header] = field;
         }
