@@ -34,6 +34,7 @@ public static class PlatformServices
         services.AddSingleton<Ui.CompanyClock>();
         services.AddScoped<Identity.UserDirectory>();
         services.AddSingleton<Files.FileStore>();
+        services.AddScoped<Files.AttachmentService>();
         services.AddSingleton<ImportExport.ImportProgress>();
         services.AddScoped<ImportExport.ImportService>();
         services.AddSingleton<IDueItemHandler, ImportExport.ImportRunner>();

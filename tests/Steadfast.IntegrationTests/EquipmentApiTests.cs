@@ -101,6 +101,44 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Attachments_are_checked_by_their_bytes_and_size_and_follow_the_machines_visibility()
+    {
+        using var admin = await app.AdminAsync();
+        var customer = await admin.CustomerAsync();
+        var m = await admin.MachineAsync(customer, await admin.ProductAsync());
+        async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string kind)
+        {
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(kind), "kind" } };
+            return await client.PostAsync($"/api/v1/equipment/{m.Id()}/attachments", form);
+        }
+        byte[] pdf = [.. "%PDF-1.4\n%安装报告\n"u8.ToArray(), .. new byte[100]];
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13];
+        var report = await (await Upload(admin, pdf, "安装报告.pdf", "InstallationReport")).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("application/pdf", report.GetProperty("contentType").GetString());
+        await (await Upload(admin, png, "现场.png", "Photo")).ExpectAsync(HttpStatusCode.Created);
+
+        var exe = await (await Upload(admin, "MZ\u0090\0 not a picture"u8.ToArray(), "photo.jpg", "Photo")).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["file"], exe.ErrorFields());
+        await (await Upload(admin, pdf, "report.pdf", "Photo")).ExpectAsync(HttpStatusCode.BadRequest);
+        var big = new byte[10 * 1024 * 1024 + 1];
+        big[0] = 0xFF; big[1] = 0xD8; big[2] = 0xFF;
+        Assert.Contains((await Upload(admin, big, "huge.jpg", "Photo")).StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+
+        var list = await (await admin.GetAsync($"/api/v1/equipment/{m.Id()}/attachments")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, list.GetArrayLength());
+        var download = await admin.GetAsync($"/api/v1/equipment/{m.Id()}/attachments/{report.Id()}");
+        Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
+
+        var stranger = await app.CreateAsync("Customer", extra: new { customerId = (await admin.CustomerAsync()).GetProperty("id").GetGuid() });
+        using var strangerClient = await app.ClientForAsync(stranger.GetProperty("email").GetString()!);
+        Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/api/v1/equipment/{m.Id()}/attachments/{report.Id()}")).StatusCode);
+        var owner = await app.CreateAsync("Customer", extra: new { customerId = customer.GetProperty("id").GetGuid() });
+        using var ownerClient = await app.ClientForAsync(owner.GetProperty("email").GetString()!);
+        await (await ownerClient.GetAsync($"/api/v1/equipment/{m.Id()}/attachments")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, (await Upload(ownerClient, png, "x.png", "Photo")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_machine_cannot_become_part_of_its_own_component()
     {
         using var admin = await app.AdminAsync();

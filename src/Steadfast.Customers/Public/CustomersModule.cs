@@ -32,6 +32,7 @@ public static class CustomersModule
         api.MapDealerEndpoints();
         api.MapProductEndpoints();
         api.MapEquipmentEndpoints();
+        api.MapAttachmentEndpoints();
     }
 
     public static System.Reflection.Assembly Assembly => typeof(CustomersModule).Assembly;

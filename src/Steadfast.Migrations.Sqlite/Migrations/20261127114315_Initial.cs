@@ -26,6 +26,26 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RecordType = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    RecordId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<int>(type: "INTEGER", nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "INTEGER", nullable: false),
+                    StoragePath = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -668,6 +688,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachment_RecordType_RecordId",
+                table: "Attachment",
+                columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
                 column: "AtUtc");
@@ -876,6 +901,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Attachment");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");

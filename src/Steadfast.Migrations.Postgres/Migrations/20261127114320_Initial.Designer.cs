@@ -12,7 +12,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127110639_Initial")]
+    [Migration("20261127114320_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -864,6 +864,54 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("RecordType", "FieldKey", "Text");
 
                     b.ToTable("CustomFieldIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Platform.Files.Attachment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("character varying(260)");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecordId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StoragePath")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UploadedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecordType", "RecordId");
+
+                    b.ToTable("Attachment");
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Identity.ApiToken", b =>

@@ -27,6 +27,26 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Attachment",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordType = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    RecordId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    FileName = table.Column<string>(type: "character varying(260)", maxLength: 260, nullable: false),
+                    ContentType = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Size = table.Column<long>(type: "bigint", nullable: false),
+                    StoragePath = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    UploadedById = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Attachment", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -669,6 +689,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Attachment_RecordType_RecordId",
+                table: "Attachment",
+                columns: new[] { "RecordType", "RecordId" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_AtUtc",
                 table: "AuditEntries",
                 column: "AtUtc");
@@ -877,6 +902,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUserTokens");
+
+            migrationBuilder.DropTable(
+                name: "Attachment");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");

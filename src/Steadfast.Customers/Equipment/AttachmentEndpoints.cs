@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Steadfast.Customers.Products;
+using Steadfast.Customers.Public;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Data;
+using Steadfast.Platform.Files;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Localization;
+
+namespace Steadfast.Customers.Equipment;
+
+/// <summary>Files on machines (installation reports, photos) and on product models (documents).</summary>
+internal static class AttachmentEndpoints
+{
+    public static void MapAttachmentEndpoints(this RouteGroupBuilder api)
+    {
+        Map(api.MapGroup("/equipment/{id:guid}/attachments").WithTags("Equipment"), EquipmentService.RecordType, Policies.EquipmentEditors,
+            (sp, id, ct) => sp.GetRequiredService<CustomerScope>().Machines().AnyAsync(m => m.Id == id, ct));
+        Map(api.MapGroup("/products/{id:guid}/attachments").WithTags("Products"), ProductService.RecordType, Policies.Admin,
+            (sp, id, ct) => sp.GetRequiredService<AppDbContext>().Set<Product>().AnyAsync(p => p.Id == id, ct));
+    }
+
+    private static void Map(RouteGroupBuilder g, string recordType, string writers, Func<IServiceProvider, Guid, CancellationToken, Task<bool>> visible)
+    {
+        async Task Check(HttpContext http, Guid id, CancellationToken ct)
+        {
+            if (!await visible(http.RequestServices, id, ct))
+                throw new AppNotFoundException(http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>()["Common.NotFound"]);
+        }
+
+        g.MapGet("", async (Guid id, HttpContext http, AttachmentService s, CancellationToken ct) =>
+        {
+            await Check(http, id, ct);
+            return await s.ListAsync(recordType, id, ct);
+        }).RequirePolicy(Policies.SignedIn).WithName($"List{recordType}Attachments");
+        g.MapPost("", async Task<Created<AttachmentDto>> (Guid id, IFormFile? file, [FromForm] AttachmentKind? kind, HttpContext http, AttachmentService s,
+            IStringLocalizer<Strings> t, CancellationToken ct) =>
+        {
+            await Check(http, id, ct);
+            if (file is null) throw AppValidationException.For("file", t["Import.Error.FileRequired"]);
+            await using var content = file.OpenReadStream();
+            var added = await s.AddAsync(recordType, id, kind, file.FileName, content, file.Length, ct);
+            return TypedResults.Created($"{http.Request.Path}/{added.Id}", added);
+        }).RequirePolicy(writers).DisableAntiforgery().WithMetadata(new RequestSizeLimitAttribute(AttachmentService.MaxBytes + 64 * 1024))
+          .WithName($"Add{recordType}Attachment").WithSummary("multipart: file (JPEG, PNG, WebP or PDF, at most 10 MB), kind.");
+        g.MapGet("/{attachmentId:guid}", async (Guid id, Guid attachmentId, HttpContext http, AttachmentService s, CancellationToken ct) =>
+        {
+            await Check(http, id, ct);
+            var (content, type, name) = await s.OpenAsync(recordType, id, attachmentId, ct);
+            return TypedResults.File(content, type, name);
+        }).RequirePolicy(Policies.SignedIn).WithName($"Get{recordType}Attachment");
+        g.MapDelete("/{attachmentId:guid}", async (Guid id, Guid attachmentId, HttpContext http, AttachmentService s, CancellationToken ct) =>
+        {
+            await Check(http, id, ct);
+            await s.DeleteAsync(recordType, id, attachmentId, ct);
+            return TypedResults.NoContent();
+        }).RequirePolicy(writers).WithName($"Delete{recordType}Attachment");
+    }
+}
