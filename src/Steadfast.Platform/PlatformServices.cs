@@ -35,6 +35,7 @@ public static class PlatformServices
         services.AddScoped<Identity.UserDirectory>();
         services.AddSingleton<Files.FileStore>();
         services.AddScoped<Files.AttachmentService>();
+        services.AddScoped<Views.SavedViewService>();
         services.AddSingleton<ImportExport.ImportProgress>();
         services.AddScoped<ImportExport.ImportService>();
         services.AddSingleton<IDueItemHandler, ImportExport.ImportRunner>();

@@ -7,6 +7,7 @@ using Scalar.AspNetCore;
 using Steadfast.Customers.Public;
 using Steadfast.Platform;
 using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Views;
 using Steadfast.Platform.Data;
 using Steadfast.Web.Api;
 using Steadfast.Web.Auth;
@@ -82,6 +83,7 @@ public static class SteadfastApp
         api.MapAuthEndpoints();
         api.MapSettingsEndpoints();
         api.MapImportEndpoints();
+        api.MapSavedViewEndpoints();
         api.MapCustomersEndpoints();
 
         app.MapCultureEndpoint();

@@ -314,6 +314,22 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "SavedView",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    List = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Query = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SavedView", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -873,6 +889,12 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_SavedView_UserId_List_Name",
+                table: "SavedView",
+                columns: new[] { "UserId", "List", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_Name",
                 table: "Teams",
                 column: "Name",
@@ -947,6 +969,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "SavedView");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
