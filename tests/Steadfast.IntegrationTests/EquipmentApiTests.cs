@@ -139,6 +139,23 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Machine_product_dealer_and_user_lists_export_to_excel()
+    {
+        using var admin = await app.AdminAsync();
+        var product = await admin.ProductAsync();
+        var m = await admin.MachineAsync(await admin.CustomerAsync(), product);
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        static List<IDictionary<string, object>> Rows(byte[] bytes) =>
+            [.. MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>()];
+        var machines = Rows(await admin.GetByteArrayAsync($"/api/v1/equipment/export?q={m.GetProperty("serialNumber").GetString()}"));
+        Assert.Equal(m.GetProperty("serialNumber").GetString(), Assert.Single(machines)["序列号"]);
+        var products = Rows(await admin.GetByteArrayAsync($"/api/v1/products/export?q={product.GetProperty("code").GetString()}"));
+        Assert.Equal(product.GetProperty("code").GetString(), Assert.Single(products)["型号编码"]);
+        Assert.Contains(Rows(await admin.GetByteArrayAsync("/api/v1/users/export")), r => (string)r["邮箱"] == AppFactory.AdminEmail);
+        Assert.NotNull(Rows(await admin.GetByteArrayAsync("/api/v1/dealers/export")));
+    }
+
+    [Fact]
     public async Task A_machine_cannot_become_part_of_its_own_component()
     {
         using var admin = await app.AdminAsync();

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Steadfast.Platform.Api;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Identity;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Localization;
 
 namespace Steadfast.Customers.Dealers;
 
@@ -12,6 +15,9 @@ internal static class DealerEndpoints
     {
         var g = api.MapGroup("/dealers").WithTags("Dealers");
         g.MapGet("", (DealerService s, CancellationToken ct) => s.ListAsync(ct)).RequirePolicy(Policies.Staff).WithName("ListDealers");
+        g.MapGet("/export", async (DealerService s, IStringLocalizer<Strings> t, CancellationToken ct) => ExcelExport.File((await s.ListAsync(ct)).ToAsyncEnumerable(), [
+            new ExportColumn<DealerDto>(t["Dealers.Name"], d => d.Name), new(t["Teams.Region"], d => d.Region), new(t["Customers.Phone"], d => d.Phone),
+            new(t["Customers.Title"], d => d.Customers)], "dealers.xlsx")).RequirePolicy(Policies.Staff).WithName("ExportDealers");
         g.MapPost("", async (SaveDealer body, DealerService s, CancellationToken ct) =>
         {
             var d = await s.SaveAsync(null, body, ct);

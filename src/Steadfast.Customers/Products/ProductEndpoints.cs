@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Steadfast.Platform.Api;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Identity;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Localization;
 
 namespace Steadfast.Customers.Products;
 
@@ -14,6 +17,11 @@ internal static class ProductEndpoints
         g.MapGet("", (string? q, string? category, int? page, int? pageSize, ProductService s, CancellationToken ct) =>
             s.ListAsync(q, category, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.SignedIn).WithName("ListProducts");
         g.MapGet("/{id:guid}", (Guid id, ProductService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetProduct");
+        g.MapGet("/export", (string? q, ProductService s, IStringLocalizer<Strings> t) => ExcelExport.File(s.AllAsync(q), [
+            new ExportColumn<ProductDto>(t["Products.Code"], p => p.Code), new(t["Products.Name"], p => p.Name), new(t["Products.Category"], p => p.Category),
+            new(t["Products.WarrantyMonths"], p => p.WarrantyMonths), new(t["Products.MaintenanceDays"], p => p.MaintenanceDays),
+            new(t["Products.MaintenanceHours"], p => p.MaintenanceHours), new(t["Customers.Machines"], p => p.Machines)], "products.xlsx"))
+            .RequirePolicy(Policies.Exporters).WithName("ExportProducts");
         g.MapPost("", async (SaveProduct body, ProductService s, CancellationToken ct) =>
         {
             var p = await s.SaveAsync(null, body, ct);

@@ -30,6 +30,9 @@ internal sealed class ProductService(AppDbContext db, CustomFieldService fields,
         return new PagedResult<ProductDto>(items, total);
     }
 
+    public IAsyncEnumerable<ProductDto> AllAsync(string? q) =>
+        Project(db.Set<Product>().AsNoTracking().Where(p => q == null || p.Code.Contains(q) || p.Name.Contains(q)).OrderBy(p => p.Code)).AsAsyncEnumerable();
+
     public async Task<ProductDto> GetAsync(Guid id, CancellationToken ct) =>
         await Project(db.Set<Product>().AsNoTracking().Where(p => p.Id == id)).SingleOrDefaultAsync(ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
 

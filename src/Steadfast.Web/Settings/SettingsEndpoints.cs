@@ -3,6 +3,9 @@ using Steadfast.Platform.Api;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Identity;
 using Steadfast.Web.Api;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Localization;
 using Steadfast.Web.Auth;
 
 namespace Steadfast.Web.Settings;
@@ -20,6 +23,14 @@ public static class SettingsEndpoints
         var users = api.MapGroup("/users").RequirePolicy(Policies.Admin).WithTags("Users");
         users.MapGet("", ListUsers).WithName("ListUsers").WithSummary("Users, filtered and paged; cf.<key>=value filters by custom field.");
         users.MapGet("/{id:guid}", (Guid id, UserAdmin s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetUser");
+        users.MapGet("/export", async (string? q, string? role, bool? active, UserAdmin s, IStringLocalizer<Strings> t, CancellationToken ct) =>
+        {
+            var all = (await s.ListAsync(new UserQuery(q, role, active, null, null), [], PageRequest.From(1, PageRequest.MaxPageSize), ct)).Items;
+            return ExcelExport.File(all.ToAsyncEnumerable(), [
+                new ExportColumn<UserDto>(t["Users.Name"], u => u.DisplayName), new(t["Users.Email"], u => u.Email),
+                new(t["Users.Roles"], u => string.Join(", ", u.Roles.Select(r => t[$"Role.{r}"].Value))), new(t["Users.Team"], u => u.TeamName),
+                new(t["Users.Status"], u => u.IsActive ? t["Users.Active"].Value : t["Users.Inactive"].Value)], "users.xlsx");
+        }).WithName("ExportUsers").WithSummary("Users as .xlsx (at most 500: the size of a manufacturer's staff).");
         users.MapPost("", CreateUser).WithName("CreateUser").WithSummary("Create a user with roles and a first password.");
         users.MapPut("/{id:guid}", UpdateUser).WithName("UpdateUser").WithSummary("Change a user (send version; isActive=false deactivates).");
         users.MapPost("/{id:guid}/reset-password", ResetPassword).WithName("ResetUserPassword").WithSummary("Set a new password, unlock, and revoke the user's tokens.");
