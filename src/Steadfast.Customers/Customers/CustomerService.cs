@@ -18,13 +18,8 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
 {
     public const string RecordType = "customer";
 
-    public async Task<PagedResult<CustomerListItem>> ListAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters, PageRequest page, CancellationToken ct)
-    {
-        var q = Filter(query, filters);
-        var total = await q.CountAsync(ct);
-        var rows = await Project(Sort(q, query.Sort).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<CustomerListItem>(rows, total);
-    }
+    public Task<PagedResult<CustomerListItem>> ListAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters, PageRequest page, CancellationToken ct) =>
+        Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
 
     /// <summary>Every matching row, for export: same filters, no paging.</summary>
     public IAsyncEnumerable<CustomerListItem> AllAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters) =>

@@ -37,13 +37,8 @@ internal sealed class EquipmentService(AppDbContext db, CustomerScope scope, Cus
 {
     public const string RecordType = "equipment";
 
-    public async Task<PagedResult<MachineDto>> ListAsync(MachineQuery query, IReadOnlyList<CustomFieldFilter> filters, PageRequest page, CancellationToken ct)
-    {
-        var q = Filter(query, filters);
-        var total = await q.CountAsync(ct);
-        var items = await Project(Sort(q, query.Sort).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
-        return new PagedResult<MachineDto>(items, total);
-    }
+    public Task<PagedResult<MachineDto>> ListAsync(MachineQuery query, IReadOnlyList<CustomFieldFilter> filters, PageRequest page, CancellationToken ct) =>
+        Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
 
     public IAsyncEnumerable<MachineDto> AllAsync(MachineQuery query, IReadOnlyList<CustomFieldFilter> filters) =>
         Project(Sort(Filter(query, filters), query.Sort)).AsAsyncEnumerable();

@@ -82,7 +82,7 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
             if (cells.Problems.Count > 0)
             {
                 // Report the rules' complaints about the row too, checked against a scratch record that is never saved.
-                errors.Add(new RowError(row.Number, await WithRuleErrorsAsync(cells.Problems, input, ct)));
+                errors.Add(new RowError(row.Number, await cells.WithRuleErrorsAsync(() => customers.ApplyAsync(new Customer(), input, isNew: true, ct))));
                 continue;
             }
             var isNew = target is null;
@@ -105,16 +105,6 @@ internal sealed class CustomerImporter(AppDbContext db, CustomerService customer
 
     public void Flushed() => _staged.Clear();
 
-    private async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Dictionary<string, List<string>> problems, SaveCustomer input, CancellationToken ct)
-    {
-        var all = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        try { await customers.ApplyAsync(new Customer(), input, isNew: true, ct); }
-        catch (AppValidationException ex)
-        {
-            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(ImportCells.FieldOf(k), v);
-        }
-        return all;
-    }
 
     private async Task<Dictionary<string, Guid>> LookupUsersAsync(CancellationToken ct)
     {

@@ -75,7 +75,7 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
             if (cells.Problems.Count > 0)
             {
                 // Report the rules' complaints about the row too, checked against a scratch record that is never saved.
-                errors.Add(new RowError(row.Number, await WithRuleErrorsAsync(cells.Problems, input, ct)));
+                errors.Add(new RowError(row.Number, await cells.WithRuleErrorsAsync(() => equipment.ApplyAsync(new Machine(), input, isNew: true, ct))));
                 continue;
             }
             var serial = Text.HalfWidth(input.SerialNumber ?? "").Trim().ToUpperInvariant();
@@ -101,14 +101,4 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
 
     public void Flushed() => _staged.Clear();
 
-    private async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Dictionary<string, List<string>> problems, SaveMachine input, CancellationToken ct)
-    {
-        var all = problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        try { await equipment.ApplyAsync(new Machine(), input, isNew: true, ct); }
-        catch (AppValidationException ex)
-        {
-            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(ImportCells.FieldOf(k), v);
-        }
-        return all;
-    }
 }

@@ -18,6 +18,15 @@ public readonly record struct PageRequest(int Page, int PageSize)
 
 public static class PagingExtensions
 {
+    /// <summary>Counts the filtered rows, then sorts, pages and projects only the page the caller asked for.</summary>
+    public static async Task<PagedResult<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> filtered, Func<IQueryable<T>, IQueryable<T>> sort,
+        Func<IQueryable<T>, IQueryable<TOut>> project, PageRequest page, CancellationToken ct)
+    {
+        var total = await filtered.CountAsync(ct);
+        var items = total == 0 ? [] : await project(sort(filtered).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);
+        return new PagedResult<TOut>(items, total);
+    }
+
     public static async Task<PagedResult<T>> ToPageAsync<T>(this IQueryable<T> query, PageRequest page, CancellationToken ct)
     {
         var total = await query.CountAsync(ct);

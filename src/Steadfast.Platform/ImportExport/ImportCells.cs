@@ -67,6 +67,21 @@ public sealed class ImportCells(ImportRow row, Func<string, string> cannotRead)
     public static List<string> Split(string text) =>
         [.. text.Split([',', '，', '、', ';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
 
+    /// <summary>
+    /// The row's cell problems together with what the use case's rules say about it (run against a scratch
+    /// record that is never saved), so the report lists everything wrong with the row at once.
+    /// </summary>
+    public async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Func<Task> rules)
+    {
+        var all = Problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
+        try { await rules(); }
+        catch (Api.AppValidationException ex)
+        {
+            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(FieldOf(k), v);
+        }
+        return all;
+    }
+
     private void Problem(string key, string message)
     {
         if (!Problems.TryGetValue(key, out var list)) Problems[key] = list = [];
