@@ -109,6 +109,12 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/equipment");
         await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("equipment-table").Locator("tbody tr").First, u => u.Contains("/equipment/", StringComparison.Ordinal));
         var serial = (await page.GetByTestId("machine-title").InnerTextAsync()).Split('·').Last().Trim();
+
+        // An installation photo, uploaded on the machine's page.
+        var photo = Path.Combine(Path.GetTempPath(), $"现场照片-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        await page.GetByTestId("machine-attachments").Locator("input[type=file]").SetInputFilesAsync(photo);
+        await Assertions.Expect(page.GetByTestId("machine-attachments")).ToContainTextAsync(Path.GetFileName(photo));
         await page.GotoAsync(page.Url + "/label");
         await Assertions.Expect(page.GetByTestId("label")).ToContainTextAsync(serial);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("label-zh.png") });
