@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Scalar.AspNetCore;
 using Steadfast.Customers.Public;
 using Steadfast.Platform;
+using Steadfast.Service.Public;
 using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Views;
 using Steadfast.Platform.Data;
@@ -37,6 +38,7 @@ public static class SteadfastApp
         builder.Services.AddApiConventions();
         builder.Services.AddSettingsFeatures();
         builder.Services.AddCustomersModule();
+        builder.Services.AddServiceModule();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Home.HomeService>();
 
@@ -85,6 +87,7 @@ public static class SteadfastApp
         api.MapImportEndpoints();
         api.MapSavedViewEndpoints();
         api.MapCustomersEndpoints();
+        api.MapServiceEndpoints();
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();

@@ -29,12 +29,14 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
         [Policies.Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
         [Policies.Exporters] = [.. Roles.Internal, Roles.Dealer],
+        [Policies.ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
+        [Policies.ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>
     private static readonly string[] PublicRoutes =
         ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
-         "/api/v1/public/equipment/{token}", "/q/{Token}"];
+         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];

@@ -14,7 +14,7 @@ namespace Steadfast.Customers.Public;
 public static class CustomersModule
 {
     public static IServiceCollection AddCustomersModule(this IServiceCollection services) => services
-        .AddScoped<CustomerScope>()
+        .AddScoped<CustomerScope>().AddScoped<CustomerDirectory>()
         .AddScoped<CustomerService>().AddScoped<ContactService>().AddScoped<ActivityService>().AddScoped<DealerService>()
         .AddScoped<ProductService>().AddScoped<EquipmentService>()
         .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>().AddScoped<Import.ContactImporter>().AddScoped<Import.ProductImporter>()

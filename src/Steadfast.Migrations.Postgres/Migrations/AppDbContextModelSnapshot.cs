@@ -186,7 +186,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "AtUtc");
 
-                    b.ToTable("Activity");
+                    b.ToTable("Activities");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Contacts.Contact", b =>
@@ -257,7 +257,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "IsPrimary");
 
-                    b.ToTable("Contact");
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Customers.Customer", b =>
@@ -360,7 +360,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("Province", "City");
 
-                    b.ToTable("Customer");
+                    b.ToTable("Customers");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Dealers.Dealer", b =>
@@ -393,7 +393,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Dealer");
+                    b.ToTable("Dealers");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Equipment.Machine", b =>
@@ -517,7 +517,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("MachineId", "ReadAtUtc");
 
-                    b.ToTable("MeterReading");
+                    b.ToTable("MeterReadings");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Products.Product", b =>
@@ -571,7 +571,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Product");
+                    b.ToTable("Products");
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Api.IdempotencyRecord", b =>
@@ -863,6 +863,20 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("CustomFieldIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Steadfast.Platform.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+                });
+
             modelBuilder.Entity("Steadfast.Platform.Files.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -908,7 +922,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("RecordType", "RecordId");
 
-                    b.ToTable("Attachment");
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Identity.ApiToken", b =>
@@ -1293,7 +1307,165 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("UserId", "List", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedView");
+                    b.ToTable("SavedViews");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("ArrivedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("FaultDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime?>("FirstResponseAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("InWarranty")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReworkOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TrackingToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingToken")
+                        .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("CustomerId", "ReportedAtUtc");
+
+                    b.HasIndex("MachineId", "Status");
+
+                    b.HasIndex("Status", "ReportedAtUtc");
+
+                    b.ToTable("WorkOrders");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "AtUtc");
+
+                    b.ToTable("WorkOrderEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1409,6 +1581,15 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

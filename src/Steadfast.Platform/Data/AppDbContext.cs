@@ -39,6 +39,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts par
 
         foreach (var entity in builder.Model.GetEntityTypes())
         {
+            // Tables are plural, as the DbSet-named ones are: Customer → Customers, Activity → Activities.
+            if (entity.GetTableName() is { } table && table == entity.ClrType.Name && !entity.IsOwned())
+                entity.SetTableName(table.EndsWith('y') ? table[..^1] + "ies" : table + "s");
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                 builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();
         }

@@ -37,6 +37,10 @@ public static class Policies
     public const string EquipmentEditors = "EquipmentEditors";
     /// <summary>May run bulk imports.</summary>
     public const string Importers = "Importers";
+    /// <summary>May take service requests and dispatch them (客服、服务经理).</summary>
+    public const string ServiceDesk = "ServiceDesk";
+    /// <summary>May move work orders along their lifecycle; the flow then checks the step itself.</summary>
+    public const string ServiceWork = "ServiceWork";
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
@@ -50,6 +54,8 @@ public static class Policies
         [EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
         [Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
         [Exporters] = [.. Roles.Internal, Roles.Dealer],
+        [ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
+        [ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
     };
 }
 

@@ -27,7 +27,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Attachment",
+                name: "Attachments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -43,7 +43,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Attachment", x => x.Id);
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -98,7 +98,19 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Customer",
+                name: "Counters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -123,7 +135,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Customer", x => x.Id);
+                    table.PrimaryKey("PK_Customers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -179,7 +191,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Dealer",
+                name: "Dealers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -190,7 +202,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Dealer", x => x.Id);
+                    table.PrimaryKey("PK_Dealers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -293,7 +305,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Product",
+                name: "Products",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -310,11 +322,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Product", x => x.Id);
+                    table.PrimaryKey("PK_Products", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "SavedView",
+                name: "SavedViews",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -326,7 +338,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SavedView", x => x.Id);
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -342,6 +354,42 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Teams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Type = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Severity = table.Column<int>(type: "integer", nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MachineId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FaultDescription = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    Category = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    InWarranty = table.Column<bool>(type: "boolean", nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ReportedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    FirstResponseAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Diagnosis = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    RootCause = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Actions = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReworkOfId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TrackingToken = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CustomFields = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -366,7 +414,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Activity",
+                name: "Activities",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -382,17 +430,17 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Activity", x => x.Id);
+                    table.PrimaryKey("PK_Activities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Activity_Customer_CustomerId",
+                        name: "FK_Activities_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Contact",
+                name: "Contacts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -412,11 +460,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Contact", x => x.Id);
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Contact_Customer_CustomerId",
+                        name: "FK_Contacts_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -450,9 +498,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 {
                     table.PrimaryKey("PK_Equipment", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Equipment_Customer_CustomerId",
+                        name: "FK_Equipment_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -462,9 +510,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Equipment_Product_ProductId",
+                        name: "FK_Equipment_Products_ProductId",
                         column: x => x.ProductId,
-                        principalTable: "Product",
+                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -510,7 +558,31 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MeterReading",
+                name: "WorkOrderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    From = table.Column<int>(type: "integer", nullable: true),
+                    To = table.Column<int>(type: "integer", nullable: false),
+                    ActorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ActorName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderEvents_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeterReadings",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -522,9 +594,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeterReading", x => x.Id);
+                    table.PrimaryKey("PK_MeterReadings", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MeterReading_Equipment_MachineId",
+                        name: "FK_MeterReadings_Equipment_MachineId",
                         column: x => x.MachineId,
                         principalTable: "Equipment",
                         principalColumn: "Id",
@@ -642,13 +714,13 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activity_AuthorId_NextFollowUpOn",
-                table: "Activity",
+                name: "IX_Activities_AuthorId_NextFollowUpOn",
+                table: "Activities",
                 columns: new[] { "AuthorId", "NextFollowUpOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activity_CustomerId_AtUtc",
-                table: "Activity",
+                name: "IX_Activities_CustomerId_AtUtc",
+                table: "Activities",
                 columns: new[] { "CustomerId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
@@ -705,8 +777,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attachment_RecordType_RecordId",
-                table: "Attachment",
+                name: "IX_Attachments_RecordType_RecordId",
+                table: "Attachments",
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
@@ -731,60 +803,60 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_CustomerId_IsPrimary",
-                table: "Contact",
+                name: "IX_Contacts_CustomerId_IsPrimary",
+                table: "Contacts",
                 columns: new[] { "CustomerId", "IsPrimary" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_Mobile",
-                table: "Contact",
+                name: "IX_Contacts_Mobile",
+                table: "Contacts",
                 column: "Mobile");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_Phone",
-                table: "Contact",
+                name: "IX_Contacts_Phone",
+                table: "Contacts",
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_CreditCode",
-                table: "Customer",
+                name: "IX_Customers_CreditCode",
+                table: "Customers",
                 column: "CreditCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_DealerId",
-                table: "Customer",
+                name: "IX_Customers_DealerId",
+                table: "Customers",
                 column: "DealerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_ExternalId",
-                table: "Customer",
+                name: "IX_Customers_ExternalId",
+                table: "Customers",
                 column: "ExternalId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_MatchKey",
-                table: "Customer",
+                name: "IX_Customers_MatchKey",
+                table: "Customers",
                 column: "MatchKey");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Name",
-                table: "Customer",
+                name: "IX_Customers_Name",
+                table: "Customers",
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_OwnerId_Name",
-                table: "Customer",
+                name: "IX_Customers_OwnerId_Name",
+                table: "Customers",
                 columns: new[] { "OwnerId", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Phone",
-                table: "Customer",
+                name: "IX_Customers_Phone",
+                table: "Customers",
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Province_City",
-                table: "Customer",
+                name: "IX_Customers_Province_City",
+                table: "Customers",
                 columns: new[] { "Province", "City" });
 
             migrationBuilder.CreateIndex(
@@ -814,8 +886,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dealer_Name",
-                table: "Dealer",
+                name: "IX_Dealers_Name",
+                table: "Dealers",
                 column: "Name",
                 unique: true);
 
@@ -873,8 +945,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 columns: new[] { "CreatedById", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_MeterReading_MachineId_ReadAtUtc",
-                table: "MeterReading",
+                name: "IX_MeterReadings_MachineId_ReadAtUtc",
+                table: "MeterReadings",
                 columns: new[] { "MachineId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
@@ -883,14 +955,14 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 columns: new[] { "ProcessedAtUtc", "AvailableAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Product_Code",
-                table: "Product",
+                name: "IX_Products_Code",
+                table: "Products",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SavedView_UserId_List_Name",
-                table: "SavedView",
+                name: "IX_SavedViews_UserId_List_Name",
+                table: "SavedViews",
                 columns: new[] { "UserId", "List", "Name" },
                 unique: true);
 
@@ -899,13 +971,50 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderEvents_WorkOrderId_AtUtc",
+                table: "WorkOrderEvents",
+                columns: new[] { "WorkOrderId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_AssigneeId_Status",
+                table: "WorkOrders",
+                columns: new[] { "AssigneeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CustomerId_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "CustomerId", "ReportedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_MachineId_Status",
+                table: "WorkOrders",
+                columns: new[] { "MachineId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Number",
+                table: "WorkOrders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "Status", "ReportedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TrackingToken",
+                table: "WorkOrders",
+                column: "TrackingToken",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Activity");
+                name: "Activities");
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -926,7 +1035,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Attachment");
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -938,7 +1047,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "CompanyProfiles");
 
             migrationBuilder.DropTable(
-                name: "Contact");
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Counters");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");
@@ -950,7 +1062,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Dealer");
+                name: "Dealers");
 
             migrationBuilder.DropTable(
                 name: "DueItems");
@@ -965,13 +1077,16 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "ImportMappings");
 
             migrationBuilder.DropTable(
-                name: "MeterReading");
+                name: "MeterReadings");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "SavedView");
+                name: "SavedViews");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrderEvents");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -983,13 +1098,16 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "Equipment");
 
             migrationBuilder.DropTable(
+                name: "WorkOrders");
+
+            migrationBuilder.DropTable(
                 name: "Teams");
 
             migrationBuilder.DropTable(
-                name: "Customer");
+                name: "Customers");
 
             migrationBuilder.DropTable(
-                name: "Product");
+                name: "Products");
         }
     }
 }

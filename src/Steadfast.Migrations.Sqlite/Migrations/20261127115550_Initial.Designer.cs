@@ -11,7 +11,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261127114600_Initial")]
+    [Migration("20261127115550_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -178,7 +178,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "AtUtc");
 
-                    b.ToTable("Activity");
+                    b.ToTable("Activities");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Contacts.Contact", b =>
@@ -249,7 +249,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "IsPrimary");
 
-                    b.ToTable("Contact");
+                    b.ToTable("Contacts");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Customers.Customer", b =>
@@ -352,7 +352,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Province", "City");
 
-                    b.ToTable("Customer");
+                    b.ToTable("Customers");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Dealers.Dealer", b =>
@@ -385,7 +385,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Dealer");
+                    b.ToTable("Dealers");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Equipment.Machine", b =>
@@ -509,7 +509,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MachineId", "ReadAtUtc");
 
-                    b.ToTable("MeterReading");
+                    b.ToTable("MeterReadings");
                 });
 
             modelBuilder.Entity("Steadfast.Customers.Products.Product", b =>
@@ -563,7 +563,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("Code")
                         .IsUnique();
 
-                    b.ToTable("Product");
+                    b.ToTable("Products");
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Api.IdempotencyRecord", b =>
@@ -855,6 +855,20 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("CustomFieldIndex", (string)null);
                 });
 
+            modelBuilder.Entity("Steadfast.Platform.Data.Counter", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("Counters");
+                });
+
             modelBuilder.Entity("Steadfast.Platform.Files.Attachment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -900,7 +914,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RecordType", "RecordId");
 
-                    b.ToTable("Attachment");
+                    b.ToTable("Attachments");
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Identity.ApiToken", b =>
@@ -1285,7 +1299,165 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("UserId", "List", "Name")
                         .IsUnique();
 
-                    b.ToTable("SavedView");
+                    b.ToTable("SavedViews");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ArrivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Diagnosis")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FaultDescription")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FirstResponseAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("InWarranty")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReportedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ResolvedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReworkOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RootCause")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TrackingToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("TrackingToken")
+                        .IsUnique();
+
+                    b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("CustomerId", "ReportedAtUtc");
+
+                    b.HasIndex("MachineId", "Status");
+
+                    b.HasIndex("Status", "ReportedAtUtc");
+
+                    b.ToTable("WorkOrders");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "AtUtc");
+
+                    b.ToTable("WorkOrderEvents");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1401,6 +1573,15 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("TeamId")
                         .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

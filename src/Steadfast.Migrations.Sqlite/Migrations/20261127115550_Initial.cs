@@ -26,7 +26,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Attachment",
+                name: "Attachments",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -42,7 +42,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Attachment", x => x.Id);
+                    table.PrimaryKey("PK_Attachments", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -97,7 +97,19 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Customer",
+                name: "Counters",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Value = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Counters", x => x.Name);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Customers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -122,7 +134,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Customer", x => x.Id);
+                    table.PrimaryKey("PK_Customers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -178,7 +190,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Dealer",
+                name: "Dealers",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -189,7 +201,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Dealer", x => x.Id);
+                    table.PrimaryKey("PK_Dealers", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -292,7 +304,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Product",
+                name: "Products",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -309,11 +321,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Product", x => x.Id);
+                    table.PrimaryKey("PK_Products", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "SavedView",
+                name: "SavedViews",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -325,7 +337,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SavedView", x => x.Id);
+                    table.PrimaryKey("PK_SavedViews", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -341,6 +353,42 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Teams", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "WorkOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Type = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    Severity = table.Column<int>(type: "INTEGER", nullable: false),
+                    Source = table.Column<int>(type: "INTEGER", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MachineId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FaultDescription = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    InWarranty = table.Column<bool>(type: "INTEGER", nullable: false),
+                    AssigneeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ReportedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FirstResponseAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ArrivedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Diagnosis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    RootCause = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Actions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    ReworkOfId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    TrackingToken = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    CustomFields = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrders", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -365,7 +413,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Activity",
+                name: "Activities",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -381,17 +429,17 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Activity", x => x.Id);
+                    table.PrimaryKey("PK_Activities", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Activity_Customer_CustomerId",
+                        name: "FK_Activities_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
-                name: "Contact",
+                name: "Contacts",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -411,11 +459,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Contact", x => x.Id);
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Contact_Customer_CustomerId",
+                        name: "FK_Contacts_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -449,9 +497,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 {
                     table.PrimaryKey("PK_Equipment", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Equipment_Customer_CustomerId",
+                        name: "FK_Equipment_Customers_CustomerId",
                         column: x => x.CustomerId,
-                        principalTable: "Customer",
+                        principalTable: "Customers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
@@ -461,9 +509,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_Equipment_Product_ProductId",
+                        name: "FK_Equipment_Products_ProductId",
                         column: x => x.ProductId,
-                        principalTable: "Product",
+                        principalTable: "Products",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -509,7 +557,31 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MeterReading",
+                name: "WorkOrderEvents",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    From = table.Column<int>(type: "INTEGER", nullable: true),
+                    To = table.Column<int>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_WorkOrderEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_WorkOrderEvents_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MeterReadings",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -521,9 +593,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MeterReading", x => x.Id);
+                    table.PrimaryKey("PK_MeterReadings", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MeterReading_Equipment_MachineId",
+                        name: "FK_MeterReadings_Equipment_MachineId",
                         column: x => x.MachineId,
                         principalTable: "Equipment",
                         principalColumn: "Id",
@@ -641,13 +713,13 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activity_AuthorId_NextFollowUpOn",
-                table: "Activity",
+                name: "IX_Activities_AuthorId_NextFollowUpOn",
+                table: "Activities",
                 columns: new[] { "AuthorId", "NextFollowUpOn" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Activity_CustomerId_AtUtc",
-                table: "Activity",
+                name: "IX_Activities_CustomerId_AtUtc",
+                table: "Activities",
                 columns: new[] { "CustomerId", "AtUtc" });
 
             migrationBuilder.CreateIndex(
@@ -704,8 +776,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Attachment_RecordType_RecordId",
-                table: "Attachment",
+                name: "IX_Attachments_RecordType_RecordId",
+                table: "Attachments",
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
@@ -730,60 +802,60 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_CustomerId_IsPrimary",
-                table: "Contact",
+                name: "IX_Contacts_CustomerId_IsPrimary",
+                table: "Contacts",
                 columns: new[] { "CustomerId", "IsPrimary" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_Mobile",
-                table: "Contact",
+                name: "IX_Contacts_Mobile",
+                table: "Contacts",
                 column: "Mobile");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Contact_Phone",
-                table: "Contact",
+                name: "IX_Contacts_Phone",
+                table: "Contacts",
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_CreditCode",
-                table: "Customer",
+                name: "IX_Customers_CreditCode",
+                table: "Customers",
                 column: "CreditCode",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_DealerId",
-                table: "Customer",
+                name: "IX_Customers_DealerId",
+                table: "Customers",
                 column: "DealerId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_ExternalId",
-                table: "Customer",
+                name: "IX_Customers_ExternalId",
+                table: "Customers",
                 column: "ExternalId",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_MatchKey",
-                table: "Customer",
+                name: "IX_Customers_MatchKey",
+                table: "Customers",
                 column: "MatchKey");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Name",
-                table: "Customer",
+                name: "IX_Customers_Name",
+                table: "Customers",
                 column: "Name");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_OwnerId_Name",
-                table: "Customer",
+                name: "IX_Customers_OwnerId_Name",
+                table: "Customers",
                 columns: new[] { "OwnerId", "Name" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Phone",
-                table: "Customer",
+                name: "IX_Customers_Phone",
+                table: "Customers",
                 column: "Phone");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Customer_Province_City",
-                table: "Customer",
+                name: "IX_Customers_Province_City",
+                table: "Customers",
                 columns: new[] { "Province", "City" });
 
             migrationBuilder.CreateIndex(
@@ -813,8 +885,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "RecordType", "RecordId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Dealer_Name",
-                table: "Dealer",
+                name: "IX_Dealers_Name",
+                table: "Dealers",
                 column: "Name",
                 unique: true);
 
@@ -872,8 +944,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "CreatedById", "CreatedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_MeterReading_MachineId_ReadAtUtc",
-                table: "MeterReading",
+                name: "IX_MeterReadings_MachineId_ReadAtUtc",
+                table: "MeterReadings",
                 columns: new[] { "MachineId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
@@ -882,14 +954,14 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "ProcessedAtUtc", "AvailableAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Product_Code",
-                table: "Product",
+                name: "IX_Products_Code",
+                table: "Products",
                 column: "Code",
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_SavedView_UserId_List_Name",
-                table: "SavedView",
+                name: "IX_SavedViews_UserId_List_Name",
+                table: "SavedViews",
                 columns: new[] { "UserId", "List", "Name" },
                 unique: true);
 
@@ -898,13 +970,50 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 table: "Teams",
                 column: "Name",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrderEvents_WorkOrderId_AtUtc",
+                table: "WorkOrderEvents",
+                columns: new[] { "WorkOrderId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_AssigneeId_Status",
+                table: "WorkOrders",
+                columns: new[] { "AssigneeId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_CustomerId_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "CustomerId", "ReportedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_MachineId_Status",
+                table: "WorkOrders",
+                columns: new[] { "MachineId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Number",
+                table: "WorkOrders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "Status", "ReportedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_TrackingToken",
+                table: "WorkOrders",
+                column: "TrackingToken",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Activity");
+                name: "Activities");
 
             migrationBuilder.DropTable(
                 name: "ApiTokens");
@@ -925,7 +1034,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "Attachment");
+                name: "Attachments");
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
@@ -937,7 +1046,10 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "CompanyProfiles");
 
             migrationBuilder.DropTable(
-                name: "Contact");
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Counters");
 
             migrationBuilder.DropTable(
                 name: "CustomFieldDefinitions");
@@ -949,7 +1061,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
-                name: "Dealer");
+                name: "Dealers");
 
             migrationBuilder.DropTable(
                 name: "DueItems");
@@ -964,13 +1076,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "ImportMappings");
 
             migrationBuilder.DropTable(
-                name: "MeterReading");
+                name: "MeterReadings");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "SavedView");
+                name: "SavedViews");
+
+            migrationBuilder.DropTable(
+                name: "WorkOrderEvents");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -982,13 +1097,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 name: "Equipment");
 
             migrationBuilder.DropTable(
+                name: "WorkOrders");
+
+            migrationBuilder.DropTable(
                 name: "Teams");
 
             migrationBuilder.DropTable(
-                name: "Customer");
+                name: "Customers");
 
             migrationBuilder.DropTable(
-                name: "Product");
+                name: "Products");
         }
     }
 }

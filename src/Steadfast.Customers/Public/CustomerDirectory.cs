@@ -1,0 +1,41 @@
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Customers.Customers;
+using Steadfast.Customers.Equipment;
+using Steadfast.Customers.Products;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Customers.Public;
+
+/// <summary>What other modules may know of a machine.</summary>
+public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn);
+
+/// <summary>Customers and machines as other modules see them: through the caller's access scope, as plain facts.</summary>
+public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
+{
+    public Task<bool> CanSeeCustomerAsync(Guid customerId, CancellationToken ct) => scope.Customers().AnyAsync(c => c.Id == customerId, ct);
+
+    /// <summary>Ids of the customers the caller may see, to filter other modules' records in SQL.</summary>
+    public IQueryable<Guid> VisibleCustomerIds() => scope.Customers().Select(c => c.Id);
+
+    public bool SeesEverything => scope.SeesEverything;
+
+    public Task<string?> CustomerNameAsync(Guid customerId, CancellationToken ct) =>
+        scope.Customers().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>A machine the caller may see, or null.</summary>
+    public Task<MachineFacts?> MachineAsync(Guid id, CancellationToken ct) => Facts(scope.Machines().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>The machine behind a QR token, for the public repair form; no scope: the token is the key.</summary>
+    public Task<MachineFacts?> MachineByTokenAsync(string token, CancellationToken ct) =>
+        token.Length is < 16 or > 40 ? Task.FromResult<MachineFacts?>(null)
+            : Facts(db.Set<Machine>().Where(m => m.QrToken == token && m.Status != MachineStatus.Scrapped)).FirstOrDefaultAsync(ct);
+
+    /// <summary>A machine by id without any scope: only for flows a secret token has already authorised (order tracking).</summary>
+    public Task<MachineFacts?> MachineForTokenHolderAsync(Guid id, CancellationToken ct) => Facts(db.Set<Machine>().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+
+    private IQueryable<MachineFacts?> Facts(IQueryable<Machine> machines) =>
+        from m in machines.AsNoTracking()
+        join p in db.Set<Product>() on m.ProductId equals p.Id
+        join c in db.Set<Customer>() on m.CustomerId equals c.Id
+        select (MachineFacts?)new MachineFacts(m.Id, c.Id, c.Name, m.SerialNumber, p.Name, p.Category, m.WarrantyEndsOn);
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Service.WorkOrders;
+
+public enum WorkOrderType { Repair = 0, Installation = 1, Maintenance = 2, Inspection = 3, Training = 4, Complaint = 5 }
+public enum WorkOrderStatus { New = 0, Assigned = 1, Accepted = 2, EnRoute = 3, OnSite = 4, WaitingForParts = 5, Resolved = 6, Closed = 7, Cancelled = 8 }
+/// <summary>How badly the customer is hit: stopped production is measured in calendar hours, the rest in business hours.</summary>
+public enum Severity { Question = 0, Degraded = 1, StoppedProduction = 2 }
+public enum WorkOrderSource { Phone = 0, QrScan = 1, Portal = 2, Dealer = 3, Email = 4, Preventive = 5 }
+
+/// <summary>A service work order (售后工单): one request for service on a customer's machine, from report to close.</summary>
+[RecordType("workorder")]
+internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
+{
+    public Guid Id { get; set; }
+    /// <summary>What people say on the phone: WO-260302-0007.</summary>
+    public string Number { get; set; } = "";
+    public WorkOrderType Type { get; set; }
+    public WorkOrderStatus Status { get; set; }
+    public Severity Severity { get; set; }
+    public WorkOrderSource Source { get; set; }
+    public Guid CustomerId { get; set; }
+    public Guid? MachineId { get; set; }
+    public string ContactName { get; set; } = "";
+    public string ContactPhone { get; set; } = "";
+    public string FaultDescription { get; set; } = "";
+    public string Category { get; set; } = "";
+    /// <summary>Decided when the order opens: in warranty means not billable.</summary>
+    public bool InWarranty { get; set; }
+    public Guid? AssigneeId { get; set; }
+    public DateTime ReportedAtUtc { get; set; }
+    public DateTime? FirstResponseAtUtc { get; set; }
+    public DateTime? ArrivedAtUtc { get; set; }
+    public DateTime? ResolvedAtUtc { get; set; }
+    public DateTime? ClosedAtUtc { get; set; }
+    public string Diagnosis { get; set; } = "";
+    public string RootCause { get; set; } = "";
+    public string Actions { get; set; } = "";
+    /// <summary>Set when this repair comes within 30 days of a closed one on the same machine (返修).</summary>
+    public Guid? ReworkOfId { get; set; }
+    /// <summary>Unguessable: the reporter follows the order with it, without an account.</summary>
+    public string TrackingToken { get; set; } = "";
+    public long Version { get; set; } = 1;
+    public CustomFieldValues CustomFields { get; set; } = new();
+}
+
+/// <summary>One step in an order's life: who moved it from where to where, when, and why.</summary>
+internal sealed class WorkOrderEvent
+{
+    public Guid Id { get; set; }
+    public Guid WorkOrderId { get; set; }
+    public DateTime AtUtc { get; set; }
+    public WorkOrderStatus? From { get; set; }
+    public WorkOrderStatus To { get; set; }
+    public Guid? ActorId { get; set; }
+    public string ActorName { get; set; } = "";
+    public string Note { get; set; } = "";
+}
+
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderEvent>
+{
+    public void Configure(EntityTypeBuilder<WorkOrder> b)
+    {
+        b.Property(w => w.Number).HasMaxLength(20);
+        b.Property(w => w.ContactName).HasMaxLength(100);
+        b.Property(w => w.ContactPhone).HasMaxLength(40);
+        b.Property(w => w.FaultDescription).HasMaxLength(4000);
+        b.Property(w => w.Category).HasMaxLength(100);
+        b.Property(w => w.Diagnosis).HasMaxLength(4000);
+        b.Property(w => w.RootCause).HasMaxLength(100);
+        b.Property(w => w.Actions).HasMaxLength(4000);
+        b.Property(w => w.TrackingToken).HasMaxLength(40);
+        b.HasIndex(w => w.Number).IsUnique();
+        b.HasIndex(w => w.TrackingToken).IsUnique();
+        b.HasIndex(w => new { w.Status, w.ReportedAtUtc });
+        b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
+        b.HasIndex(w => new { w.MachineId, w.Status });
+        b.HasIndex(w => new { w.AssigneeId, w.Status });
+    }
+
+    public void Configure(EntityTypeBuilder<WorkOrderEvent> b)
+    {
+        b.Property(e => e.ActorName).HasMaxLength(256);
+        b.Property(e => e.Note).HasMaxLength(2000);
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(e => e.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(e => new { e.WorkOrderId, e.AtUtc });
+    }
+}

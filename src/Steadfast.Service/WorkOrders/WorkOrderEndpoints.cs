@@ -1,0 +1,42 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Identity;
+
+namespace Steadfast.Service.WorkOrders;
+
+internal static class WorkOrderEndpoints
+{
+    public static void MapWorkOrderEndpoints(this RouteGroupBuilder api)
+    {
+        var g = api.MapGroup("/work-orders").WithTags("Work orders");
+        g.MapGet("", (WorkOrderStatus? status, Severity? severity, Guid? customerId, Guid? machineId, Guid? assigneeId, bool? open, int? page, int? pageSize,
+                WorkOrderService s, CancellationToken ct) =>
+            s.ListAsync(new WorkOrderQuery(status, severity, customerId, machineId, assigneeId, open), PageRequest.From(page, pageSize), ct))
+            .RequirePolicy(Policies.SignedIn).WithName("ListWorkOrders").WithSummary("Work orders you may see, newest first.");
+        g.MapGet("/{id:guid}", (Guid id, WorkOrderService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetWorkOrder")
+            .WithSummary("One work order; next lists the statuses you may move it to.");
+        g.MapGet("/{id:guid}/events", (Guid id, WorkOrderService s, CancellationToken ct) => s.EventsAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("WorkOrderEvents");
+        g.MapPost("", async (CreateWorkOrder body, WorkOrderService s, CancellationToken ct) =>
+        {
+            var w = await s.CreateAsync(body, ct);
+            return TypedResults.Created($"/api/v1/work-orders/{w.Id}", w);
+        }).RequirePolicy(Policies.ServiceDesk).WithName("CreateWorkOrder").WithSummary("Intake from a call: customer, machine, contact, fault, category and severity are required.");
+        g.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpRequest req, WorkOrderService s, CancellationToken ct) =>
+                s.TransitionAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct))
+            .RequirePolicy(Policies.ServiceWork).WithName("TransitionWorkOrder")
+            .WithSummary("Move the order ({ \"to\": \"accepted\" }); a move the flow does not allow is 409 naming the allowed ones.");
+
+        api.MapPost("/public/equipment/{token}/requests", async Task<Results<Created<PublicReceipt>, Ok<PublicReceipt>>> (string token, PublicRequest body, WorkOrderService s, CancellationToken ct) =>
+        {
+            var receipt = await s.ReportFromQrAsync(token, body, ct);
+            return receipt.JoinedOpenOrder ? TypedResults.Ok(receipt) : TypedResults.Created($"/api/v1/public/work-orders/{receipt.TrackingToken}", receipt);
+        }).AllowAnonymous().RequireRateLimiting("public").WithTags("Public").WithName("ReportFromQr")
+          .WithSummary("Report a fault from the machine's QR code, without an account. While an order is open for the machine the report joins it (200) instead of opening another (201).");
+        api.MapGet("/public/work-orders/{trackingToken}", async Task<Results<Ok<PublicStatus>, NotFound>> (string trackingToken, WorkOrderService s, CancellationToken ct) =>
+                await s.TrackAsync(trackingToken, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound())
+            .AllowAnonymous().RequireRateLimiting("public").WithTags("Public").WithName("TrackWorkOrder");
+    }
+}
