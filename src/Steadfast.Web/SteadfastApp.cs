@@ -91,7 +91,7 @@ public static class SteadfastApp
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(CustomersModule.Assembly);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(CustomersModule.Assembly, ServiceModule.Assembly);
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>

@@ -125,7 +125,27 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var phone = await app.NewPageAsync("zh-CN", 390, 844);
         await phone.GotoAsync($"/q/{token}");
         await Assertions.Expect(phone.GetByTestId("scan-serial")).ToHaveTextAsync(serial);
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("scan-phone-zh.png") });
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("scan-phone-zh.png"), FullPage = true });
+
+        // The person at the machine reports the fault and lands on a page that follows it.
+        await phone.FillAsync("#description", "报警 E07，主轴停转");
+        await phone.FillAsync("#contactName", "李班长");
+        await phone.FillAsync("#contactPhone", "13912345678");
+        await phone.ClickAsync("[data-testid=scan-submit]");
+        await phone.WaitForURLAsync(u => u.Contains("/track/", StringComparison.Ordinal));
+        var number = await phone.GetByTestId("track-number").InnerTextAsync();
+        Assert.Matches(@"^WO-\d{6}-\d{4}$", number);
+        await Assertions.Expect(phone.GetByTestId("track-status")).ToHaveTextAsync("新建");
+        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("track-phone-zh.png"), FullPage = true });
+
+        // A colleague scans the same machine: the report joins the open order, no duplicate.
+        await phone.GotoAsync($"/q/{token}");
+        await phone.FillAsync("#description", "同一台设备，再次报修");
+        await phone.FillAsync("#contactName", "张工");
+        await phone.FillAsync("#contactPhone", "13900000000");
+        await phone.ClickAsync("[data-testid=scan-submit]");
+        await Assertions.Expect(phone.GetByTestId("track-joined")).ToBeVisibleAsync();
+        await Assertions.Expect(phone.GetByTestId("track-number")).ToHaveTextAsync(number);
         await phone.GotoAsync("/q/this-token-does-not-exist-1234");
         await Assertions.Expect(phone.GetByTestId("scan-unknown")).ToBeVisibleAsync();
     }

@@ -36,7 +36,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     /// <summary>The only routes anybody may call without signing in.</summary>
     private static readonly string[] PublicRoutes =
         ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
-         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}"];
+         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}", "/track/{TrackingToken}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
