@@ -65,6 +65,13 @@ public sealed partial class LocalizationTests
             .. new[] { "user", "customer", "product", "equipment" }.Select(v => $"RecordType.{v}"),
             .. new[] { "note", "contact", "machine", "created", "registered", "installed", "commissioned", "reading", "meterReplaced" }.Select(v => $"Timeline.{v}"),
             .. new[] { "NotExcel", "TooLarge" }.Select(v => $"Import.Error.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.WorkOrderStatus>().Select(v => $"WorkOrders.Status.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.Severity>().Select(v => $"WorkOrders.Severity.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.Severity>().Select(v => $"Scan.Urgency.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.WorkOrderType>().Select(v => $"WorkOrders.Type.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.WorkOrderSource>().Select(v => $"WorkOrders.Source.{v}"),
+            .. Service.WorkOrders.WorkOrderFlow.Transitions.Select(t => $"WorkOrders.Action.{t.To}"),
+            .. Service.WorkOrders.TransitionDialog.RootCauses.Select(c => $"WorkOrders.RootCause.{c}"),
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
     }

@@ -9,6 +9,8 @@ namespace Steadfast.Customers.Public;
 /// <summary>What other modules may know of a machine.</summary>
 public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn);
 
+public sealed record CustomerOption(Guid Id, string Name);
+
 /// <summary>Customers and machines as other modules see them: through the caller's access scope, as plain facts.</summary>
 public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 {
@@ -21,6 +23,29 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 
     public Task<string?> CustomerNameAsync(Guid customerId, CancellationToken ct) =>
         scope.Customers().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    public async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
+    {
+        var list = ids.Distinct().ToList();
+        return await db.Set<Customer>().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+    }
+
+    /// <summary>Customers the caller may see whose name, credit code or phone matches, for pickers.</summary>
+    public Task<List<CustomerOption>> SearchAsync(string? text, int take, CancellationToken ct)
+    {
+        var q = scope.Customers().AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(text))
+        {
+            var term = Text.HalfWidth(text).Trim();
+            var upper = term.ToUpperInvariant();
+            q = q.Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || (c.CreditCode != null && c.CreditCode.StartsWith(upper)));
+        }
+        return q.OrderBy(c => c.Name).Take(take).Select(c => new CustomerOption(c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The machines of a customer the caller may see.</summary>
+    public Task<List<MachineFacts>> MachinesOfAsync(Guid customerId, CancellationToken ct) =>
+        Facts(scope.Machines().Where(m => m.CustomerId == customerId)).Select(f => f!).ToListAsync(ct);
 
     /// <summary>A machine the caller may see, or null.</summary>
     public Task<MachineFacts?> MachineAsync(Guid id, CancellationToken ct) => Facts(scope.Machines().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);

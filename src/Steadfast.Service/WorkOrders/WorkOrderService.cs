@@ -35,11 +35,29 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         if (query.AssigneeId is { } a) q = q.Where(w => w.AssigneeId == a);
         if (query.Open == true) q = q.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
         var result = await q.ToPageAsync(x => x.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id), x => x, page, ct);
-        return new PagedResult<WorkOrderDto>([.. result.Items.Select(ToDto)], result.Total);
+        return new PagedResult<WorkOrderDto>(await WithNamesAsync(result.Items, ct), result.Total);
     }
 
     public async Task<WorkOrderDto> GetAsync(Guid id, CancellationToken ct) =>
-        ToDto(await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]));
+        (await WithNamesAsync([await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"])], ct))[0];
+
+    /// <summary>Two small lookups per page: the customers' and the engineers' names.</summary>
+    private async Task<List<WorkOrderDto>> WithNamesAsync(IReadOnlyList<WorkOrder> orders, CancellationToken ct)
+    {
+        var names = await customers.CustomerNamesAsync(orders.Select(o => o.CustomerId), ct);
+        var engineerIds = orders.Where(o => o.AssigneeId != null).Select(o => o.AssigneeId!.Value).Distinct().ToList();
+        var engineers = await db.Users.Where(u => engineerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        return [.. orders.Select(o => ToDto(o) with
+        {
+            CustomerName = names.GetValueOrDefault(o.CustomerId),
+            AssigneeName = o.AssigneeId is { } a ? engineers.GetValueOrDefault(a) : null,
+        })];
+    }
+
+    /// <summary>Active engineers to dispatch to.</summary>
+    public Task<List<UserOption>> EngineersAsync(CancellationToken ct) =>
+        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer)))
+            .OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(ct);
 
     public async Task<List<EventDto>> EventsAsync(Guid id, CancellationToken ct)
     {
@@ -208,7 +226,8 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
     private void AddEvent(WorkOrder order, WorkOrderStatus? from, string note) => db.Add(new WorkOrderEvent
     {
         Id = Guid.CreateVersion7(), WorkOrderId = order.Id, AtUtc = clock.GetUtcNow().UtcDateTime, From = from, To = order.Status,
-        ActorId = actor.UserId, ActorName = actor.IsAuthenticated ? actor.Name : t["WorkOrders.QrReporter"], Note = note,
+        ActorId = actor.UserId, Note = note,
+        ActorName = actor.IsAuthenticated ? actor.Principal.FindFirst(AppClaims.DisplayName)?.Value ?? actor.Name : t["WorkOrders.QrReporter"],
     });
 
     private IEnumerable<WorkOrderStatus> Next(WorkOrder order) =>
