@@ -31,25 +31,14 @@ internal sealed class ContactImporter(AppDbContext db, ContactService contacts, 
 
     public async Task<IReadOnlyList<RowError>> StageAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
-        var keys = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("customer"))).OfType<string>().Distinct().ToList();
-        var credits = keys.Select(CreditCode.Normalize).ToList();
-        var customers = await scope.Customers().Where(c => keys.Contains(c.Name) || (c.ExternalId != null && keys.Contains(c.ExternalId)) || (c.CreditCode != null && credits.Contains(c.CreditCode)))
-            .Select(c => new { c.Id, c.Name, c.ExternalId, c.CreditCode }).ToListAsync(ct);
-        var ids = customers.Select(c => c.Id).ToList();
+        var customers = await CustomerKeys.LoadAsync(scope, rows, "customer", ct);
+        var ids = customers.Ids.ToList();
         var existing = await db.Set<Contact>().Where(c => ids.Contains(c.CustomerId)).ToListAsync(ct);
         var errors = new List<RowError>();
         foreach (var row in rows)
         {
             var cells = new ImportCells(row, kind => t[$"Import.Error.Read.{kind}"]);
-            Guid? customerId = null;
-            if (cells.Text("customer") is { } key)
-            {
-                var credit = CreditCode.Normalize(key);
-                var matches = customers.Where(c => c.ExternalId == key || c.CreditCode == credit).ToList();
-                if (matches.Count == 0) matches = [.. customers.Where(c => c.Name == key)];
-                if (matches.Count == 1) customerId = matches[0].Id;
-                else cells.Problems["customer"] = [matches.Count == 0 ? t["Equipment.Error.Customer"] : t["Import.Error.Ambiguous"]];
-            }
+            var customerId = customers.Resolve(cells, "customer", t);
             bool? primary = cells.Has("isPrimary") ? CellParser.TryBool(row.Cells["isPrimary"], out var b) ? b : null : null;
             if (cells.Has("isPrimary") && primary is null) cells.Problems["isPrimary"] = [t["Import.Error.Read.yesno"]];
             var input = new SaveContact(cells.Text("name"), cells.Text("title"), cells.Text("mobile"), cells.Text("phone"), cells.Text("email"), cells.Text("weChat"),

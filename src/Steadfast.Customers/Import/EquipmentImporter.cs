@@ -42,11 +42,7 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
     {
         _products ??= await db.Set<Product>().ToDictionaryAsync(p => p.Code, p => p.Id, StringComparer.OrdinalIgnoreCase, ct);
         var errors = new List<RowError>();
-        var customerKeys = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("customer"))).OfType<string>().Distinct().ToList();
-        var normalized = customerKeys.Select(CreditCode.Normalize).ToList();
-        var customers = await scope.Customers().Where(c => customerKeys.Contains(c.Name) || (c.ExternalId != null && customerKeys.Contains(c.ExternalId))
-                || (c.CreditCode != null && normalized.Contains(c.CreditCode)))
-            .Select(c => new { c.Id, c.Name, c.ExternalId, c.CreditCode }).ToListAsync(ct);
+        var customers = await CustomerKeys.LoadAsync(scope, rows, "customer", ct);
         var externals = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("externalId"))).OfType<string>().ToList();
         var serials = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("serialNumber"))).OfType<string>().Select(s => Text.HalfWidth(s).Trim().ToUpperInvariant()).ToList();
         var existing = await scope.Machines().Where(m => (m.ExternalId != null && externals.Contains(m.ExternalId)) || serials.Contains(m.SerialNumber)).ToListAsync(ct);
@@ -54,20 +50,13 @@ internal sealed class EquipmentImporter(AppDbContext db, EquipmentService equipm
         foreach (var row in rows)
         {
             var cells = new ImportCells(row, kind => t[$"Import.Error.Read.{kind}"]);
-            Guid? productId = null, customerId = null;
+            Guid? productId = null;
             if (cells.Text("productCode") is { } code)
             {
                 if (_products.TryGetValue(code, out var p)) productId = p;
                 else cells.Problems["productCode"] = [t["Equipment.Error.Product"]];
             }
-            if (cells.Text("customer") is { } key)
-            {
-                var credit = CreditCode.Normalize(key);
-                var matches = customers.Where(c => c.ExternalId == key || c.CreditCode == credit).ToList();
-                if (matches.Count == 0) matches = [.. customers.Where(c => c.Name == key)];
-                if (matches.Count == 1) customerId = matches[0].Id;
-                else cells.Problems["customer"] = [matches.Count == 0 ? t["Equipment.Error.Customer"] : t["Import.Error.Ambiguous"]];
-            }
+            var customerId = customers.Resolve(cells, "customer", t);
             var input = new SaveMachine(cells.Text("serialNumber"), productId, customerId, cells.Text("siteName"), cells.Text("siteAddress"),
                 cells.Number("latitude"), cells.Number("longitude"), cells.Date("installedOn"), cells.Date("commissionedOn"), cells.Date("warrantyEndsOn"),
                 cells.Choice<MachineStatus>("status", v => tables.InBoth($"Equipment.Status.{v}")), cells.Text("configuration"), null,
