@@ -5,17 +5,20 @@ namespace Steadfast.EndToEndTests;
 /// <summary>The dispatcher takes a call, opens a work order and dispatches it to an engineer.</summary>
 public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    [Fact]
-    public async Task A_phone_call_becomes_a_dispatched_work_order()
+    [Theory]
+    [InlineData("zh-CN", "zh", "售后工单", "故障类别", "联系人", "联系电话", "故障描述", "新建", "已派工")]
+    [InlineData("en-US", "en", "Service work orders", "Fault category", "Contact", "Phone", "Fault", "New", "Assigned")]
+    public async Task A_phone_call_becomes_a_dispatched_work_order(string locale, string suffix, string title, string category, string contact,
+        string phone, string fault, string statusNew, string statusAssigned)
     {
-        var page = await app.NewPageAsync("zh-CN");
+        var page = await app.NewPageAsync(locale);
         await page.GotoAsync("/account/login");
         await page.FillAsync("#email", "dispatcher@steadfast.local");
         await page.FillAsync("#password", "Steadfast1!");
         await page.ClickAsync("[data-testid=login-submit]");
         await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
         await page.GotoAsync("/service");
-        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("售后工单");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
 
         for (var i = 0; i < 20 && !await page.GetByTestId("wo-dialog").IsVisibleAsync(); i++)
         {
@@ -32,28 +35,29 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
             await page.Keyboard.PressAsync("Escape");
             await page.WaitForTimeoutAsync(300);
         }
-        await page.GetByLabel("故障类别").FillAsync("主轴");
-        await page.GetByLabel("联系人").FillAsync("王主任");
-        await page.GetByLabel("联系电话").FillAsync("13800001111");
-        await page.GetByLabel("故障描述").FillAsync("主轴异响，已停机");
+        var exact = new PageGetByLabelOptions { Exact = true };
+        await page.GetByLabel(category, exact).FillAsync("主轴");
+        await page.GetByLabel(contact, exact).FillAsync("王主任");
+        await page.GetByLabel(phone, exact).FillAsync("13800001111");
+        await page.GetByLabel(fault, exact).FillAsync($"主轴异响，已停机 ({suffix})");
         await page.ClickAsync("[data-testid=wo-save]");
         try { await page.WaitForURLAsync(u => u.Contains("/service/", StringComparison.Ordinal)); }
         catch (TimeoutException)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), "wo-dialog-failure.png"), FullPage = true });
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"wo-dialog-failure-{suffix}.png"), FullPage = true });
             throw;
         }
-        await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync("新建");
+        await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync(statusNew);
 
         await page.ClickAsync("[data-testid=wo-to-Assigned]");
         await page.ClickAsync("[data-testid=wo-assignee]");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         await page.ClickAsync("[data-testid=wo-confirm]");
-        await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync("已派工");
-        await Assertions.Expect(page.GetByTestId("wo-events")).ToContainTextAsync("已派工");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("work-order-zh.png"), FullPage = true });
+        await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync(statusAssigned);
+        await Assertions.Expect(page.GetByTestId("wo-events")).ToContainTextAsync(statusAssigned);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"work-order-{suffix}.png"), FullPage = true });
         await page.GotoAsync("/service");
         await Assertions.Expect(page.GetByTestId("wo-table")).ToContainTextAsync("主轴异响");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("service-desk-zh.png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"service-desk-{suffix}.png"), FullPage = true });
     }
 }
