@@ -26,6 +26,9 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/customers");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(listTitle);
         await Assertions.Expect(page.GetByTestId("customers-table").Locator("tbody tr").First).ToBeVisibleAsync();
+        // The interactive render reloads the rows once more; the screenshot waits for that load to end.
+        await Assertions.Expect(page.GetByTestId("customers-table").Locator("tbody tr:not(.mud-table-loading) td").First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("customers-table").Locator(".mud-table-loading")).ToHaveCountAsync(0);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-{suffix}.png"), FullPage = true });
 
         // The demo's first customer is the one with the most history: a strategic account with machines.
