@@ -40,6 +40,12 @@ public static class PlatformServices
         services.AddScoped<ImportExport.ImportService>();
         services.AddSingleton<IDueItemHandler, ImportExport.ImportRunner>();
         services.AddScoped<Ui.PageServices>();
+        services.AddScoped<Notifications.Notifier>();
+        services.AddScoped<Notifications.NotificationService>();
+        services.AddSingleton<IOutboxHandler, Notifications.EmailSender>();
+        services.AddSingleton<IOutboxHandler, Notifications.DirectEmailSender>();
+        services.AddSingleton<IOutboxHandler, Notifications.WebhookSender>();
+        services.AddHttpClient("webhooks", c => c.Timeout = TimeSpan.FromSeconds(10));
 
         services.Configure<QueueOptions>(config.GetSection("Queue"));
         services.AddSingleton(ClaimQueues.Outbox);

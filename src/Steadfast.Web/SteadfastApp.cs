@@ -88,10 +88,11 @@ public static class SteadfastApp
         api.MapSavedViewEndpoints();
         api.MapCustomersEndpoints();
         api.MapServiceEndpoints();
+        Steadfast.Platform.Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(CustomersModule.Assembly, ServiceModule.Assembly);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(PlatformServices).Assembly, CustomersModule.Assembly, ServiceModule.Assembly);
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>

@@ -31,12 +31,17 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.Exporters] = [.. Roles.Internal, Roles.Dealer],
         [Policies.ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [Policies.ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
+        [Policies.ServiceManagers] = [Roles.Admin, Roles.ServiceManager],
+        [Policies.ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
+        [Policies.Engineers] = [Roles.Engineer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>
     private static readonly string[] PublicRoutes =
         ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
-         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}", "/track/{TrackingToken}"];
+         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}", "/track/{TrackingToken}",
+         "/api/v1/public/work-orders/{trackingToken}/photos", "/api/v1/public/work-orders/{trackingToken}/report", "/api/v1/public/work-orders/{trackingToken}/files/{fileId}",
+         "/api/v1/public/surveys/{token}", "/r/{TrackingToken}", "/s/{Token}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];

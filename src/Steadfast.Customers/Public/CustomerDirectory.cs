@@ -7,7 +7,11 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Customers.Public;
 
 /// <summary>What other modules may know of a machine.</summary>
-public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn);
+public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn,
+    string Province = "", int Tier = 0, string SiteAddress = "", double? Latitude = null, double? Longitude = null);
+
+/// <summary>What the service module needs of a customer: where it is (for dispatch) and its tier (for SLA).</summary>
+public sealed record CustomerFacts(Guid Id, string Name, string Province, int Tier, string Address);
 
 public sealed record CustomerOption(Guid Id, string Name);
 
@@ -62,5 +66,18 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         from m in machines.AsNoTracking()
         join p in db.Set<Product>() on m.ProductId equals p.Id
         join c in db.Set<Customer>() on m.CustomerId equals c.Id
-        select (MachineFacts?)new MachineFacts(m.Id, c.Id, c.Name, m.SerialNumber, p.Name, p.Category, m.WarrantyEndsOn);
+        select (MachineFacts?)new MachineFacts(m.Id, c.Id, c.Name, m.SerialNumber, p.Name, p.Category, m.WarrantyEndsOn, c.Province, (int)c.Tier,
+            m.SiteAddress == "" ? c.Address : m.SiteAddress, m.Latitude, m.Longitude);
+
+    /// <summary>A customer by id without scope, for internal bookkeeping of records the caller already reached.</summary>
+    public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) =>
+        db.Set<Customer>().AsNoTracking().Where(c => c.Id == id).Select(c => (CustomerFacts?)new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address)).FirstOrDefaultAsync(ct);
+
+    /// <summary>Distinct provinces with customers, for region pickers.</summary>
+    public Task<List<string>> ProvincesAsync(CancellationToken ct) =>
+        db.Set<Customer>().Where(c => c.Province != "").Select(c => c.Province).Distinct().OrderBy(p => p).ToListAsync(ct);
+
+    /// <summary>Distinct product categories, for skills and dashboard filters.</summary>
+    public Task<List<string>> ProductCategoriesAsync(CancellationToken ct) =>
+        db.Set<Product>().Where(p => p.Category != "").Select(p => p.Category).Distinct().OrderBy(p => p).ToListAsync(ct);
 }

@@ -1230,6 +1230,135 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("DueItems");
                 });
 
+            modelBuilder.Entity("Steadfast.Platform.Notifications.MailSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Password")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MailSettingss");
+                });
+
+            modelBuilder.Entity("Steadfast.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Steadfast.Platform.Notifications.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Steadfast.Platform.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1310,6 +1439,249 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("HourlyRate")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("EngineerProfiles");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dispatch.ServiceSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CallbackWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckInDistanceMeters")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("PoolEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServiceSettingss");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CheckInAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("CheckInDistance")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("CheckOutAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("EngineerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "CheckInAtUtc");
+
+                    b.ToTable("WorkOrderVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("BreachedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachedAtUtc");
+
+                    b.HasIndex("WorkOrderId", "Target")
+                        .IsUnique();
+
+                    b.ToTable("SlaBreachs");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ArrivalMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("CustomerTier")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool>("PauseWhileWaitingForParts")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SecondEscalationMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.CallbackTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DoneById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.ToTable("CallbackTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("Csat")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Nps")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId")
+                        .IsUnique();
+
+                    b.ToTable("Surveies");
+                });
+
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1320,6 +1692,12 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool?>("ArrivalBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ArrivalDueUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTime?>("ArrivedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1334,6 +1712,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ContactName")
                         .IsRequired()
@@ -1352,10 +1735,16 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("CustomerTier")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Diagnosis")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("integer");
 
                     b.Property<string>("FaultDescription")
                         .IsRequired()
@@ -1365,8 +1754,26 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("FirstResponseAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<bool?>("FirstResponseBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("FirstResponseDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("HasRework")
+                        .HasColumnType("boolean");
+
                     b.Property<bool>("InWarranty")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("LabourCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("LabourHours")
+                        .HasColumnType("double precision");
 
                     b.Property<Guid?>("MachineId")
                         .HasColumnType("uuid");
@@ -1376,8 +1783,41 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<long>("PartsCost")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("PartsUsed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ReportedDay")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ResolutionBreached")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime?>("ResolutionDueUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1393,16 +1833,41 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
+                    b.Property<Guid?>("SignatureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("SlaPausedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Source")
                         .HasColumnType("integer");
 
                     b.Property<int>("Status")
                         .HasColumnType("integer");
 
+                    b.Property<string>("SurveyToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<string>("TrackingToken")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<long>("TravelCost")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Type")
                         .HasColumnType("integer");
@@ -1411,10 +1876,17 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ReportedDay");
+
+                    b.HasIndex("SurveyToken");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -1424,6 +1896,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("CustomerId", "ReportedAtUtc");
 
                     b.HasIndex("MachineId", "Status");
+
+                    b.HasIndex("Region", "ReportedDay");
 
                     b.HasIndex("Status", "ReportedAtUtc");
 
@@ -1466,6 +1940,21 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("WorkOrderId", "AtUtc");
 
                     b.ToTable("WorkOrderEvents");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderHelper", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("WorkOrderId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkOrderHelpers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1583,7 +2072,52 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.CallbackTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.Survey", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderHelper", b =>
                 {
                     b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
                         .WithMany()

@@ -1219,6 +1219,135 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("DueItems");
                 });
 
+            modelBuilder.Entity("Steadfast.Platform.Notifications.MailSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FromAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Host")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Password")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Port")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Security")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("MailSettingss");
+                });
+
+            modelBuilder.Entity("Steadfast.Platform.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Args")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAtUtc");
+
+                    b.HasIndex("UserId", "ReadAtUtc");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("Steadfast.Platform.Notifications.WebhookEndpoint", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Events")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Format")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("WebhookEndpoints");
+                });
+
             modelBuilder.Entity("Steadfast.Platform.Outbox.OutboxMessage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1299,6 +1428,249 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HourlyRate")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Regions")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Skills")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("EngineerProfiles");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dispatch.ServiceSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CallbackWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInDistanceMeters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PoolEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ServiceSettingss");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CheckInAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckInDistance")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckInLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("CheckOutAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CheckOutLatitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("CheckOutLongitude")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("EngineerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Flagged")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId", "CheckInAtUtc");
+
+                    b.ToTable("WorkOrderVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("BreachedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BreachedAtUtc");
+
+                    b.HasIndex("WorkOrderId", "Target")
+                        .IsUnique();
+
+                    b.ToTable("SlaBreachs");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaPolicy", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArrivalMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Clock")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("CustomerTier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PauseWhileWaitingForParts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SecondEscalationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarnAtPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.CallbackTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DoneById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.ToTable("CallbackTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.Survey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Csat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Nps")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId")
+                        .IsUnique();
+
+                    b.ToTable("Surveies");
+                });
+
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1308,6 +1680,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<string>("Actions")
                         .IsRequired()
                         .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("ArrivalBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ArrivalDueUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ArrivedAtUtc")
@@ -1322,6 +1700,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactEmail")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ContactName")
@@ -1341,10 +1724,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CustomerTier")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Diagnosis")
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("EscalationLevel")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("FaultDescription")
                         .IsRequired()
@@ -1354,8 +1743,26 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FirstResponseAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("FirstResponseBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstResponseDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstResponseMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("HasRework")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("InWarranty")
                         .HasColumnType("INTEGER");
+
+                    b.Property<long>("LabourCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LabourHours")
+                        .HasColumnType("REAL");
 
                     b.Property<Guid?>("MachineId")
                         .HasColumnType("TEXT");
@@ -1365,8 +1772,41 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("PartsCost")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PartsUsed")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("ReportedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("ReportedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ResolutionBreached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ResolutionDueUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ResolutionMinutes")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("ResolvedAtUtc")
                         .HasColumnType("TEXT");
@@ -1382,16 +1822,41 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("SignatureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SlaPausedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SlaPolicyId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Source")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SurveyToken")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TrackingToken")
                         .IsRequired()
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("TravelCost")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER");
@@ -1400,10 +1865,17 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("VisitCount")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
                         .IsUnique();
+
+                    b.HasIndex("ReportedDay");
+
+                    b.HasIndex("SurveyToken");
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
@@ -1413,6 +1885,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("CustomerId", "ReportedAtUtc");
 
                     b.HasIndex("MachineId", "Status");
+
+                    b.HasIndex("Region", "ReportedDay");
 
                     b.HasIndex("Status", "ReportedAtUtc");
 
@@ -1455,6 +1929,21 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkOrderId", "AtUtc");
 
                     b.ToTable("WorkOrderEvents");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderHelper", b =>
+                {
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WorkOrderId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("WorkOrderHelpers");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
@@ -1572,7 +2061,52 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.CallbackTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Surveys.Survey", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderEvent", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrderHelper", b =>
                 {
                     b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
                         .WithMany()

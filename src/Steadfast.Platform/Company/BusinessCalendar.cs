@@ -75,6 +75,18 @@ public sealed class BusinessCalendar
         return total;
     }
 
+    /// <summary>The close of business on the <paramref name="workingDays"/>-th working day after the day of <paramref name="fromUtc"/>: "within 2 working days".</summary>
+    public DateTime EndOfWorkingDay(DateTime fromUtc, int workingDays)
+    {
+        var day = DateOnly.FromDateTime(ToLocal(fromUtc));
+        for (var found = 0; found < workingDays;)
+        {
+            day = day.AddDays(1);
+            if (IsWorkingDay(day)) found++;
+        }
+        return ToUtc(day, _end, true);
+    }
+
     private DateTime ToLocal(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), _zone);
 
     // The end of a working day is a real moment (17:30), not midnight of the next day.

@@ -147,7 +147,7 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     private static string? Format(string name, object? value)
     {
         if (value is null) return null;
-        if (Redacted.Contains(name)) return "***";
+        if (Redacted.Contains(name) || name.EndsWith("Secret", StringComparison.Ordinal) || name.EndsWith("Password", StringComparison.Ordinal)) return "***";
         return value switch
         {
             DateTime d => d.ToString("O", CultureInfo.InvariantCulture),

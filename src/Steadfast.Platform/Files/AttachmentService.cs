@@ -23,6 +23,10 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
             .Select(a => new AttachmentDto(a.Id, a.Kind, a.FileName, a.ContentType, a.Size, db.Users.Where(u => u.Id == a.UploadedById).Select(u => u.DisplayName).FirstOrDefault(), a.UploadedAtUtc))
             .ToListAsync(ct);
 
+    /// <summary>How many files a record has; anonymousOnly counts those uploaded without an account (a QR reporter's).</summary>
+    public Task<int> CountAsync(string recordType, Guid recordId, bool anonymousOnly, CancellationToken ct) =>
+        db.Set<Attachment>().CountAsync(a => a.RecordType == recordType && a.RecordId == recordId && (!anonymousOnly || a.UploadedById == null), ct);
+
     public async Task<AttachmentDto> AddAsync(string recordType, Guid recordId, AttachmentKind? kind, string? fileName, Stream content, long length, CancellationToken ct)
     {
         var errors = new ValidationErrors();
@@ -34,7 +38,7 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
         await content.CopyToAsync(buffer, ct);
         var type = Sniff(buffer.GetBuffer().AsSpan(0, (int)Math.Min(buffer.Length, 16)));
         if (type is null) throw AppValidationException.For("file", t["Attachments.Error.Type"]);
-        if ((kind ?? AttachmentKind.Other) == AttachmentKind.Photo && !type.StartsWith("image/", StringComparison.Ordinal))
+        if (kind is AttachmentKind.Photo or AttachmentKind.PhotoBefore or AttachmentKind.PhotoAfter or AttachmentKind.Signature && !type.StartsWith("image/", StringComparison.Ordinal))
             throw AppValidationException.For("file", t["Attachments.Error.PhotoType"]);
 
         var id = Guid.CreateVersion7();

@@ -41,6 +41,12 @@ public static class Policies
     public const string ServiceDesk = "ServiceDesk";
     /// <summary>May move work orders along their lifecycle; the flow then checks the step itself.</summary>
     public const string ServiceWork = "ServiceWork";
+    /// <summary>May set SLA policies, engineers' regions, skills and rates, and the service switches.</summary>
+    public const string ServiceManagers = "ServiceManagers";
+    /// <summary>May read the service dashboard.</summary>
+    public const string ServiceInsight = "ServiceInsight";
+    /// <summary>Field engineers: their phone pages and the order pool.</summary>
+    public const string Engineers = "Engineers";
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
@@ -56,6 +62,9 @@ public static class Policies
         [Exporters] = [.. Roles.Internal, Roles.Dealer],
         [ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
+        [ServiceManagers] = [Roles.Admin, Roles.ServiceManager],
+        [ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
+        [Engineers] = [Roles.Engineer],
     };
 }
 

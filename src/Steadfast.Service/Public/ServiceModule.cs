@@ -1,5 +1,11 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Steadfast.Platform.Jobs;
+using Steadfast.Service.Dashboard;
+using Steadfast.Service.Dispatch;
+using Steadfast.Service.Field;
+using Steadfast.Service.Sla;
+using Steadfast.Service.Surveys;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Public;
@@ -7,9 +13,17 @@ namespace Steadfast.Service.Public;
 /// <summary>The host's handle on the service module.</summary>
 public static class ServiceModule
 {
-    public static IServiceCollection AddServiceModule(this IServiceCollection services) => services.AddScoped<WorkOrderService>();
+    public static IServiceCollection AddServiceModule(this IServiceCollection services) => services
+        .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
+        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>();
 
-    public static void MapServiceEndpoints(this RouteGroupBuilder api) => api.MapWorkOrderEndpoints();
+    public static void MapServiceEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapWorkOrderEndpoints();
+        api.MapFieldEndpoints();
+        api.MapDispatchEndpoints();
+        api.MapSurveyEndpoints();
+    }
 
     public static System.Reflection.Assembly Assembly => typeof(ServiceModule).Assembly;
 }

@@ -30,8 +30,15 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string Category { get; set; } = "";
     /// <summary>Decided when the order opens: in warranty means not billable.</summary>
     public bool InWarranty { get; set; }
+    public string ContactEmail { get; set; } = "";
+    /// <summary>Copied at intake so lists, dispatch and the dashboard filter without joining other modules.</summary>
+    public string Region { get; set; } = "";
+    public string ProductCategory { get; set; } = "";
+    public int CustomerTier { get; set; }
     public Guid? AssigneeId { get; set; }
     public DateTime ReportedAtUtc { get; set; }
+    /// <summary>The company-local report date as yyyyMMdd: trends group by it in any database.</summary>
+    public int ReportedDay { get; set; }
     public DateTime? FirstResponseAtUtc { get; set; }
     public DateTime? ArrivedAtUtc { get; set; }
     public DateTime? ResolvedAtUtc { get; set; }
@@ -39,12 +46,52 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string Diagnosis { get; set; } = "";
     public string RootCause { get; set; } = "";
     public string Actions { get; set; } = "";
+
+    // SLA: the targets this order must meet, decided at intake and moved while the clock is paused.
+    public Guid? SlaPolicyId { get; set; }
+    public DateTime? FirstResponseDueUtc { get; set; }
+    public DateTime? ArrivalDueUtc { get; set; }
+    public DateTime? ResolutionDueUtc { get; set; }
+    public DateTime? SlaPausedAtUtc { get; set; }
+    /// <summary>Null until the target is met or missed; then whether it was missed.</summary>
+    public bool? FirstResponseBreached { get; set; }
+    public bool? ArrivalBreached { get; set; }
+    public bool? ResolutionBreached { get; set; }
+    public int EscalationLevel { get; set; }
+
+    // KPI facts kept as the order moves, so the dashboard aggregates columns and never replays events.
+    public int? FirstResponseMinutes { get; set; }
+    public int? ResolutionMinutes { get; set; }
+    public int VisitCount { get; set; }
+    public int ReopenCount { get; set; }
+    /// <summary>A later repair on the same machine within 30 days points back here.</summary>
+    public bool HasRework { get; set; }
+
+    // Cost, in fen.
+    public double LabourHours { get; set; }
+    public long LabourCost { get; set; }
+    public long TravelCost { get; set; }
+    public long PartsCost { get; set; }
+    public string PartsUsed { get; set; } = "";
+
+    public string SignedBy { get; set; } = "";
+    public DateTime? SignedAtUtc { get; set; }
+    public Guid? SignatureId { get; set; }
+    /// <summary>Unguessable: the customer answers the survey with it.</summary>
+    public string SurveyToken { get; set; } = "";
     /// <summary>Set when this repair comes within 30 days of a closed one on the same machine (返修).</summary>
     public Guid? ReworkOfId { get; set; }
     /// <summary>Unguessable: the reporter follows the order with it, without an account.</summary>
     public string TrackingToken { get; set; } = "";
     public long Version { get; set; } = 1;
     public CustomFieldValues CustomFields { get; set; } = new();
+}
+
+/// <summary>Engineers who help the lead engineer on an order.</summary>
+internal sealed class WorkOrderHelper
+{
+    public Guid WorkOrderId { get; set; }
+    public Guid UserId { get; set; }
 }
 
 /// <summary>One step in an order's life: who moved it from where to where, when, and why.</summary>
@@ -60,7 +107,7 @@ internal sealed class WorkOrderEvent
     public string Note { get; set; } = "";
 }
 
-internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderEvent>
+internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderEvent>, IEntityTypeConfiguration<WorkOrderHelper>
 {
     public void Configure(EntityTypeBuilder<WorkOrder> b)
     {
@@ -73,12 +120,28 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.Property(w => w.RootCause).HasMaxLength(100);
         b.Property(w => w.Actions).HasMaxLength(4000);
         b.Property(w => w.TrackingToken).HasMaxLength(40);
+        b.Property(w => w.ContactEmail).HasMaxLength(200);
+        b.Property(w => w.Region).HasMaxLength(50);
+        b.Property(w => w.ProductCategory).HasMaxLength(100);
+        b.Property(w => w.PartsUsed).HasMaxLength(2000);
+        b.Property(w => w.SignedBy).HasMaxLength(100);
+        b.Property(w => w.SurveyToken).HasMaxLength(40);
         b.HasIndex(w => w.Number).IsUnique();
+        b.HasIndex(w => w.SurveyToken);
+        b.HasIndex(w => w.ReportedDay);
+        b.HasIndex(w => new { w.Region, w.ReportedDay });
         b.HasIndex(w => w.TrackingToken).IsUnique();
         b.HasIndex(w => new { w.Status, w.ReportedAtUtc });
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });
+    }
+
+    public void Configure(EntityTypeBuilder<WorkOrderHelper> b)
+    {
+        b.HasKey(h => new { h.WorkOrderId, h.UserId });
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(h => h.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(h => h.UserId);
     }
 
     public void Configure(EntityTypeBuilder<WorkOrderEvent> b)

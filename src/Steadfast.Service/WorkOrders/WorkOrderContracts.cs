@@ -1,16 +1,90 @@
 namespace Steadfast.Service.WorkOrders;
 
-public sealed record WorkOrderDto(Guid Id, string Number, WorkOrderType Type, WorkOrderStatus Status, Severity Severity, WorkOrderSource Source,
-    Guid CustomerId, string? CustomerName, Guid? MachineId, string ContactName, string ContactPhone, string FaultDescription, string Category,
-    bool InWarranty, bool Billable, Guid? AssigneeId, string? AssigneeName, DateTime ReportedAt, DateTime? ResolvedAt, DateTime? ClosedAt,
-    string Diagnosis, string RootCause, string Actions, Guid? ReworkOfId, IReadOnlyList<WorkOrderStatus> Next, long Version);
+public sealed record WorkOrderDto
+{
+    public Guid Id { get; init; }
+    public string Number { get; init; } = "";
+    public WorkOrderType Type { get; init; }
+    public WorkOrderStatus Status { get; init; }
+    public Severity Severity { get; init; }
+    public WorkOrderSource Source { get; init; }
+    public Guid CustomerId { get; init; }
+    public string? CustomerName { get; init; }
+    public Guid? MachineId { get; init; }
+    public string ContactName { get; init; } = "";
+    public string ContactPhone { get; init; } = "";
+    public string ContactEmail { get; init; } = "";
+    public string FaultDescription { get; init; } = "";
+    public string Category { get; init; } = "";
+    public string Region { get; init; } = "";
+    public string ProductCategory { get; init; } = "";
+    public bool InWarranty { get; init; }
+    public bool Billable { get; init; }
+    public Guid? AssigneeId { get; init; }
+    public string? AssigneeName { get; init; }
+    public IReadOnlyList<Guid> HelperIds { get; init; } = [];
+    public DateTime ReportedAt { get; init; }
+    public DateTime? FirstResponseAt { get; init; }
+    public DateTime? ArrivedAt { get; init; }
+    public DateTime? ResolvedAt { get; init; }
+    public DateTime? ClosedAt { get; init; }
+    public string Diagnosis { get; init; } = "";
+    public string RootCause { get; init; } = "";
+    public string Actions { get; init; } = "";
+    public Guid? ReworkOfId { get; init; }
+    public Guid? SlaPolicyId { get; init; }
+    public DateTime? FirstResponseDue { get; init; }
+    public DateTime? ArrivalDue { get; init; }
+    public DateTime? ResolutionDue { get; init; }
+    public DateTime? SlaPausedAt { get; init; }
+    public bool? FirstResponseBreached { get; init; }
+    public bool? ArrivalBreached { get; init; }
+    public bool? ResolutionBreached { get; init; }
+    public int EscalationLevel { get; init; }
+    public int VisitCount { get; init; }
+    public double LabourHours { get; init; }
+    /// <summary>Fen.</summary>
+    public long LabourCost { get; init; }
+    public long TravelCost { get; init; }
+    public long PartsCost { get; init; }
+    public string PartsUsed { get; init; } = "";
+    public string SignedBy { get; init; } = "";
+    public DateTime? SignedAt { get; init; }
+    public IReadOnlyList<WorkOrderStatus> Next { get; init; } = [];
+    public long Version { get; init; }
+}
 
 public sealed record CreateWorkOrder(WorkOrderType? Type, Severity? Severity, Guid? CustomerId, Guid? MachineId, string? ContactName,
-    string? ContactPhone, string? FaultDescription, string? Category, WorkOrderSource? Source);
+    string? ContactPhone, string? FaultDescription, string? Category, WorkOrderSource? Source, string? ContactEmail = null);
 
-public sealed record TransitionRequest(WorkOrderStatus? To, Guid? AssigneeId, string? Reason, string? Diagnosis, string? RootCause, string? Actions, long? Version);
+/// <summary>A move of the order; the fields a step needs (assignee, reason, resolution, position) ride along.</summary>
+public sealed record TransitionRequest(WorkOrderStatus? To, Guid? AssigneeId = null, string? Reason = null, string? Diagnosis = null, string? RootCause = null,
+    string? Actions = null, long? Version = null)
+{
+    public IReadOnlyList<Guid>? HelperIds { get; init; }
+    public double? Latitude { get; init; }
+    public double? Longitude { get; init; }
+    public double? LabourHours { get; init; }
+    public string? PartsUsed { get; init; }
+    /// <summary>Fen.</summary>
+    public long? PartsCost { get; init; }
+    public long? TravelCost { get; init; }
+}
 
-public sealed record WorkOrderQuery(WorkOrderStatus? Status, Severity? Severity, Guid? CustomerId, Guid? MachineId, Guid? AssigneeId, bool? Open);
+public enum SlaState { OnTrack = 0, AtRisk = 1, Breached = 2 }
+
+public sealed record WorkOrderQuery(WorkOrderStatus? Status, Severity? Severity, Guid? CustomerId, Guid? MachineId, Guid? AssigneeId, bool? Open)
+{
+    public WorkOrderType? Type { get; init; }
+    public string? Region { get; init; }
+    public string? ProductCategory { get; init; }
+    public string? Category { get; init; }
+    public DateOnly? ReportedFrom { get; init; }
+    public DateOnly? ReportedTo { get; init; }
+    public SlaState? Sla { get; init; }
+    public string? Text { get; init; }
+    public bool? Rework { get; init; }
+}
 
 public sealed record EventDto(DateTime At, WorkOrderStatus? From, WorkOrderStatus To, string ActorName, string Note);
 
@@ -21,5 +95,12 @@ public sealed record PublicRequest(string? Description, string? ContactName, str
 public sealed record PublicReceipt(string Number, string TrackingToken, bool JoinedOpenOrder);
 
 /// <summary>What the reporter sees on the tracking page: no customer data, no internal notes.</summary>
-public sealed record PublicStatus(string Number, WorkOrderStatus Status, string ProductName, string SerialNumber, string? Engineer, DateTime ReportedAt, IReadOnlyList<PublicStep> Steps);
+public sealed record PublicStatus(string Number, WorkOrderStatus Status, string ProductName, string SerialNumber, string? Engineer, DateTime ReportedAt,
+    IReadOnlyList<PublicStep> Steps)
+{
+    /// <summary>When the engineer is expected on site: the arrival deadline while not yet there.</summary>
+    public DateTime? Eta { get; init; }
+    public string? SurveyToken { get; init; }
+    public bool ReportReady { get; init; }
+}
 public sealed record PublicStep(DateTime At, WorkOrderStatus Status);

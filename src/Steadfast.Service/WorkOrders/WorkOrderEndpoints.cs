@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Identity;
+using Steadfast.Service.Sla;
 
 namespace Steadfast.Service.WorkOrders;
 
@@ -12,19 +13,26 @@ internal static class WorkOrderEndpoints
     public static void MapWorkOrderEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/work-orders").WithTags("Work orders");
-        g.MapGet("", (WorkOrderStatus? status, Severity? severity, Guid? customerId, Guid? machineId, Guid? assigneeId, bool? open, int? page, int? pageSize,
+        g.MapGet("", (WorkOrderStatus? status, WorkOrderType? type, Severity? severity, Guid? customerId, Guid? machineId, Guid? assigneeId, bool? open, string? region,
+                string? productCategory, string? category, DateOnly? reportedFrom, DateOnly? reportedTo, SlaState? sla, string? q, bool? rework, int? page, int? pageSize,
                 WorkOrderService s, CancellationToken ct) =>
-            s.ListAsync(new WorkOrderQuery(status, severity, customerId, machineId, assigneeId, open), PageRequest.From(page, pageSize), ct))
-            .RequirePolicy(Policies.SignedIn).WithName("ListWorkOrders").WithSummary("Work orders you may see, newest first.");
+            s.ListAsync(new WorkOrderQuery(status, severity, customerId, machineId, assigneeId, open)
+            {
+                Type = type, Region = region, ProductCategory = productCategory, Category = category, ReportedFrom = reportedFrom, ReportedTo = reportedTo, Sla = sla, Text = q, Rework = rework,
+            }, PageRequest.From(page, pageSize), ct))
+            .RequirePolicy(Policies.SignedIn).WithName("ListWorkOrders")
+            .WithSummary("Work orders you may see, newest first; filter by status, type, severity, engineer, customer, machine, region, product category, report dates, SLA state (onTrack/atRisk/breached), text.");
         g.MapGet("/{id:guid}", (Guid id, WorkOrderService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetWorkOrder")
             .WithSummary("One work order; next lists the statuses you may move it to.");
         g.MapGet("/{id:guid}/events", (Guid id, WorkOrderService s, CancellationToken ct) => s.EventsAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("WorkOrderEvents");
+        g.MapGet("/{id:guid}/sla", async (Guid id, WorkOrderService s, SlaService sla, CancellationToken ct) => await sla.ClocksAsync(await s.GetAsync(id, ct), ct))
+            .RequirePolicy(Policies.Staff).WithName("WorkOrderSla").WithSummary("The order's SLA targets: deadline, met or breached, share of the target used.");
         g.MapPost("", async (CreateWorkOrder body, WorkOrderService s, CancellationToken ct) =>
         {
             var w = await s.CreateAsync(body, ct);
             return TypedResults.Created($"/api/v1/work-orders/{w.Id}", w);
         }).RequirePolicy(Policies.ServiceDesk).WithName("CreateWorkOrder").WithSummary("Intake from a call: customer, machine, contact, fault, category and severity are required.");
-        g.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpRequest req, WorkOrderService s, CancellationToken ct) =>
+        g.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpRequest req, WorkOrderMoves s, CancellationToken ct) =>
                 s.TransitionAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct))
             .RequirePolicy(Policies.ServiceWork).WithName("TransitionWorkOrder")
             .WithSummary("Move the order ({ \"to\": \"accepted\" }); a move the flow does not allow is 409 naming the allowed ones.");

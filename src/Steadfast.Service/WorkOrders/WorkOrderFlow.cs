@@ -4,7 +4,7 @@ namespace Steadfast.Service.WorkOrders;
 
 /// <summary>What a transition needs besides being allowed.</summary>
 [Flags]
-public enum Needs { Nothing = 0, Assignee = 1, Reason = 2, Resolution = 4, BeAssignee = 8 }
+public enum Needs { Nothing = 0, Assignee = 1, Reason = 2, Resolution = 4, BeAssignee = 8, Signature = 16, SignatureOrReason = 32 }
 
 /// <summary>One allowed move of a work order and who may make it.</summary>
 public sealed record Transition(WorkOrderStatus From, WorkOrderStatus To, IReadOnlyList<string> Roles, Needs Needs);
@@ -33,7 +33,9 @@ public static class WorkOrderFlow
         new(WorkOrderStatus.OnSite, WorkOrderStatus.WaitingForParts, Field, Needs.BeAssignee | Needs.Reason),
         new(WorkOrderStatus.WaitingForParts, WorkOrderStatus.OnSite, Field, Needs.BeAssignee),
         new(WorkOrderStatus.OnSite, WorkOrderStatus.Resolved, Field, Needs.BeAssignee | Needs.Resolution),
-        new(WorkOrderStatus.Resolved, WorkOrderStatus.Closed, Desk, Needs.Reason),
+        // Closing needs the customer's signature, or a dispatcher's reason (e.g. confirmed by phone).
+        new(WorkOrderStatus.Resolved, WorkOrderStatus.Closed, Desk, Needs.SignatureOrReason),
+        new(WorkOrderStatus.Resolved, WorkOrderStatus.Closed, Field, Needs.BeAssignee | Needs.Signature),
         new(WorkOrderStatus.Resolved, WorkOrderStatus.OnSite, [.. Desk, Roles.Engineer], Needs.Reason),
         new(WorkOrderStatus.Closed, WorkOrderStatus.Assigned, Desk, Needs.Assignee | Needs.Reason),
     ];

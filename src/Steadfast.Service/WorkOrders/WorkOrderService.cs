@@ -8,46 +8,93 @@ using Steadfast.Platform.Audit;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Localization;
+using Steadfast.Platform.Notifications;
 using Steadfast.Platform.Ui;
+using Steadfast.Service.Sla;
 
 namespace Steadfast.Service.WorkOrders;
 
-/// <summary>Work orders from intake to close: who may move them where, and what each step requires.</summary>
+/// <summary>Work orders from intake to close: who may see them, how they open, and the lists.</summary>
 internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory customers, CurrentActor actor, TimeProvider clock, CompanyClock company,
-    IStringLocalizer<Strings> t)
+    SlaService sla, Notifier notifier, IStringLocalizer<Strings> t)
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
+    public const string RecordType = "workorder";
 
-    private IQueryable<WorkOrder> Visible()
+    internal IQueryable<WorkOrder> Visible()
     {
         if (customers.SeesEverything) return db.Set<WorkOrder>();
         var ids = customers.VisibleCustomerIds();
         return db.Set<WorkOrder>().Where(w => ids.Contains(w.CustomerId));
     }
 
+    internal async Task<WorkOrder> FindAsync(Guid id, CancellationToken ct) =>
+        await Visible().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+
     public async Task<PagedResult<WorkOrderDto>> ListAsync(WorkOrderQuery query, PageRequest page, CancellationToken ct)
     {
-        var q = Visible().AsNoTracking();
+        var result = await Filter(Visible().AsNoTracking(), query).ToPageAsync(x => x.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id), x => x, page, ct);
+        return new PagedResult<WorkOrderDto>(await WithNamesAsync(result.Items, ct), result.Total);
+    }
+
+    /// <summary>The list's filters, shared with the dashboard's drill-down.</summary>
+    internal IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> q, WorkOrderQuery query)
+    {
         if (query.Status is { } s) q = q.Where(w => w.Status == s);
+        if (query.Type is { } type) q = q.Where(w => w.Type == type);
         if (query.Severity is { } sev) q = q.Where(w => w.Severity == sev);
         if (query.CustomerId is { } c) q = q.Where(w => w.CustomerId == c);
         if (query.MachineId is { } m) q = q.Where(w => w.MachineId == m);
         if (query.AssigneeId is { } a) q = q.Where(w => w.AssigneeId == a);
         if (query.Open == true) q = q.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
-        var result = await q.ToPageAsync(x => x.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id), x => x, page, ct);
-        return new PagedResult<WorkOrderDto>(await WithNamesAsync(result.Items, ct), result.Total);
+        if (query.Open == false) q = q.Where(w => w.Status == WorkOrderStatus.Closed || w.Status == WorkOrderStatus.Cancelled);
+        if (!string.IsNullOrWhiteSpace(query.Region)) q = q.Where(w => w.Region == query.Region);
+        if (!string.IsNullOrWhiteSpace(query.ProductCategory)) q = q.Where(w => w.ProductCategory == query.ProductCategory);
+        if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(w => w.Category == query.Category);
+        if (query.ReportedFrom is { } from) { var d = Day(from); q = q.Where(w => w.ReportedDay >= d); }
+        if (query.ReportedTo is { } to) { var d = Day(to); q = q.Where(w => w.ReportedDay <= d); }
+        if (query.Rework == true) q = q.Where(w => w.ReworkOfId != null);
+        if (!string.IsNullOrWhiteSpace(query.Text))
+        {
+            var text = query.Text.Trim();
+            q = q.Where(w => w.Number.Contains(text) || w.ContactPhone.Contains(text) || w.ContactName.Contains(text) || w.FaultDescription.Contains(text));
+        }
+        if (query.Sla is { } state)
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            var soon = now.AddHours(2);
+            var breached = (System.Linq.Expressions.Expression<Func<WorkOrder, bool>>)(w => w.FirstResponseBreached == true || w.ArrivalBreached == true || w.ResolutionBreached == true);
+            q = state switch
+            {
+                SlaState.Breached => q.Where(breached),
+                SlaState.AtRisk => q.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled && w.SlaPausedAtUtc == null
+                    && w.FirstResponseBreached != true && w.ArrivalBreached != true && w.ResolutionBreached != true
+                    && ((w.FirstResponseAtUtc == null && w.FirstResponseDueUtc < soon) || (w.ArrivedAtUtc == null && w.ArrivalDueUtc < soon)
+                        || (w.ResolvedAtUtc == null && w.ResolutionDueUtc < soon))),
+                _ => q.Where(w => w.SlaPolicyId != null && w.FirstResponseBreached != true && w.ArrivalBreached != true && w.ResolutionBreached != true),
+            };
+        }
+        return q;
     }
+
+    public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 
     public async Task<WorkOrderDto> GetAsync(Guid id, CancellationToken ct) =>
         (await WithNamesAsync([await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"])], ct))[0];
 
-    /// <summary>Two small lookups per page: the customers' and the engineers' names.</summary>
+    /// <summary>An order by id without the caller's scope: only for flows a secret token already authorised.</summary>
+    internal async Task<WorkOrderDto> GetUnscopedAsync(Guid id, CancellationToken ct) =>
+        (await WithNamesAsync([await db.Set<WorkOrder>().AsNoTracking().SingleAsync(w => w.Id == id, ct)], ct))[0];
+
+    /// <summary>Three small lookups per page: customers', engineers' names and helpers.</summary>
     private async Task<List<WorkOrderDto>> WithNamesAsync(IReadOnlyList<WorkOrder> orders, CancellationToken ct)
     {
         var names = await customers.CustomerNamesAsync(orders.Select(o => o.CustomerId), ct);
         var engineerIds = orders.Where(o => o.AssigneeId != null).Select(o => o.AssigneeId!.Value).Distinct().ToList();
         var engineers = await db.Users.Where(u => engineerIds.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        return [.. orders.Select(o => ToDto(o) with
+        var ids = orders.Select(o => o.Id).ToList();
+        var helpers = (await db.Set<WorkOrderHelper>().AsNoTracking().Where(h => ids.Contains(h.WorkOrderId)).ToListAsync(ct)).ToLookup(h => h.WorkOrderId, h => h.UserId);
+        return [.. orders.Select(o => ToDto(o, helpers[o.Id].ToList()) with
         {
             CustomerName = names.GetValueOrDefault(o.CustomerId),
             AssigneeName = o.AssigneeId is { } a ? engineers.GetValueOrDefault(a) : null,
@@ -62,15 +109,27 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
     public async Task<List<EventDto>> EventsAsync(Guid id, CancellationToken ct)
     {
         if (!await Visible().AnyAsync(w => w.Id == id, ct)) throw new AppNotFoundException(t["Common.NotFound"]);
-        return await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == id).OrderBy(e => e.AtUtc)
+        var events = await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new EventDto(e.AtUtc, e.From, e.To, e.ActorName, e.Note)).ToListAsync(ct);
+        return [.. events.Select(e => e with { Note = RenderNote(e.Note) })];
+    }
+
+    /// <summary>System notes are stored as string keys ("@key|@arg") so each reader sees them in their own language.</summary>
+    private string RenderNote(string note)
+    {
+        if (!note.StartsWith('@')) return note;
+        var parts = note.Split('|');
+        var args = parts.Skip(1).Select(a => a.StartsWith('@') ? t[a[1..]].Value : a).Cast<object>().ToArray();
+        return t[parts[0][1..], args];
     }
 
     /// <summary>The dispatcher's intake from a phone call, with the SOP's required fields.</summary>
     public async Task<WorkOrderDto> CreateAsync(CreateWorkOrder input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
+        CustomerFacts? customer = null;
         if (input.CustomerId is not { } customerId || !await customers.CanSeeCustomerAsync(customerId, ct)) errors.Add("customerId", t["WorkOrders.Error.Customer"]);
+        else customer = await customers.CustomerFactsAsync(customerId, ct);
         MachineFacts? machine = null;
         if (input.MachineId is { } machineId)
         {
@@ -82,12 +141,14 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         Required(input.ContactPhone, 40, "contactPhone", errors);
         Required(input.FaultDescription, 4000, "faultDescription", errors);
         Required(input.Category, 100, "category", errors);
+        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && (input.ContactEmail.Length > 200 || !MimeKit.MailboxAddress.TryParse(input.ContactEmail.Trim(), out _) || !input.ContactEmail.Contains('@', StringComparison.Ordinal)))
+            errors.Add("contactEmail", t["Notify.Error.Email"]);
         if (input.Severity is not { } severity || !Enum.IsDefined(severity)) errors.Add("severity", t["Common.Error.Choice"]);
         if (input.Type is { } type && !Enum.IsDefined(type)) errors.Add("type", t["Common.Error.Choice"]);
         if (input.Source is { } source && !Enum.IsDefined(source)) errors.Add("source", t["Common.Error.Choice"]);
         errors.ThrowIfAny();
-        var order = await OpenAsync(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, input.Source ?? WorkOrderSource.Phone, input.CustomerId!.Value,
-            machine, input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.FaultDescription!.Trim(), input.Category!.Trim(), ct);
+        var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, input.Source ?? WorkOrderSource.Phone, customer!, machine,
+            input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.ContactEmail?.Trim() ?? "", input.FaultDescription!.Trim(), input.Category!.Trim()), ct);
         return await GetAsync(order.Id, ct);
     }
 
@@ -104,6 +165,7 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         Required(input.ContactPhone, 40, "contactPhone", errors);
         if (input.Urgency is not { } urgency || !Enum.IsDefined(urgency)) errors.Add("urgency", t["Common.Error.Choice"]);
         errors.ThrowIfAny();
+        var customer = (await customers.CustomerFactsAsync(machine.CustomerId, ct))!;
 
         return await db.InTransactionAsync(async () =>
         {
@@ -115,8 +177,8 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
                 await db.SaveChangesAsync(ct);
                 return new PublicReceipt(open.Number, open.TrackingToken, JoinedOpenOrder: true);
             }
-            var order = await OpenAsync(WorkOrderType.Repair, input.Urgency!.Value, WorkOrderSource.QrScan, machine.CustomerId, machine,
-                input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.Description!.Trim(), "", ct);
+            var order = await OpenAsync(new Intake(WorkOrderType.Repair, input.Urgency!.Value, WorkOrderSource.QrScan, customer, machine,
+                input.ContactName!.Trim(), input.ContactPhone!.Trim(), "", input.Description!.Trim(), ""), ct);
             return new PublicReceipt(order.Number, order.TrackingToken, JoinedOpenOrder: false);
         }, ct);
     }
@@ -130,7 +192,12 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
             .Select(e => new PublicStep(e.AtUtc, e.To)).ToListAsync(ct);
         var engineer = order.AssigneeId is { } a ? await db.Users.Where(u => u.Id == a).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
         var (product, serial) = await MachineLabelAsync(order.MachineId, ct);
-        return new PublicStatus(order.Number, order.Status, product, serial, engineer, order.ReportedAtUtc, steps);
+        return new PublicStatus(order.Number, order.Status, product, serial, engineer, order.ReportedAtUtc, steps)
+        {
+            Eta = order.ArrivedAtUtc is null && WorkOrderFlow.IsOpen(order.Status) ? order.ArrivalDueUtc : null,
+            SurveyToken = order.Status == WorkOrderStatus.Closed ? order.SurveyToken : null,
+            ReportReady = order.ResolvedAtUtc is not null,
+        };
     }
 
     private async Task<(string Product, string Serial)> MachineLabelAsync(Guid? machineId, CancellationToken ct)
@@ -141,60 +208,10 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         return facts is null ? ("", "") : (facts.ProductName, facts.SerialNumber);
     }
 
-    /// <summary>Moves an order, if the flow allows it for this user and the step's requirements are met.</summary>
-    public async Task<WorkOrderDto> TransitionAsync(Guid id, TransitionRequest input, CancellationToken ct)
-    {
-        var order = await Visible().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        if (input.To is not { } to || !Enum.IsDefined(to)) throw AppValidationException.For("to", t["Common.Error.Choice"]);
-        if (input.Version is { } v) db.ExpectVersion(order, v);
-        var step = WorkOrderFlow.From(order.Status).FirstOrDefault(s => s.To == to && s.Roles.Any(actor.IsInRole));
-        if (step is null)
-        {
-            var allowed = Next(order).Select(s => t[$"WorkOrders.Status.{s}"].Value).ToList();
-            throw new AppConflictException(t["WorkOrders.Error.Transition", t[$"WorkOrders.Status.{order.Status}"], t[$"WorkOrders.Status.{to}"],
-                allowed.Count == 0 ? "—" : string.Join(", ", allowed)]);
-        }
-        if (step.Needs.HasFlag(Needs.BeAssignee) && order.AssigneeId != actor.UserId)
-            throw new AppConflictException(t["WorkOrders.Error.NotYours"]);
+    private sealed record Intake(WorkOrderType Type, Severity Severity, WorkOrderSource Source, CustomerFacts Customer, MachineFacts? Machine,
+        string ContactName, string ContactPhone, string ContactEmail, string Description, string Category);
 
-        var errors = new ValidationErrors();
-        if (step.Needs.HasFlag(Needs.Assignee))
-        {
-            if (input.AssigneeId is not { } assignee || !await db.Users.AnyAsync(u => u.Id == assignee && u.IsActive
-                    && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer)), ct))
-                errors.Add("assigneeId", t["WorkOrders.Error.Assignee"]);
-        }
-        if (step.Needs.HasFlag(Needs.Reason) && string.IsNullOrWhiteSpace(input.Reason)) errors.Add("reason", t["WorkOrders.Error.Reason"]);
-        if (input.Reason is { Length: > 2000 }) errors.Add("reason", t["Common.Error.MaxLength", 2000]);
-        if (step.Needs.HasFlag(Needs.Resolution))
-        {
-            Required(input.Diagnosis, 4000, "diagnosis", errors);
-            Required(input.RootCause, 100, "rootCause", errors);
-            Required(input.Actions, 4000, "actions", errors);
-        }
-        errors.ThrowIfAny();
-
-        var now = clock.GetUtcNow().UtcDateTime;
-        var from = order.Status;
-        order.Status = to;
-        if (step.Needs.HasFlag(Needs.Assignee)) order.AssigneeId = input.AssigneeId;
-        if (from == WorkOrderStatus.Assigned && to == WorkOrderStatus.New) order.AssigneeId = null;
-        if (to == WorkOrderStatus.Accepted) order.FirstResponseAtUtc ??= now;
-        if (to == WorkOrderStatus.OnSite) order.ArrivedAtUtc ??= now;
-        if (to == WorkOrderStatus.Resolved)
-        {
-            (order.Diagnosis, order.RootCause, order.Actions) = (input.Diagnosis!.Trim(), input.RootCause!.Trim(), input.Actions!.Trim());
-            order.ResolvedAtUtc = now;
-        }
-        if (to == WorkOrderStatus.Closed) order.ClosedAtUtc = now;
-        if (from == WorkOrderStatus.Closed) (order.ClosedAtUtc, order.ResolvedAtUtc) = (null, null);
-        AddEvent(order, from, input.Reason?.Trim() ?? "");
-        await db.SaveChangesAsync(ct);
-        return await GetAsync(id, ct);
-    }
-
-    private async Task<WorkOrder> OpenAsync(WorkOrderType type, Severity severity, WorkOrderSource source, Guid customerId, MachineFacts? machine,
-        string contactName, string contactPhone, string description, string category, CancellationToken ct)
+    private async Task<WorkOrder> OpenAsync(Intake input, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(company.ToLocal(now));
@@ -202,45 +219,62 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         {
             var number = $"WO-{today:yyMMdd}-{await db.NextAsync("workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
             // A repair within 30 days of the last closed order on the same machine is rework (返修).
-            Guid? reworkOf = null;
-            if (type == WorkOrderType.Repair && machine is not null)
+            WorkOrder? reworkOf = null;
+            if (input.Type == WorkOrderType.Repair && input.Machine is { } m)
             {
                 var since = now - ReworkWindow;
-                reworkOf = await db.Set<WorkOrder>().Where(w => w.MachineId == machine.Id && w.Status == WorkOrderStatus.Closed && w.ClosedAtUtc >= since)
-                    .OrderByDescending(w => w.ClosedAtUtc).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+                reworkOf = await db.Set<WorkOrder>().Where(w => w.MachineId == m.Id && w.Status == WorkOrderStatus.Closed && w.ClosedAtUtc >= since)
+                    .OrderByDescending(w => w.ClosedAtUtc).FirstOrDefaultAsync(ct);
+                if (reworkOf is not null) reworkOf.HasRework = true;
             }
             var order = new WorkOrder
             {
-                Id = Guid.CreateVersion7(), Number = number, Type = type, Severity = severity, Source = source, Status = WorkOrderStatus.New,
-                CustomerId = customerId, MachineId = machine?.Id, ContactName = contactName, ContactPhone = contactPhone, FaultDescription = description,
-                Category = category, InWarranty = machine?.WarrantyEndsOn >= today, ReportedAtUtc = now, ReworkOfId = reworkOf,
-                TrackingToken = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_'),
+                Id = Guid.CreateVersion7(), Number = number, Type = input.Type, Severity = input.Severity, Source = input.Source, Status = WorkOrderStatus.New,
+                CustomerId = input.Customer.Id, MachineId = input.Machine?.Id, ContactName = input.ContactName, ContactPhone = input.ContactPhone,
+                ContactEmail = input.ContactEmail, FaultDescription = input.Description, Category = input.Category, InWarranty = input.Machine?.WarrantyEndsOn >= today,
+                ReportedAtUtc = now, ReportedDay = Day(today), ReworkOfId = reworkOf?.Id, Region = input.Customer.Province,
+                ProductCategory = input.Machine?.ProductCategory ?? "", CustomerTier = input.Customer.Tier, TrackingToken = NewToken(), SurveyToken = NewToken(),
             };
             db.Add(order);
             AddEvent(order, null, "");
+            await sla.StartAsync(order, ct);
+            if (input.Source == WorkOrderSource.QrScan)
+                await notifier.NotifyAsync("QrReport", await notifier.UsersInRolesAsync([Roles.Dispatcher], ct), $"/service/{order.Id}",
+                    [number, input.Customer.Name, input.ContactName, input.Description.Length > 80 ? input.Description[..80] + "…" : input.Description], ct);
             await db.SaveChangesAsync(ct);
             return order;
         }, ct);
     }
 
-    private void AddEvent(WorkOrder order, WorkOrderStatus? from, string note) => db.Add(new WorkOrderEvent
+    internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+
+    internal void AddEvent(WorkOrder order, WorkOrderStatus? from, string note) => db.Add(new WorkOrderEvent
     {
         Id = Guid.CreateVersion7(), WorkOrderId = order.Id, AtUtc = clock.GetUtcNow().UtcDateTime, From = from, To = order.Status,
         ActorId = actor.UserId, Note = note,
         ActorName = actor.IsAuthenticated ? actor.Principal.FindFirst(AppClaims.DisplayName)?.Value ?? actor.Name : t["WorkOrders.QrReporter"],
     });
 
-    private IEnumerable<WorkOrderStatus> Next(WorkOrder order) =>
+    internal IEnumerable<WorkOrderStatus> Next(WorkOrder order) =>
         WorkOrderFlow.From(order.Status).Where(s => s.Roles.Any(actor.IsInRole) && (!s.Needs.HasFlag(Needs.BeAssignee) || order.AssigneeId == actor.UserId))
             .Select(s => s.To).Distinct();
 
-    private void Required(string? value, int max, string field, ValidationErrors errors)
+    internal void Required(string? value, int max, string field, ValidationErrors errors)
     {
         if (string.IsNullOrWhiteSpace(value)) errors.Add(field, t["WorkOrders.Error.Required"]);
         else if (value.Trim().Length > max) errors.Add(field, t["Common.Error.MaxLength", max]);
     }
 
-    private WorkOrderDto ToDto(WorkOrder w) => new(w.Id, w.Number, w.Type, w.Status, w.Severity, w.Source, w.CustomerId, null, w.MachineId,
-        w.ContactName, w.ContactPhone, w.FaultDescription, w.Category, w.InWarranty, !w.InWarranty, w.AssigneeId, null, w.ReportedAtUtc,
-        w.ResolvedAtUtc, w.ClosedAtUtc, w.Diagnosis, w.RootCause, w.Actions, w.ReworkOfId, [.. Next(w)], w.Version);
+    private WorkOrderDto ToDto(WorkOrder w, IReadOnlyList<Guid> helpers) => new()
+    {
+        Id = w.Id, Number = w.Number, Type = w.Type, Status = w.Status, Severity = w.Severity, Source = w.Source, CustomerId = w.CustomerId, MachineId = w.MachineId,
+        ContactName = w.ContactName, ContactPhone = w.ContactPhone, ContactEmail = w.ContactEmail, FaultDescription = w.FaultDescription, Category = w.Category,
+        Region = w.Region, ProductCategory = w.ProductCategory, InWarranty = w.InWarranty, Billable = !w.InWarranty, AssigneeId = w.AssigneeId, HelperIds = helpers,
+        ReportedAt = w.ReportedAtUtc, FirstResponseAt = w.FirstResponseAtUtc, ArrivedAt = w.ArrivedAtUtc, ResolvedAt = w.ResolvedAtUtc, ClosedAt = w.ClosedAtUtc,
+        Diagnosis = w.Diagnosis, RootCause = w.RootCause, Actions = w.Actions, ReworkOfId = w.ReworkOfId, SlaPolicyId = w.SlaPolicyId,
+        FirstResponseDue = w.FirstResponseDueUtc, ArrivalDue = w.ArrivalDueUtc, ResolutionDue = w.ResolutionDueUtc, SlaPausedAt = w.SlaPausedAtUtc,
+        FirstResponseBreached = w.FirstResponseBreached, ArrivalBreached = w.ArrivalBreached, ResolutionBreached = w.ResolutionBreached,
+        EscalationLevel = w.EscalationLevel, VisitCount = w.VisitCount, LabourHours = w.LabourHours, LabourCost = w.LabourCost, TravelCost = w.TravelCost,
+        PartsCost = w.PartsCost, PartsUsed = w.PartsUsed, SignedBy = w.SignedBy, SignedAt = w.SignedAtUtc, Next = [.. Next(w)], Version = w.Version,
+    };
 }

@@ -1,6 +1,6 @@
 using MudBlazor;
 
-namespace Steadfast.Web.Components.Layout;
+namespace Steadfast.Platform.Ui;
 
 public static class AppTheme
 {

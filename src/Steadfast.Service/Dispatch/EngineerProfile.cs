@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Service.Dispatch;
+
+/// <summary>What dispatch knows of an engineer: where they work, what they can fix, what an hour costs.</summary>
+[RecordType("engineer")]
+internal sealed class EngineerProfile : IVersioned, IAudited
+{
+    public Guid UserId { get; set; }
+    /// <summary>Comma-separated provinces the engineer covers.</summary>
+    public string Regions { get; set; } = "";
+    /// <summary>Comma-separated product categories the engineer is trained on.</summary>
+    public string Skills { get; set; } = "";
+    /// <summary>Labour rate in fen per hour.</summary>
+    public long HourlyRate { get; set; } = 15000;
+    public long Version { get; set; } = 1;
+
+    public static string[] Split(string list) => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+}
+
+/// <summary>The service department's switches; one row.</summary>
+[RecordType("servicesettings")]
+internal sealed class ServiceSettings : IVersioned, IAudited
+{
+    public static readonly Guid SingletonId = new("00000000-0000-0000-0000-0000000005e1");
+    public Guid Id { get; set; } = SingletonId;
+    /// <summary>Engineers may grab unassigned orders of their regions (工单池).</summary>
+    public bool PoolEnabled { get; set; }
+    /// <summary>A check-in farther than this from the site is flagged to the dispatcher.</summary>
+    public int CheckInDistanceMeters { get; set; } = 500;
+    /// <summary>The SOP's call-back deadline after closing, in working days.</summary>
+    public int CallbackWorkingDays { get; set; } = 2;
+    public long Version { get; set; } = 1;
+}
+
+internal sealed class DispatchConfiguration : IEntityTypeConfiguration<EngineerProfile>, IEntityTypeConfiguration<ServiceSettings>
+{
+    public void Configure(EntityTypeBuilder<EngineerProfile> b)
+    {
+        b.HasKey(e => e.UserId);
+        b.Property(e => e.Regions).HasMaxLength(1000);
+        b.Property(e => e.Skills).HasMaxLength(1000);
+    }
+
+    public void Configure(EntityTypeBuilder<ServiceSettings> b) { }
+}

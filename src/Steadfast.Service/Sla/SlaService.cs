@@ -1,0 +1,193 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Company;
+using Steadfast.Platform.Data;
+using Steadfast.Platform.Jobs;
+using Steadfast.Platform.Localization;
+using Steadfast.Service.WorkOrders;
+
+namespace Steadfast.Service.Sla;
+
+public sealed record SlaPolicyDto(Guid Id, string Name, Severity Severity, int? CustomerTier, SlaClock Clock, int FirstResponseMinutes, int ArrivalMinutes,
+    int ResolutionMinutes, bool PauseWhileWaitingForParts, int WarnAtPercent, int SecondEscalationMinutes, bool IsActive, long Version);
+
+public sealed record SaveSlaPolicy(string? Name, Severity? Severity, int? CustomerTier, SlaClock? Clock, int? FirstResponseMinutes, int? ArrivalMinutes,
+    int? ResolutionMinutes, bool? PauseWhileWaitingForParts, int? WarnAtPercent, int? SecondEscalationMinutes, bool? IsActive, long? Version);
+
+/// <summary>One SLA target of an order as the pages show it.</summary>
+public sealed record SlaClockDto(SlaTarget Target, DateTime Due, DateTime? MetAt, bool? Breached, int PercentUsed, bool Paused);
+
+/// <summary>SLA policies, and the deadlines they put on each order: set at intake, paused for parts, met or breached.</summary>
+internal sealed class SlaService(AppDbContext db, TimeProvider clock, IStringLocalizer<Strings> t)
+{
+    public const string DueKind = "sla";
+    private const int MaxMinutes = 60 * 24 * 90;
+
+    public Task<List<SlaPolicyDto>> ListAsync(CancellationToken ct) =>
+        db.Set<SlaPolicy>().AsNoTracking().OrderByDescending(p => p.Severity).ThenBy(p => p.CustomerTier).ThenBy(p => p.Name).Select(p => ToDto(p)).ToListAsync(ct);
+
+    public async Task<SlaPolicyDto> GetAsync(Guid id, CancellationToken ct) =>
+        ToDto(await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]));
+
+    public async Task<SlaPolicyDto> SaveAsync(Guid? id, SaveSlaPolicy input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        if (string.IsNullOrWhiteSpace(input.Name)) errors.Add("name", t["Common.Error.Required"]);
+        else if (input.Name.Trim().Length > 100) errors.Add("name", t["Common.Error.MaxLength", 100]);
+        if (input.Severity is not { } severity || !Enum.IsDefined(severity)) errors.Add("severity", t["Common.Error.Choice"]);
+        if (input.CustomerTier is { } tier && tier is < 0 or > 2) errors.Add("customerTier", t["Common.Error.Choice"]);
+        if (input.Clock is { } c && !Enum.IsDefined(c)) errors.Add("clock", t["Common.Error.Choice"]);
+        Minutes(input.FirstResponseMinutes, "firstResponseMinutes", errors);
+        Minutes(input.ArrivalMinutes, "arrivalMinutes", errors);
+        Minutes(input.ResolutionMinutes, "resolutionMinutes", errors);
+        if (input.FirstResponseMinutes > input.ArrivalMinutes) errors.Add("arrivalMinutes", t["Sla.Error.Order"]);
+        if (input.ArrivalMinutes > input.ResolutionMinutes) errors.Add("resolutionMinutes", t["Sla.Error.Order"]);
+        if (input.WarnAtPercent is { } w && w is < 10 or > 99) errors.Add("warnAtPercent", t["Common.Error.Range", 10, 99]);
+        if (input.SecondEscalationMinutes is { } e && e is < 1 or > MaxMinutes) errors.Add("secondEscalationMinutes", t["Common.Error.Range", 1, MaxMinutes]);
+        errors.ThrowIfAny();
+        SlaPolicy p;
+        if (id is { } existing)
+        {
+            p = await db.Set<SlaPolicy>().SingleOrDefaultAsync(x => x.Id == existing, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+            if (input.Version is { } v) db.ExpectVersion(p, v);
+        }
+        else db.Add(p = new SlaPolicy { Id = Guid.CreateVersion7() });
+        p.Name = input.Name!.Trim();
+        p.Severity = input.Severity!.Value;
+        p.CustomerTier = input.CustomerTier;
+        p.Clock = input.Clock ?? SlaClock.BusinessHours;
+        (p.FirstResponseMinutes, p.ArrivalMinutes, p.ResolutionMinutes) = (input.FirstResponseMinutes!.Value, input.ArrivalMinutes!.Value, input.ResolutionMinutes!.Value);
+        p.PauseWhileWaitingForParts = input.PauseWhileWaitingForParts ?? true;
+        p.WarnAtPercent = input.WarnAtPercent ?? 80;
+        p.SecondEscalationMinutes = input.SecondEscalationMinutes ?? 240;
+        p.IsActive = input.IsActive ?? true;
+        await db.SaveChangesAsync(ct);
+        return ToDto(p);
+    }
+
+    /// <summary>A sensible starting set when there is none: stopped production around the clock, the rest in business hours.</summary>
+    public async Task<List<SlaPolicyDto>> AddRecommendedAsync(CancellationToken ct)
+    {
+        if (await db.Set<SlaPolicy>().AnyAsync(ct)) throw new AppConflictException(t["Sla.Error.HasPolicies"]);
+        foreach (var (key, severity, tier, clk, first, arrive, resolve) in Recommended)
+            db.Add(new SlaPolicy { Id = Guid.CreateVersion7(), Name = t[key], Severity = severity, CustomerTier = tier, Clock = clk,
+                FirstResponseMinutes = first, ArrivalMinutes = arrive, ResolutionMinutes = resolve });
+        await db.SaveChangesAsync(ct);
+        return await ListAsync(ct);
+    }
+
+    internal static readonly (string Key, Severity Severity, int? Tier, SlaClock Clock, int First, int Arrive, int Resolve)[] Recommended =
+    [
+        ("Sla.Recommended.StoppedStrategic", Severity.StoppedProduction, 2, SlaClock.CalendarHours, 15, 4 * 60, 12 * 60),
+        ("Sla.Recommended.Stopped", Severity.StoppedProduction, null, SlaClock.CalendarHours, 30, 8 * 60, 24 * 60),
+        ("Sla.Recommended.Degraded", Severity.Degraded, null, SlaClock.BusinessHours, 2 * 60, 2 * 9 * 60, 3 * 9 * 60),
+        ("Sla.Recommended.Question", Severity.Question, null, SlaClock.BusinessHours, 4 * 60, 5 * 9 * 60, 5 * 9 * 60),
+    ];
+
+    /// <summary>Puts the matching policy's deadlines on a new order and schedules its warnings and breaches.</summary>
+    public async Task StartAsync(WorkOrder order, CancellationToken ct)
+    {
+        var policy = await db.Set<SlaPolicy>().AsNoTracking()
+            .Where(p => p.IsActive && p.Severity == order.Severity && (p.CustomerTier == null || p.CustomerTier == order.CustomerTier))
+            .OrderByDescending(p => p.CustomerTier != null).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        if (policy is null) return;
+        var calendar = await BusinessCalendar.LoadAsync(db, ct);
+        var from = order.ReportedAtUtc;
+        order.SlaPolicyId = policy.Id;
+        order.FirstResponseDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.FirstResponseMinutes));
+        order.ArrivalDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.ArrivalMinutes));
+        order.ResolutionDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.ResolutionMinutes));
+        foreach (var target in Enum.GetValues<SlaTarget>())
+            Schedule(order, target, policy, calendar, from);
+    }
+
+    /// <summary>Keeps the deadlines in step with a move: met targets are decided, parts pause the clock, a close stops it.</summary>
+    public async Task OnMoveAsync(WorkOrder order, WorkOrderStatus from, WorkOrderStatus to, CancellationToken ct)
+    {
+        if (order.SlaPolicyId is not { } policyId) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (order.FirstResponseAtUtc is { } r) order.FirstResponseBreached ??= r > order.FirstResponseDueUtc;
+        if (order.ArrivedAtUtc is { } a) order.ArrivalBreached ??= a > order.ArrivalDueUtc;
+        if (to == WorkOrderStatus.Resolved && order.ResolvedAtUtc is { } done) order.ResolutionBreached ??= done > order.ResolutionDueUtc;
+
+        var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == policyId, ct);
+        if (to == WorkOrderStatus.WaitingForParts && policy?.PauseWhileWaitingForParts == true && order.ResolutionBreached is null)
+        {
+            order.SlaPausedAtUtc = now;
+            await db.CancelDueAsync(DueKind, Subject(order, SlaTarget.Resolution), now, ct);
+        }
+        if (from == WorkOrderStatus.WaitingForParts && order.SlaPausedAtUtc is { } pausedAt && policy is not null)
+        {
+            var calendar = await BusinessCalendar.LoadAsync(db, ct);
+            order.ResolutionDueUtc = SlaMath.Resume(calendar, policy.Clock, order.ResolutionDueUtc!.Value, pausedAt, now);
+            order.SlaPausedAtUtc = null;
+            Schedule(order, SlaTarget.Resolution, policy, calendar, now);
+        }
+        if (!WorkOrderFlow.IsOpen(to) || to == WorkOrderStatus.Resolved)
+            foreach (var target in Enum.GetValues<SlaTarget>()) await db.CancelDueAsync(DueKind, Subject(order, target), now, ct);
+    }
+
+    public async Task<List<SlaClockDto>> ClocksAsync(WorkOrderDto order, CancellationToken ct)
+    {
+        if (order.SlaPolicyId is not { } policyId) return [];
+        var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == policyId, ct);
+        if (policy is null) return [];
+        var calendar = await BusinessCalendar.LoadAsync(db, ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        SlaClockDto Make(SlaTarget target, DateTime? due, DateTime? met, bool? breached, int minutes, bool paused)
+        {
+            var at = met ?? (paused ? order.SlaPausedAt!.Value : now);
+            return new SlaClockDto(target, due!.Value, met, breached, SlaMath.PercentUsed(calendar, policy.Clock, at, due.Value, TimeSpan.FromMinutes(minutes)), paused);
+        }
+        return
+        [
+            Make(SlaTarget.FirstResponse, order.FirstResponseDue, order.FirstResponseAt, order.FirstResponseBreached, policy.FirstResponseMinutes, false),
+            Make(SlaTarget.Arrival, order.ArrivalDue, order.ArrivedAt, order.ArrivalBreached, policy.ArrivalMinutes, false),
+            Make(SlaTarget.Resolution, order.ResolutionDue, order.ResolvedAt, order.ResolutionBreached, policy.ResolutionMinutes, order.SlaPausedAt is not null),
+        ];
+    }
+
+    public static string Subject(WorkOrder order, SlaTarget target) => $"{order.Id}:{target}";
+
+    public static DateTime? DueOf(WorkOrder o, SlaTarget target) => target switch
+    {
+        SlaTarget.FirstResponse => o.FirstResponseDueUtc,
+        SlaTarget.Arrival => o.ArrivalDueUtc,
+        _ => o.ResolutionDueUtc,
+    };
+
+    public static bool IsMet(WorkOrder o, SlaTarget target) => target switch
+    {
+        SlaTarget.FirstResponse => o.FirstResponseAtUtc is not null,
+        SlaTarget.Arrival => o.ArrivedAtUtc is not null,
+        _ => o.ResolvedAtUtc is not null,
+    };
+
+    private void Schedule(WorkOrder order, SlaTarget target, SlaPolicy policy, BusinessCalendar calendar, DateTime nowUtc)
+    {
+        var due = DueOf(order, target)!.Value;
+        var minutes = target switch { SlaTarget.FirstResponse => policy.FirstResponseMinutes, SlaTarget.Arrival => policy.ArrivalMinutes, _ => policy.ResolutionMinutes };
+        var warnAt = SlaMath.WarnAt(calendar, policy.Clock, nowUtc, due, TimeSpan.FromMinutes(minutes), policy.WarnAtPercent);
+        var subject = Subject(order, target);
+        if (warnAt < due) db.Schedule(DueKind, subject, warnAt, new SlaStep(target, SlaStepKind.Warn, due));
+        db.Schedule(DueKind, subject, due, new SlaStep(target, SlaStepKind.Breach, due));
+        db.Schedule(DueKind, subject, SlaMath.Due(calendar, policy.Clock, due, TimeSpan.FromMinutes(policy.SecondEscalationMinutes)), new SlaStep(target, SlaStepKind.Escalate, due));
+    }
+
+    private void Minutes(int? value, string field, ValidationErrors errors)
+    {
+        if (value is null) errors.Add(field, t["Common.Error.Required"]);
+        else if (value is < 1 or > MaxMinutes) errors.Add(field, t["Common.Error.Range", 1, MaxMinutes]);
+    }
+
+    private static SlaPolicyDto ToDto(SlaPolicy p) => new(p.Id, p.Name, p.Severity, p.CustomerTier, p.Clock, p.FirstResponseMinutes, p.ArrivalMinutes,
+        p.ResolutionMinutes, p.PauseWhileWaitingForParts, p.WarnAtPercent, p.SecondEscalationMinutes, p.IsActive, p.Version);
+
+    public static string FormatLocal(DateTime utc, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+}
+
+public enum SlaStepKind { Warn = 0, Breach = 1, Escalate = 2 }
+public sealed record SlaStep(SlaTarget Target, SlaStepKind Step, DateTime Due);

@@ -1,0 +1,52 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Platform.CustomFields;
+using Steadfast.Platform.Data;
+using Steadfast.Service.WorkOrders;
+
+namespace Steadfast.Service.Surveys;
+
+/// <summary>The customer's answer after a closed order: CSAT 1–5, NPS 0–10. One per order.</summary>
+internal sealed class Survey
+{
+    public Guid Id { get; set; }
+    public Guid WorkOrderId { get; set; }
+    public int Csat { get; set; }
+    public int Nps { get; set; }
+    public string Comment { get; set; } = "";
+    public DateTime AnsweredAtUtc { get; set; }
+}
+
+public enum CallbackOutcome { Pending = 0, Satisfied = 1, Unsatisfied = 2, Unreachable = 3 }
+
+/// <summary>The dispatcher's call-back (回访) after a close, due within the SOP's working days.</summary>
+[RecordType("callback")]
+internal sealed class CallbackTask : IVersioned, IAudited
+{
+    public Guid Id { get; set; }
+    public Guid WorkOrderId { get; set; }
+    public DateTime DueAtUtc { get; set; }
+    public CallbackOutcome Outcome { get; set; }
+    public string Note { get; set; } = "";
+    public DateTime? DoneAtUtc { get; set; }
+    public Guid? DoneById { get; set; }
+    public long Version { get; set; } = 1;
+}
+
+internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IEntityTypeConfiguration<CallbackTask>
+{
+    public void Configure(EntityTypeBuilder<Survey> b)
+    {
+        b.Property(s => s.Comment).HasMaxLength(2000);
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(s => s.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        // The unique index is what makes "answered twice" impossible, even for two tabs at once.
+        b.HasIndex(s => s.WorkOrderId).IsUnique();
+    }
+
+    public void Configure(EntityTypeBuilder<CallbackTask> b)
+    {
+        b.Property(c => c.Note).HasMaxLength(2000);
+        b.HasOne<WorkOrder>().WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(c => new { c.DoneAtUtc, c.DueAtUtc });
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Identity;
+using Steadfast.Service.Dashboard;
+using Steadfast.Service.WorkOrders;
+
+namespace Steadfast.Service.Surveys;
+
+internal static class SurveyEndpoints
+{
+    public static void MapSurveyEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/work-orders/{id:guid}/survey", async Task<Results<Ok<SurveyForm>, NotFound>> (Guid id, WorkOrderService orders, SurveyService s, CancellationToken ct) =>
+        {
+            var order = await orders.FindAsync(id, ct);
+            return await s.FormAsync(order.SurveyToken, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound();
+        }).RequirePolicy(Policies.Staff).WithTags("Work orders").WithName("WorkOrderSurvey");
+
+        var pub = api.MapGroup("/public/surveys/{token}").WithTags("Public").AllowAnonymous().RequireRateLimiting("public");
+        pub.MapGet("", async Task<Results<Ok<SurveyForm>, NotFound>> (string token, SurveyService s, CancellationToken ct) =>
+            await s.FormAsync(token, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound()).WithName("GetSurvey");
+        pub.MapPost("", async (string token, AnswerSurvey body, SurveyService s, CancellationToken ct) =>
+        {
+            await s.AnswerAsync(token, body, ct);
+            return TypedResults.NoContent();
+        }).WithName("AnswerSurvey").WithSummary("CSAT 1–5, NPS 0–10, comment; one answer per order (409 the second time).");
+
+        var cb = api.MapGroup("/callbacks").WithTags("Call-backs").RequirePolicy(Policies.ServiceDesk);
+        cb.MapGet("", (bool? pending, int? page, int? pageSize, SurveyService s, CancellationToken ct) =>
+            s.CallbacksAsync(pending ?? true, PageRequest.From(page, pageSize), ct)).WithName("ListCallbacks").WithSummary("Call-back tasks, the earliest due first.");
+        cb.MapPost("/{id:guid}/complete", (Guid id, CompleteCallback body, HttpRequest req, SurveyService s, CancellationToken ct) =>
+            s.CompleteAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).WithName("CompleteCallback");
+
+        api.MapGet("/service/kpis", (DateOnly? from, DateOnly? to, string? region, string? productCategory, ServiceKpis s, TimeProvider clock,
+                Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.Strings> t, CancellationToken ct) =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var (f, e) = (from ?? today.AddDays(-89), to ?? today);
+            if (e < f) throw AppValidationException.For("to", t["Dashboard.Error.Period"]);
+            if (e.DayNumber - f.DayNumber > 3700) throw AppValidationException.For("from", t["Dashboard.Error.Period"]);
+            return s.ComputeAsync(new KpiFilter(f, e, region, productCategory), ct);
+        }).RequirePolicy(Policies.ServiceInsight).WithTags("Service dashboard").WithName("ServiceKpis")
+          .WithSummary("The service KPIs for a period (report dates), computed by the database.");
+    }
+}
