@@ -32,6 +32,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [Policies.ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
         [Policies.ServiceManagers] = [Roles.Admin, Roles.ServiceManager],
+        [Policies.ServiceRequesters] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Customer, Roles.Dealer],
         [Policies.ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
         [Policies.Engineers] = [Roles.Engineer],
     };

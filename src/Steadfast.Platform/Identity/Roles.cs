@@ -41,6 +41,8 @@ public static class Policies
     public const string ServiceDesk = "ServiceDesk";
     /// <summary>May move work orders along their lifecycle; the flow then checks the step itself.</summary>
     public const string ServiceWork = "ServiceWork";
+    /// <summary>May file a service request: the desk, and customers and dealers for machines they can see (portal).</summary>
+    public const string ServiceRequesters = "ServiceRequesters";
     /// <summary>May set SLA policies, engineers' regions, skills and rates, and the service switches.</summary>
     public const string ServiceManagers = "ServiceManagers";
     /// <summary>May read the service dashboard.</summary>
@@ -63,6 +65,7 @@ public static class Policies
         [ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],
         [ServiceManagers] = [Roles.Admin, Roles.ServiceManager],
+        [ServiceRequesters] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Customer, Roles.Dealer],
         [ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
         [Engineers] = [Roles.Engineer],
     };

@@ -124,6 +124,10 @@ internal sealed class FieldService(AppDbContext db, WorkOrderService orders, Cus
         return id is null ? null : await attachments.OpenAsync(WorkOrderService.RecordType, id.Value, fileId, ct);
     }
 
+    public async Task<Guid?> PublicSignatureIdAsync(string trackingToken, CancellationToken ct) =>
+        trackingToken.Length is < 16 or > 40 ? null
+            : await db.Set<WorkOrder>().Where(w => w.TrackingToken == trackingToken && w.ResolvedAtUtc != null).Select(w => w.SignatureId).FirstOrDefaultAsync(ct);
+
     private async Task<ServiceReport> BuildReportAsync(WorkOrder order, CancellationToken ct)
     {
         var dto = await db.Set<WorkOrder>().AnyAsync(w => w.Id == order.Id, ct) ? await orders.GetUnscopedAsync(order.Id, ct) : throw new AppNotFoundException(t["Common.NotFound"]);

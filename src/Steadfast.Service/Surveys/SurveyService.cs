@@ -51,6 +51,10 @@ internal sealed class SurveyService(AppDbContext db, CustomerDirectory customers
         }
     }
 
+    /// <summary>The customer's answer on an order, for the staff's order page.</summary>
+    public Task<Field.SurveyAnswer?> AnswerOfAsync(Guid workOrderId, CancellationToken ct) =>
+        db.Set<Survey>().AsNoTracking().Where(s => s.WorkOrderId == workOrderId).Select(s => (Field.SurveyAnswer?)new Field.SurveyAnswer(s.Csat, s.Nps, s.Comment, s.AnsweredAtUtc)).FirstOrDefaultAsync(ct);
+
     private async Task<WorkOrder?> ByTokenAsync(string token, CancellationToken ct) =>
         token.Length is < 16 or > 40 ? null
             : await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(w => w.SurveyToken == token && w.Status == WorkOrderStatus.Closed, ct);

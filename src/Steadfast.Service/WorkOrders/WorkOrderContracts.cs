@@ -50,6 +50,8 @@ public sealed record WorkOrderDto
     public string PartsUsed { get; init; } = "";
     public string SignedBy { get; init; } = "";
     public DateTime? SignedAt { get; init; }
+    /// <summary>The reporter's tracking link and the service report's: /track/{token}, /r/{token}.</summary>
+    public string TrackingToken { get; init; } = "";
     public IReadOnlyList<WorkOrderStatus> Next { get; init; } = [];
     public long Version { get; init; }
 }

@@ -31,7 +31,8 @@ internal static class WorkOrderEndpoints
         {
             var w = await s.CreateAsync(body, ct);
             return TypedResults.Created($"/api/v1/work-orders/{w.Id}", w);
-        }).RequirePolicy(Policies.ServiceDesk).WithName("CreateWorkOrder").WithSummary("Intake from a call: customer, machine, contact, fault, category and severity are required.");
+        }).RequirePolicy(Policies.ServiceRequesters).WithName("CreateWorkOrder")
+          .WithSummary("Intake from a call (desk) or the portal (customers and dealers, for their own machines): customer, machine, contact, fault, category and severity are required.");
         g.MapPost("/{id:guid}/transitions", (Guid id, TransitionRequest body, HttpRequest req, WorkOrderMoves s, CancellationToken ct) =>
                 s.TransitionAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct))
             .RequirePolicy(Policies.ServiceWork).WithName("TransitionWorkOrder")

@@ -21,7 +21,7 @@ namespace Steadfast.Service.WorkOrders;
 /// everything that hangs off a move in step: SLA clocks, visits, costs, the call-back, notifications.
 /// </summary>
 internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, Steadfast.Customers.Public.CustomerDirectory customers, SlaService sla, Notifier notifier, CurrentActor actor, TimeProvider clock,
-    CompanyClock company, IStringLocalizer<Strings> t)
+    CompanyClock company, Microsoft.Extensions.Configuration.IConfiguration config, IStringLocalizer<Strings> t)
 {
     public const long DefaultHourlyRate = 15000;
     private const int MaxHelpers = 5;
@@ -164,7 +164,7 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
             [order.Number, order.ContactName, SlaService.FormatLocal(due, company.Zone())], ct);
         if (order.ContactEmail.Length > 0)
             db.Enqueue("email.direct", new DirectEmail(order.ContactEmail, t["Survey.Mail.Subject", order.Number],
-                t["Survey.Mail.Body", order.ContactName, order.Number, $"/s/{order.SurveyToken}"]), now);
+                t["Survey.Mail.Body", order.ContactName, order.Number, NotificationText.Absolute(config, $"/s/{order.SurveyToken}")]), now);
     }
 
     private async Task<bool> IsEngineerAsync(Guid id, CancellationToken ct) =>

@@ -147,7 +147,9 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         if (input.Type is { } type && !Enum.IsDefined(type)) errors.Add("type", t["Common.Error.Choice"]);
         if (input.Source is { } source && !Enum.IsDefined(source)) errors.Add("source", t["Common.Error.Choice"]);
         errors.ThrowIfAny();
-        var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, input.Source ?? WorkOrderSource.Phone, customer!, machine,
+        // Outside parties file through the portal; only the desk says where a call came from.
+        var from = actor.IsInRole(Roles.Customer) ? WorkOrderSource.Portal : actor.IsInRole(Roles.Dealer) ? WorkOrderSource.Dealer : input.Source ?? WorkOrderSource.Phone;
+        var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, from, customer!, machine,
             input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.ContactEmail?.Trim() ?? "", input.FaultDescription!.Trim(), input.Category!.Trim()), ct);
         return await GetAsync(order.Id, ct);
     }
@@ -238,7 +240,7 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
             db.Add(order);
             AddEvent(order, null, "");
             await sla.StartAsync(order, ct);
-            if (input.Source == WorkOrderSource.QrScan)
+            if (input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer)
                 await notifier.NotifyAsync("QrReport", await notifier.UsersInRolesAsync([Roles.Dispatcher], ct), $"/service/{order.Id}",
                     [number, input.Customer.Name, input.ContactName, input.Description.Length > 80 ? input.Description[..80] + "…" : input.Description], ct);
             await db.SaveChangesAsync(ct);
@@ -275,6 +277,6 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         FirstResponseDue = w.FirstResponseDueUtc, ArrivalDue = w.ArrivalDueUtc, ResolutionDue = w.ResolutionDueUtc, SlaPausedAt = w.SlaPausedAtUtc,
         FirstResponseBreached = w.FirstResponseBreached, ArrivalBreached = w.ArrivalBreached, ResolutionBreached = w.ResolutionBreached,
         EscalationLevel = w.EscalationLevel, VisitCount = w.VisitCount, LabourHours = w.LabourHours, LabourCost = w.LabourCost, TravelCost = w.TravelCost,
-        PartsCost = w.PartsCost, PartsUsed = w.PartsUsed, SignedBy = w.SignedBy, SignedAt = w.SignedAtUtc, Next = [.. Next(w)], Version = w.Version,
+        PartsCost = w.PartsCost, PartsUsed = w.PartsUsed, SignedBy = w.SignedBy, SignedAt = w.SignedAtUtc, TrackingToken = w.TrackingToken, Next = [.. Next(w)], Version = w.Version,
     };
 }
