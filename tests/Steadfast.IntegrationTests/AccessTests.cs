@@ -41,7 +41,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     private static readonly string[] PublicRoutes =
         ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
          "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}", "/track/{TrackingToken}",
-         "/api/v1/public/work-orders/{trackingToken}/photos", "/api/v1/public/work-orders/{trackingToken}/report", "/api/v1/public/work-orders/{trackingToken}/files/{fileId}",
+         "/api/v1/public/work-orders/{trackingToken}/photos", "/api/v1/public/work-orders/{trackingToken}/report", "/api/v1/public/work-orders/{trackingToken}/files/{fileId:guid}",
          "/api/v1/public/surveys/{token}", "/r/{TrackingToken}", "/s/{Token}"];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>

@@ -67,7 +67,8 @@ public abstract class WorkOrderTests<TApp>(TApp app) : IClassFixture<TApp> where
         var unresolved = await (await Move(engineer, order, new { to = "resolved" })).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equivalent(new[] { "diagnosis", "rootCause", "actions" }, unresolved.ErrorFields());
         await (await Move(engineer, order, new { to = "resolved", diagnosis = "主轴轴承磨损", rootCause = "wear", actions = "更换轴承并重新校准" })).ExpectAsync(HttpStatusCode.OK);
-        await (await Move(engineer, order, new { to = "closed", reason = "客户确认" })).ExpectAsync(HttpStatusCode.Conflict);
+        var unsigned = await (await Move(engineer, order, new { to = "closed", reason = "客户确认" })).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["signature"], unsigned.ErrorFields());
         await (await Move(dispatcher, order, new { to = "closed" })).ExpectAsync(HttpStatusCode.BadRequest);
         var closed = await (await Move(dispatcher, order, new { to = "closed", reason = "电话回访确认已修复" })).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal("closed", closed.GetProperty("status").GetString());

@@ -72,6 +72,16 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<Service.WorkOrders.WorkOrderSource>().Select(v => $"WorkOrders.Source.{v}"),
             .. Service.WorkOrders.WorkOrderFlow.Transitions.Select(t => $"WorkOrders.Action.{t.To}"),
             .. Service.WorkOrders.TransitionDialog.RootCauses.Select(c => $"WorkOrders.RootCause.{c}"),
+            .. Enum.GetNames<Service.Sla.SlaTarget>().Select(v => $"Sla.Target.{v}"),
+            .. Enum.GetNames<Service.Sla.SlaClock>().Select(v => $"Sla.Clock.{v}"),
+            .. Enum.GetNames<Service.WorkOrders.SlaState>().Select(v => $"Sla.State.{v}"),
+            .. Enum.GetNames<Service.Surveys.CallbackOutcome>().Select(v => $"Callback.Outcome.{v}"),
+            .. Enum.GetNames<Platform.Files.AttachmentKind>().Select(v => $"Attachments.Kind.{v}"),
+            .. Enum.GetNames<Platform.Notifications.WebhookFormat>().Select(v => $"NotifySettings.Format.{v}"),
+            .. Enum.GetNames<Platform.Notifications.MailSecurity>().Select(v => $"NotifySettings.Security.{v}"),
+            .. Platform.Notifications.NotificationService.Kinds.SelectMany(k => new[] { $"NotifySettings.Event.{k}", $"Notify.{k}.Title", $"Notify.{k}.Body" }),
+            .. new[] { 7, 30, 90, 365, 730 }.Select(d => $"Dashboard.Last.{d}"),
+            .. Service.Sla.SlaService.Recommended.Select(r => r.Key),
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
     }

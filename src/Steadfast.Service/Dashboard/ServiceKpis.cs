@@ -93,8 +93,8 @@ internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock)
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var engineers = throughput.Select(x => new EngineerKpi(x.Id, names.GetValueOrDefault(x.Id) ?? "", x.Count, ratings.TryGetValue(x.Id, out var c) ? c : null, x.Hours)).ToList();
 
-        var faults = await period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new FaultKpi(g.Key.ProductCategory, g.Key.Category, g.Count()))
-            .OrderByDescending(x => x.Count).Take(10).ToListAsync(ct);
+        var faults = (await period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new { g.Key.ProductCategory, g.Key.Category, Count = g.Count() })
+            .OrderByDescending(x => x.Count).Take(10).ToListAsync(ct)).Select(x => new FaultKpi(x.ProductCategory, x.Category, x.Count)).ToList();
 
         static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
         return new ServiceKpiDto(

@@ -17,12 +17,12 @@ public sealed record Ranked(Guid UserId, string Name, int Score, int OpenOrders,
 /// </summary>
 public static class DispatchRanker
 {
-    public const int RegionPoints = 40;
+    public const int RegionPoints = 50;
     public const int SkillPoints = 30;
 
     public static List<Ranked> Rank(string region, string productCategory, Severity severity, IEnumerable<Candidate> candidates)
     {
-        var perOrder = severity == Severity.StoppedProduction ? 15 : 8;
+        var perOrder = severity == Severity.StoppedProduction ? 15 : 5;
         return [.. candidates.Select(c =>
         {
             var reasons = new List<Reason>();

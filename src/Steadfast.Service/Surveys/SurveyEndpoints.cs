@@ -19,14 +19,14 @@ internal static class SurveyEndpoints
             return await s.FormAsync(order.SurveyToken, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound();
         }).RequirePolicy(Policies.Staff).WithTags("Work orders").WithName("WorkOrderSurvey");
 
-        var pub = api.MapGroup("/public/surveys/{token}").WithTags("Public").AllowAnonymous().RequireRateLimiting("public");
-        pub.MapGet("", async Task<Results<Ok<SurveyForm>, NotFound>> (string token, SurveyService s, CancellationToken ct) =>
-            await s.FormAsync(token, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound()).WithName("GetSurvey");
-        pub.MapPost("", async (string token, AnswerSurvey body, SurveyService s, CancellationToken ct) =>
+        api.MapGet("/public/surveys/{token}", async Task<Results<Ok<SurveyForm>, NotFound>> (string token, SurveyService s, CancellationToken ct) =>
+            await s.FormAsync(token, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound())
+            .WithTags("Public").AllowAnonymous().RequireRateLimiting("public").WithName("GetSurvey");
+        api.MapPost("/public/surveys/{token}", async (string token, AnswerSurvey body, SurveyService s, CancellationToken ct) =>
         {
             await s.AnswerAsync(token, body, ct);
             return TypedResults.NoContent();
-        }).WithName("AnswerSurvey").WithSummary("CSAT 1–5, NPS 0–10, comment; one answer per order (409 the second time).");
+        }).WithTags("Public").AllowAnonymous().RequireRateLimiting("public").WithName("AnswerSurvey").WithSummary("CSAT 1–5, NPS 0–10, comment; one answer per order (409 the second time).");
 
         var cb = api.MapGroup("/callbacks").WithTags("Call-backs").RequirePolicy(Policies.ServiceDesk);
         cb.MapGet("", (bool? pending, int? page, int? pageSize, SurveyService s, CancellationToken ct) =>
