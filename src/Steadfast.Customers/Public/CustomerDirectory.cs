@@ -62,6 +62,15 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     /// <summary>A machine by id without any scope: only for flows a secret token has already authorised (order tracking).</summary>
     public Task<MachineFacts?> MachineForTokenHolderAsync(Guid id, CancellationToken ct) => Facts(db.Set<Machine>().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
 
+    /// <summary>Every running machine with its customer's contacts, for the demo seeder of other modules.</summary>
+    public async Task<List<(MachineFacts Machine, (string Name, string Phone)[] Contacts)>> AllMachinesForDemoAsync(CancellationToken ct)
+    {
+        var machines = await Facts(db.Set<Machine>().Where(m => m.Status != MachineStatus.Scrapped)).Select(f => f!).ToListAsync(ct);
+        var contacts = (await db.Set<Contacts.Contact>().AsNoTracking().Select(c => new { c.CustomerId, c.Name, c.Mobile }).ToListAsync(ct))
+            .ToLookup(c => c.CustomerId, c => (c.Name, c.Mobile));
+        return [.. machines.Select(m => (m, contacts[m.CustomerId].ToArray()))];
+    }
+
     private IQueryable<MachineFacts?> Facts(IQueryable<Machine> machines) =>
         from m in machines.AsNoTracking()
         join p in db.Set<Product>() on m.ProductId equals p.Id

@@ -15,7 +15,8 @@ public static class ServiceModule
 {
     public static IServiceCollection AddServiceModule(this IServiceCollection services) => services
         .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
-        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>();
+        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>()
+        .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>();
 
     public static void MapServiceEndpoints(this RouteGroupBuilder api)
     {

@@ -32,6 +32,15 @@ public sealed class DemoSeeder(AppDbContext db, UserAdmin users, IEnumerable<IDe
         ("dealer@steadfast.local", "经销商演示账号 Dealer", Roles.Dealer, ""),
     ];
 
+    /// <summary>The field force beyond the one demo engineer: enough for dispatch to have a choice in every region.</summary>
+    public static readonly (string Email, string Name, string Team)[] FieldEngineers =
+    [
+        ("eng.sh@steadfast.local", "李强 (工程师)", "华东区"), ("eng.zj@steadfast.local", "吴磊 (工程师)", "华东区"), ("eng.ah@steadfast.local", "徐涛 (工程师)", "华东区"),
+        ("eng.gd@steadfast.local", "黄俊 (工程师)", "华南区"), ("eng.fj@steadfast.local", "林峰 (工程师)", "华南区"),
+        ("eng.bj@steadfast.local", "马超 (工程师)", "华北区"), ("eng.sd@steadfast.local", "郭勇 (工程师)", "华北区"),
+        ("eng.sc@steadfast.local", "何军 (工程师)", "西南区"), ("eng.cq@steadfast.local", "罗杰 (工程师)", "西南区"),
+    ];
+
     private static readonly (string Name, string Region)[] Teams =
     [
         ("总部", "全国"), ("华东区", "上海 江苏 浙江 安徽"), ("华南区", "广东 福建 广西"), ("华北区", "北京 天津 河北 山东"), ("西南区", "四川 重庆 云南"),
@@ -106,6 +115,12 @@ public sealed class DemoSeeder(AppDbContext db, UserAdmin users, IEnumerable<IDe
             if (await db.Users.AnyAsync(u => u.Email == email, ct)) continue;
             await users.CreateAsync(new CreateUser(email, name, DemoPassword, [role], teams.TryGetValue(team, out var t) ? t : null,
                 role == Roles.Customer ? DemoParties.CustomerId : null, role == Roles.Dealer ? DemoParties.DealerId : null, null), ct);
+            created++;
+        }
+        foreach (var (email, name, team) in FieldEngineers)
+        {
+            if (await db.Users.AnyAsync(u => u.Email == email, ct)) continue;
+            await users.CreateAsync(new CreateUser(email, name, DemoPassword, [Roles.Engineer], teams.TryGetValue(team, out var t) ? t : null, null, null, null), ct);
             created++;
         }
         var summary = $"Demo data (scale {scale}): company profile, {Calendar2026.Length} calendar days, {Teams.Length} teams, {created} new users";
