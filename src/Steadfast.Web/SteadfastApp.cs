@@ -45,7 +45,13 @@ public static class SteadfastApp
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x...; entities.
         builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        builder.Services.AddMudServices();
+        // Messages at the bottom: on the engineer's phone the top is where the order number and status are.
+        builder.Services.AddMudServices(c =>
+        {
+            c.SnackbarConfiguration.PositionClass = MudBlazor.Defaults.Classes.Position.BottomCenter;
+            c.SnackbarConfiguration.VisibleStateDuration = 2500;
+            c.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
+        });
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

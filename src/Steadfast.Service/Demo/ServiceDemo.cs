@@ -189,7 +189,7 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
                 {
                     var happy = rng.NextDouble();
                     var csat = happy switch { < 0.05 => 2, < 0.15 => 3, < 0.5 => 4, _ => 5 };
-                    db.Add(new Survey { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, Csat = csat, Nps = Math.Clamp(csat * 2 + rng.Next(-2, 1), 0, 10), Comment = Comments[rng.Next(Comments.Length)], AnsweredAtUtc = t.AddHours(rng.Next(2, 48)) });
+                    db.Add(new Survey { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, Csat = csat, Nps = Math.Clamp(csat * 2 + rng.Next(-1, 2), 0, 10), Comment = Comments[rng.Next(Comments.Length)], AnsweredAtUtc = t.AddHours(rng.Next(2, 48)) });
                     surveys++;
                 }
                 var due = calendar.EndOfWorkingDay(t, 2);
@@ -239,7 +239,7 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
     /// <summary>How far an order got: old ones are closed; the last days are spread over every state.</summary>
     private static int Stage(Random rng, TimeSpan age) => age.TotalDays switch
     {
-        > 12 => rng.NextDouble() < 0.01 ? 5 : 6,
+        > 12 => 6,
         > 4 => rng.Next(4, 7),
         > 1 => rng.Next(1, 7),
         _ => rng.Next(0, 5),
