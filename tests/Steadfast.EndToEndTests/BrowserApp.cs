@@ -86,6 +86,18 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.SerialNumber == serial).Select(m => m.QrToken));
     }
 
+    /// <summary>A machine with no open work order, so a QR report opens a new one rather than joining the demo history's.</summary>
+    public async Task<Guid> MachineWithoutOpenOrderAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Data.AppDbContext>();
+        var open = db.Set<Steadfast.Service.WorkOrders.WorkOrder>()
+            .Where(w => w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Closed && w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Cancelled).Select(w => w.MachineId);
+        return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.Status != Steadfast.Customers.Equipment.MachineStatus.Scrapped && !open.Contains(m.Id))
+                .OrderBy(m => m.SerialNumber).Select(m => m.Id));
+    }
+
     /// <summary>Screenshots land in docs/screenshots so the README shows what the tests saw.</summary>
     public static string ScreenshotPath(string name)
     {

@@ -78,6 +78,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await reporter.FillAsync("#description", $"报警 E07，主轴停转 ({suffix})");
         await reporter.FillAsync("#contactName", "李班长");
         await reporter.FillAsync("#contactPhone", "13912345678");
+        await reporter.SetInputFilesAsync("#photos", new FilePayload { Name = "报警屏.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Png1x1) });
         await reporter.ClickAsync("[data-testid=scan-submit]");
         await reporter.WaitForURLAsync(u => u.Contains("/track/", StringComparison.Ordinal));
         var number = (await reporter.GetByTestId("track-number").InnerTextAsync()).Trim();
@@ -88,6 +89,8 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await desk.GotoAsync($"/service/{id}");
         var zhang = desk.GetByTestId("suggestion").Filter(new() { HasText = "张伟" });
         await Assertions.Expect(zhang).ToBeVisibleAsync();
+        // The reporter's photo from the QR form is on the order.
+        await Assertions.Expect(desk.GetByTestId("field-panel").Locator("img")).ToHaveCountAsync(1);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"dispatch-{suffix}.png"), FullPage = true });
         for (var i = 0; i < 20 && (await desk.GetByTestId("wo-status").InnerTextAsync()).Trim() != assigned; i++)
         {

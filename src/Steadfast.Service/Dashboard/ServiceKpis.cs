@@ -72,7 +72,7 @@ internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock)
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (d1, d3, d7, d30) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
-        var backlog = await scoped.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled && w.Status != WorkOrderStatus.Resolved)
+        var backlog = await scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
             .GroupBy(w => 1).Select(g => new BacklogDto(
                 g.Count(w => w.ReportedAtUtc >= d1), g.Count(w => w.ReportedAtUtc < d1 && w.ReportedAtUtc >= d3), g.Count(w => w.ReportedAtUtc < d3 && w.ReportedAtUtc >= d7),
                 g.Count(w => w.ReportedAtUtc < d7 && w.ReportedAtUtc >= d30), g.Count(w => w.ReportedAtUtc < d30))).FirstOrDefaultAsync(ct) ?? new BacklogDto(0, 0, 0, 0, 0);

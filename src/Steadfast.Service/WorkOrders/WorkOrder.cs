@@ -6,6 +6,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Service.WorkOrders;
 
 public enum WorkOrderType { Repair = 0, Installation = 1, Maintenance = 2, Inspection = 3, Training = 4, Complaint = 5 }
+/// <summary>In flow order; the list filters rely on the closing states coming last.</summary>
 public enum WorkOrderStatus { New = 0, Assigned = 1, Accepted = 2, EnRoute = 3, OnSite = 4, WaitingForParts = 5, Resolved = 6, Closed = 7, Cancelled = 8 }
 /// <summary>How badly the customer is hit: stopped production is measured in calendar hours, the rest in business hours.</summary>
 public enum Severity { Question = 0, Degraded = 1, StoppedProduction = 2 }

@@ -46,8 +46,8 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         if (query.CustomerId is { } c) q = q.Where(w => w.CustomerId == c);
         if (query.MachineId is { } m) q = q.Where(w => w.MachineId == m);
         if (query.AssigneeId is { } a) q = q.Where(w => w.AssigneeId == a);
-        if (query.Open == true) q = q.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled);
-        if (query.Open == false) q = q.Where(w => w.Status == WorkOrderStatus.Closed || w.Status == WorkOrderStatus.Cancelled);
+        // Open is a range (the closing states are last in the enum), so the (Status, ReportedAtUtc) index serves it.
+        if (query.Open == true) q = q.Where(w => w.Status < WorkOrderStatus.Closed);
         if (!string.IsNullOrWhiteSpace(query.Region)) q = q.Where(w => w.Region == query.Region);
         if (!string.IsNullOrWhiteSpace(query.ProductCategory)) q = q.Where(w => w.ProductCategory == query.ProductCategory);
         if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(w => w.Category == query.Category);
@@ -67,7 +67,7 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
             q = state switch
             {
                 SlaState.Breached => q.Where(breached),
-                SlaState.AtRisk => q.Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled && w.SlaPausedAtUtc == null
+                SlaState.AtRisk => q.Where(w => w.Status < WorkOrderStatus.Closed && w.SlaPausedAtUtc == null
                     && w.FirstResponseBreached != true && w.ArrivalBreached != true && w.ResolutionBreached != true
                     && ((w.FirstResponseAtUtc == null && w.FirstResponseDueUtc < soon) || (w.ArrivedAtUtc == null && w.ArrivalDueUtc < soon)
                         || (w.ResolvedAtUtc == null && w.ResolutionDueUtc < soon))),
