@@ -11,12 +11,16 @@ using Steadfast.Customers.Customers;
 return args.FirstOrDefault() switch
 {
     "import" => await ImportAsync(args),
+    "load-work-orders" => await Steadfast.Bench.WorkOrderBench.LoadAsync(args[1], args[2], int.Parse(args[3], CultureInfo.InvariantCulture)),
+    "query-work-orders" => await Steadfast.Bench.WorkOrderBench.QueryAsync(args[1], args[2], args[3]),
     _ => Usage(),
 };
 
 static int Usage()
 {
     Console.Error.WriteLine("usage: Steadfast.Bench import <baseUrl> <email> <password> <rows> <workdir>");
+    Console.Error.WriteLine("       Steadfast.Bench load-work-orders <Sqlite|Postgres> <connectionString> <count>");
+    Console.Error.WriteLine("       Steadfast.Bench query-work-orders <baseUrl> <email> <password>");
     return 2;
 }
 

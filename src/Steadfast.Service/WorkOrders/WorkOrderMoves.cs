@@ -68,47 +68,52 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
         Position(input.Latitude, input.Longitude, errors);
         errors.ThrowIfAny();
 
-        var now = clock.GetUtcNow().UtcDateTime;
-        var from = order.Status;
-        order.Status = to;
-        if (step.Needs.HasFlag(Needs.Assignee))
+        // The bulk statements below (helpers, visits, due items) and the order's own row commit together or not at all.
+        await db.InTransactionAsync(async () =>
         {
-            order.AssigneeId = input.AssigneeId;
-            await db.Set<WorkOrderHelper>().Where(h => h.WorkOrderId == order.Id).ExecuteDeleteAsync(ct);
-            foreach (var h in helpers) db.Add(new WorkOrderHelper { WorkOrderId = order.Id, UserId = h });
-        }
-        if (from == WorkOrderStatus.Assigned && to == WorkOrderStatus.New) order.AssigneeId = null;
-        if (to == WorkOrderStatus.Accepted && order.FirstResponseAtUtc is null)
-        {
-            order.FirstResponseAtUtc = now;
-            order.FirstResponseMinutes = Minutes(order.ReportedAtUtc, now);
-        }
-        if (to == WorkOrderStatus.OnSite && from != WorkOrderStatus.Resolved) await CheckInAsync(order, input.Latitude, input.Longitude, now, ct);
-        if (to == WorkOrderStatus.OnSite) order.ArrivedAtUtc ??= now;
-        if (to == WorkOrderStatus.Resolved)
-        {
-            (order.Diagnosis, order.RootCause, order.Actions) = (input.Diagnosis!.Trim(), input.RootCause!.Trim(), input.Actions!.Trim());
-            order.ResolvedAtUtc = now;
-            order.ResolutionMinutes = Minutes(order.ReportedAtUtc, now);
-            await CostsAsync(order, input, ct);
-        }
-        if (to == WorkOrderStatus.Closed)
-        {
-            order.ClosedAtUtc = now;
-            await AfterCloseAsync(order, now, ct);
-        }
-        if (from == WorkOrderStatus.Closed)
-        {
-            (order.ClosedAtUtc, order.ResolvedAtUtc, order.ResolutionMinutes) = (null, null, null);
-            order.ReopenCount++;
-        }
-        if (from == WorkOrderStatus.Resolved && to == WorkOrderStatus.OnSite) order.ReopenCount++;
-        await sla.OnMoveAsync(order, from, to, ct);
-        orders.AddEvent(order, from, input.Reason?.Trim() ?? "");
-        if (to == WorkOrderStatus.Assigned)
-            await notifier.NotifyAsync("Assigned", [order.AssigneeId!.Value, .. helpers], $"/m/orders/{order.Id}",
-                [order.Number, await CustomerNameAsync(order, ct), Short(order.FaultDescription)], ct);
-        await db.SaveChangesAsync(ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var from = order.Status;
+            order.Status = to;
+            if (step.Needs.HasFlag(Needs.Assignee))
+            {
+                order.AssigneeId = input.AssigneeId;
+                await db.Set<WorkOrderHelper>().Where(h => h.WorkOrderId == order.Id).ExecuteDeleteAsync(ct);
+                foreach (var h in helpers) db.Add(new WorkOrderHelper { WorkOrderId = order.Id, UserId = h });
+            }
+            if (from == WorkOrderStatus.Assigned && to == WorkOrderStatus.New) order.AssigneeId = null;
+            if (to == WorkOrderStatus.Accepted && order.FirstResponseAtUtc is null)
+            {
+                order.FirstResponseAtUtc = now;
+                order.FirstResponseMinutes = Minutes(order.ReportedAtUtc, now);
+            }
+            if (to == WorkOrderStatus.OnSite && from != WorkOrderStatus.Resolved) await CheckInAsync(order, input.Latitude, input.Longitude, now, ct);
+            if (to == WorkOrderStatus.OnSite) order.ArrivedAtUtc ??= now;
+            if (to == WorkOrderStatus.Resolved)
+            {
+                (order.Diagnosis, order.RootCause, order.Actions) = (input.Diagnosis!.Trim(), input.RootCause!.Trim(), input.Actions!.Trim());
+                order.ResolvedAtUtc = now;
+                order.ResolutionMinutes = Minutes(order.ReportedAtUtc, now);
+                await CostsAsync(order, input, ct);
+            }
+            if (to == WorkOrderStatus.Closed)
+            {
+                order.ClosedAtUtc = now;
+                await AfterCloseAsync(order, now, ct);
+            }
+            if (from == WorkOrderStatus.Closed)
+            {
+                (order.ClosedAtUtc, order.ResolvedAtUtc, order.ResolutionMinutes) = (null, null, null);
+                order.ReopenCount++;
+            }
+            if (from == WorkOrderStatus.Resolved && to == WorkOrderStatus.OnSite) order.ReopenCount++;
+            await sla.OnMoveAsync(order, from, to, ct);
+            orders.AddEvent(order, from, input.Reason?.Trim() ?? "");
+            if (to == WorkOrderStatus.Assigned)
+                await notifier.NotifyAsync("Assigned", [order.AssigneeId!.Value, .. helpers], $"/m/orders/{order.Id}",
+                    [order.Number, await CustomerNameAsync(order, ct), Short(order.FaultDescription)], ct);
+            await db.SaveChangesAsync(ct);
+            return true;
+        }, ct);
         return await orders.GetAsync(id, ct);
     }
 
