@@ -27,7 +27,7 @@ internal static class WorkOrderBench
         List<MachineRow> machines;
         await using (var db = new AppDbContext(options, ModelCatalog.Parts))
             machines = await db.Database.SqlQuery<MachineRow>($"""
-                SELECT m."Id", m."CustomerId", c."Province", p."Category" FROM "Machines" m
+                SELECT m."Id", m."CustomerId", c."Province", p."Category" FROM "Equipment" m
                 JOIN "Customers" c ON c."Id" = m."CustomerId" JOIN "Products" p ON p."Id" = m."ProductId"
                 """).ToListAsync();
         if (machines.Count == 0) { Console.Error.WriteLine("no machines: seed the demo first"); return 1; }

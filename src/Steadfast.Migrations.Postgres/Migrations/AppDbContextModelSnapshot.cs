@@ -1276,7 +1276,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("MailSettingss");
+                    b.ToTable("MailSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Notifications.Notification", b =>
@@ -1488,7 +1488,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ServiceSettingss");
+                    b.ToTable("ServiceSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
@@ -1559,7 +1559,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("WorkOrderId", "Target")
                         .IsUnique();
 
-                    b.ToTable("SlaBreachs");
+                    b.ToTable("SlaBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.Sla.SlaPolicy", b =>
@@ -1679,7 +1679,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
 
-                    b.ToTable("Surveies");
+                    b.ToTable("Surveys", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
@@ -1844,6 +1844,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<bool>("SlaBreached")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("SlaPausedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1898,6 +1901,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("MachineId", "Status");
 
                     b.HasIndex("Region", "ReportedDay");
+
+                    b.HasIndex("SlaBreached", "ReportedAtUtc");
 
                     b.HasIndex("Status", "ReportedAtUtc");
 

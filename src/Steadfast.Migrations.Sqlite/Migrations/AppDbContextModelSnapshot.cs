@@ -1265,7 +1265,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("MailSettingss");
+                    b.ToTable("MailSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Platform.Notifications.Notification", b =>
@@ -1477,7 +1477,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.ToTable("ServiceSettingss");
+                    b.ToTable("ServiceSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
@@ -1548,7 +1548,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkOrderId", "Target")
                         .IsUnique();
 
-                    b.ToTable("SlaBreachs");
+                    b.ToTable("SlaBreaches", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.Sla.SlaPolicy", b =>
@@ -1668,7 +1668,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
 
-                    b.ToTable("Surveies");
+                    b.ToTable("Surveys", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Service.WorkOrders.WorkOrder", b =>
@@ -1833,6 +1833,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("SlaBreached")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("SlaPausedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1887,6 +1890,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("MachineId", "Status");
 
                     b.HasIndex("Region", "ReportedDay");
+
+                    b.HasIndex("SlaBreached", "ReportedAtUtc");
 
                     b.HasIndex("Status", "ReportedAtUtc");
 

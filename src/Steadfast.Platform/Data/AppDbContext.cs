@@ -40,7 +40,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts par
         foreach (var entity in builder.Model.GetEntityTypes())
         {
             // Tables are plural, as the DbSet-named ones are: Customer → Customers, Activity → Activities.
-            if (entity.GetTableName() is { } table && table == entity.ClrType.Name && !entity.IsOwned())
+            // A name given with ToTable is kept as written (MailSettings is already plural).
+            var named = ((Microsoft.EntityFrameworkCore.Metadata.IConventionEntityType)entity).GetTableNameConfigurationSource() == Microsoft.EntityFrameworkCore.Metadata.ConfigurationSource.Explicit;
+            if (!named && entity.GetTableName() is { } table && table == entity.ClrType.Name && !entity.IsOwned())
                 entity.SetTableName(table.EndsWith('y') ? table[..^1] + "ies" : table + "s");
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))
                 builder.Entity(entity.ClrType).Property(nameof(IVersioned.Version)).IsConcurrencyToken();

@@ -72,6 +72,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
 
     public void Configure(EntityTypeBuilder<MailSettings> b)
     {
+        b.ToTable("MailSettings");
         b.Property(m => m.Host).HasMaxLength(200);
         b.Property(m => m.UserName).HasMaxLength(200);
         b.Property(m => m.Password).HasMaxLength(200);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Steadfast.Platform.Data;
 using Steadfast.Service.Surveys;
 using Steadfast.Service.WorkOrders;
@@ -30,9 +31,19 @@ public sealed record FaultKpi(string ProductCategory, string Category, int Count
 /// The service dashboard's numbers. Every figure is an aggregate the database computes (COUNT, AVG,
 /// GROUP BY) over columns the order keeps as it moves; no work order is loaded into memory.
 /// </summary>
-internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock)
+internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock, IMemoryCache cache)
 {
-    public async Task<ServiceKpiDto> ComputeAsync(KpiFilter f, CancellationToken ct)
+    /// <summary>How long a computed dashboard is reused: several managers opening it at once cost one computation.</summary>
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+
+    public async Task<ServiceKpiDto> ComputeAsync(KpiFilter f, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync(("service-kpis", f), async entry =>
+        {
+            entry.AbsoluteExpirationRelativeToNow = CacheFor;
+            return await ComputeNowAsync(f, ct);
+        }))!;
+
+    private async Task<ServiceKpiDto> ComputeNowAsync(KpiFilter f, CancellationToken ct)
     {
         var (from, to) = (WorkOrderService.Day(f.From), WorkOrderService.Day(f.To));
         var scoped = db.Set<WorkOrder>().AsNoTracking().AsQueryable();
@@ -80,9 +91,9 @@ internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock)
         var byMonth = f.To.DayNumber - f.From.DayNumber > 62;
         var trendRows = byMonth
             ? await period.GroupBy(w => w.ReportedDay / 100).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.FirstResponseBreached == true || w.ArrivalBreached == true || w.ResolutionBreached == true) }).ToListAsync(ct)
+                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct)
             : await period.GroupBy(w => w.ReportedDay).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.FirstResponseBreached == true || w.ArrivalBreached == true || w.ResolutionBreached == true) }).ToListAsync(ct);
+                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct);
         var trend = trendRows.OrderBy(x => x.Period).Select(x => new TrendPoint(x.Period, x.Reported, x.Resolved, x.Mean / 60, x.Breached)).ToList();
 
         var throughput = await resolved.Where(w => w.AssigneeId != null).GroupBy(w => w.AssigneeId!.Value)

@@ -45,5 +45,5 @@ internal sealed class DispatchConfiguration : IEntityTypeConfiguration<EngineerP
         b.Property(e => e.Skills).HasMaxLength(1000);
     }
 
-    public void Configure(EntityTypeBuilder<ServiceSettings> b) { }
+    public void Configure(EntityTypeBuilder<ServiceSettings> b) => b.ToTable("ServiceSettings");
 }

@@ -50,6 +50,7 @@ internal sealed class SlaConfiguration : IEntityTypeConfiguration<SlaPolicy>, IE
 
     public void Configure(EntityTypeBuilder<SlaBreach> b)
     {
+        b.ToTable("SlaBreaches");
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(x => x.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(x => new { x.WorkOrderId, x.Target }).IsUnique();
         b.HasIndex(x => x.BreachedAtUtc);

@@ -37,6 +37,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IE
 {
     public void Configure(EntityTypeBuilder<Survey> b)
     {
+        b.ToTable("Surveys");
         b.Property(s => s.Comment).HasMaxLength(2000);
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(s => s.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         // The unique index is what makes "answered twice" impossible, even for two tabs at once.

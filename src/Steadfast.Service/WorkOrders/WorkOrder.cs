@@ -55,9 +55,13 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public DateTime? ResolutionDueUtc { get; set; }
     public DateTime? SlaPausedAtUtc { get; set; }
     /// <summary>Null until the target is met or missed; then whether it was missed.</summary>
-    public bool? FirstResponseBreached { get; set; }
-    public bool? ArrivalBreached { get; set; }
-    public bool? ResolutionBreached { get; set; }
+    public bool? FirstResponseBreached { get => _fr; set { _fr = value; SyncBreached(); } }
+    public bool? ArrivalBreached { get => _ar; set { _ar = value; SyncBreached(); } }
+    public bool? ResolutionBreached { get => _rr; set { _rr = value; SyncBreached(); } }
+    /// <summary>Any target missed: one indexed column, so "breached" lists stay fast at a million orders.</summary>
+    public bool SlaBreached { get; private set; }
+    private bool? _fr, _ar, _rr;
+    private void SyncBreached() => SlaBreached = _fr == true || _ar == true || _rr == true;
     public int EscalationLevel { get; set; }
 
     // KPI facts kept as the order moves, so the dashboard aggregates columns and never replays events.
@@ -131,6 +135,7 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(w => w.SurveyToken);
         b.HasIndex(w => w.ReportedDay);
         b.HasIndex(w => new { w.Region, w.ReportedDay });
+        b.HasIndex(w => new { w.SlaBreached, w.ReportedAtUtc });
         b.HasIndex(w => w.TrackingToken).IsUnique();
         b.HasIndex(w => new { w.Status, w.ReportedAtUtc });
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });

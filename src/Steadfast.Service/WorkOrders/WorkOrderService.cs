@@ -15,7 +15,7 @@ using Steadfast.Service.Sla;
 namespace Steadfast.Service.WorkOrders;
 
 /// <summary>Work orders from intake to close: who may see them, how they open, and the lists.</summary>
-internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory customers, CurrentActor actor, TimeProvider clock, CompanyClock company,
+internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirectory customers, CurrentActor actor, TimeProvider clock, CompanyClock company,
     SlaService sla, Notifier notifier, IStringLocalizer<Strings> t)
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
@@ -57,25 +57,33 @@ internal sealed class WorkOrderService(AppDbContext db, CustomerDirectory custom
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
-            q = q.Where(w => w.Number.Contains(text) || w.ContactPhone.Contains(text) || w.ContactName.Contains(text) || w.FaultDescription.Contains(text));
+            // "WO-2611…" is a number being typed: a prefix the unique index answers, not a scan of every description.
+            var upper = text.ToUpperInvariant();
+#pragma warning disable CA1862 // translated to SQL: numbers are stored upper-case, the text is upper-cased here
+            q = NumberPrefix().IsMatch(text)
+                ? q.Where(w => w.Number.StartsWith(upper))
+                : q.Where(w => w.Number.Contains(text) || w.ContactPhone.Contains(text) || w.ContactName.Contains(text) || w.FaultDescription.Contains(text));
+#pragma warning restore CA1862
         }
         if (query.Sla is { } state)
         {
             var now = clock.GetUtcNow().UtcDateTime;
             var soon = now.AddHours(2);
-            var breached = (System.Linq.Expressions.Expression<Func<WorkOrder, bool>>)(w => w.FirstResponseBreached == true || w.ArrivalBreached == true || w.ResolutionBreached == true);
             q = state switch
             {
-                SlaState.Breached => q.Where(breached),
+                SlaState.Breached => q.Where(w => w.SlaBreached),
                 SlaState.AtRisk => q.Where(w => w.Status < WorkOrderStatus.Closed && w.SlaPausedAtUtc == null
-                    && w.FirstResponseBreached != true && w.ArrivalBreached != true && w.ResolutionBreached != true
+                    && !w.SlaBreached
                     && ((w.FirstResponseAtUtc == null && w.FirstResponseDueUtc < soon) || (w.ArrivedAtUtc == null && w.ArrivalDueUtc < soon)
                         || (w.ResolvedAtUtc == null && w.ResolutionDueUtc < soon))),
-                _ => q.Where(w => w.SlaPolicyId != null && w.FirstResponseBreached != true && w.ArrivalBreached != true && w.ResolutionBreached != true),
+                _ => q.Where(w => w.SlaPolicyId != null && !w.SlaBreached),
             };
         }
         return q;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2}-[0-9]")]
+    private static partial System.Text.RegularExpressions.Regex NumberPrefix();
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 

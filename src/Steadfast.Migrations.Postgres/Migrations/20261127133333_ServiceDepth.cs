@@ -167,6 +167,13 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 nullable: false,
                 defaultValue: "");
 
+            migrationBuilder.AddColumn<bool>(
+                name: "SlaBreached",
+                table: "WorkOrders",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
             migrationBuilder.AddColumn<DateTime>(
                 name: "SlaPausedAtUtc",
                 table: "WorkOrders",
@@ -241,7 +248,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "MailSettingss",
+                name: "MailSettings",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -257,7 +264,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MailSettingss", x => x.Id);
+                    table.PrimaryKey("PK_MailSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -278,7 +285,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ServiceSettingss",
+                name: "ServiceSettings",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -289,11 +296,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ServiceSettingss", x => x.Id);
+                    table.PrimaryKey("PK_ServiceSettings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
-                name: "SlaBreachs",
+                name: "SlaBreaches",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -304,9 +311,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_SlaBreachs", x => x.Id);
+                    table.PrimaryKey("PK_SlaBreaches", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_SlaBreachs_WorkOrders_WorkOrderId",
+                        name: "FK_SlaBreaches_WorkOrders_WorkOrderId",
                         column: x => x.WorkOrderId,
                         principalTable: "WorkOrders",
                         principalColumn: "Id",
@@ -337,7 +344,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "Surveies",
+                name: "Surveys",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
@@ -349,9 +356,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Surveies", x => x.Id);
+                    table.PrimaryKey("PK_Surveys", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_Surveies_WorkOrders_WorkOrderId",
+                        name: "FK_Surveys_WorkOrders_WorkOrderId",
                         column: x => x.WorkOrderId,
                         principalTable: "WorkOrders",
                         principalColumn: "Id",
@@ -432,6 +439,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 column: "ReportedDay");
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "SlaBreached", "ReportedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkOrders_SurveyToken",
                 table: "WorkOrders",
                 column: "SurveyToken");
@@ -457,19 +469,19 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 columns: new[] { "UserId", "ReadAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlaBreachs_BreachedAtUtc",
-                table: "SlaBreachs",
+                name: "IX_SlaBreaches_BreachedAtUtc",
+                table: "SlaBreaches",
                 column: "BreachedAtUtc");
 
             migrationBuilder.CreateIndex(
-                name: "IX_SlaBreachs_WorkOrderId_Target",
-                table: "SlaBreachs",
+                name: "IX_SlaBreaches_WorkOrderId_Target",
+                table: "SlaBreaches",
                 columns: new[] { "WorkOrderId", "Target" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_Surveies_WorkOrderId",
-                table: "Surveies",
+                name: "IX_Surveys_WorkOrderId",
+                table: "Surveys",
                 column: "WorkOrderId",
                 unique: true);
 
@@ -494,22 +506,22 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "EngineerProfiles");
 
             migrationBuilder.DropTable(
-                name: "MailSettingss");
+                name: "MailSettings");
 
             migrationBuilder.DropTable(
                 name: "Notifications");
 
             migrationBuilder.DropTable(
-                name: "ServiceSettingss");
+                name: "ServiceSettings");
 
             migrationBuilder.DropTable(
-                name: "SlaBreachs");
+                name: "SlaBreaches");
 
             migrationBuilder.DropTable(
                 name: "SlaPolicies");
 
             migrationBuilder.DropTable(
-                name: "Surveies");
+                name: "Surveys");
 
             migrationBuilder.DropTable(
                 name: "WebhookEndpoints");
@@ -526,6 +538,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
             migrationBuilder.DropIndex(
                 name: "IX_WorkOrders_ReportedDay",
+                table: "WorkOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc",
                 table: "WorkOrders");
 
             migrationBuilder.DropIndex(
@@ -622,6 +638,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
             migrationBuilder.DropColumn(
                 name: "SignedBy",
+                table: "WorkOrders");
+
+            migrationBuilder.DropColumn(
+                name: "SlaBreached",
                 table: "WorkOrders");
 
             migrationBuilder.DropColumn(
