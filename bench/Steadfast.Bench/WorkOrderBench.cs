@@ -80,7 +80,7 @@ internal static class WorkOrderBench
         var id = first.GetProperty("items")[0].GetProperty("id").GetString();
         Console.WriteLine($"{total:N0} work orders on record");
 
-        var baseline = await MedianAsync(http, $"/api/v1/work-orders/{id}");
+        var (_, baseline) = await MedianAsync(http, $"/api/v1/work-orders/{id}");
         Console.WriteLine($"baseline: one order by id, median {baseline:F1} ms");
         (string Name, string Url)[] cases =
         [
@@ -96,24 +96,27 @@ internal static class WorkOrderBench
         ];
         foreach (var (name, url) in cases)
         {
-            var ms = await MedianAsync(http, url);
-            Console.WriteLine($"RESULT case=\"{name}\" median_ms={ms:F1} ratio={ms / baseline:F1}");
+            // The first call is reported too: the dashboard's later calls within a minute are served from its cache.
+            var (first, ms) = await MedianAsync(http, url);
+            Console.WriteLine($"RESULT case=\"{name}\" first_ms={first:F1} median_ms={ms:F1} first_ratio={first / baseline:F1} ratio={ms / baseline:F1}");
         }
         return 0;
     }
 
-    private static async Task<double> MedianAsync(HttpClient http, string url, int runs = 7)
+    private static async Task<(double First, double Median)> MedianAsync(HttpClient http, string url, int runs = 7)
     {
         var times = new List<double>();
+        var firstCall = 0.0;
         for (var i = 0; i < runs + 1; i++)
         {
             var clock = Stopwatch.StartNew();
             using var response = await http.GetAsync(url);
             await response.Content.ReadAsByteArrayAsync();
             if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"{url}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
-            if (i > 0) times.Add(clock.Elapsed.TotalMilliseconds); // the first call warms caches and compiles the query
+            if (i == 0) firstCall = clock.Elapsed.TotalMilliseconds; // the first call also compiles the query
+            else times.Add(clock.Elapsed.TotalMilliseconds);
         }
         times.Sort();
-        return times[times.Count / 2];
+        return (firstCall, times[times.Count / 2]);
     }
 }

@@ -1902,9 +1902,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("Region", "ReportedDay");
 
-                    b.HasIndex("SlaBreached", "ReportedAtUtc");
+                    b.HasIndex("ReportedAtUtc", "Id");
 
-                    b.HasIndex("Status", "ReportedAtUtc");
+                    b.HasIndex("SlaBreached", "ReportedAtUtc", "Id");
+
+                    b.HasIndex("Status", "ReportedAtUtc", "Id");
 
                     b.ToTable("WorkOrders");
                 });

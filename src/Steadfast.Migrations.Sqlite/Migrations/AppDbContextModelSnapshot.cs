@@ -1891,9 +1891,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Region", "ReportedDay");
 
-                    b.HasIndex("SlaBreached", "ReportedAtUtc");
+                    b.HasIndex("ReportedAtUtc", "Id");
 
-                    b.HasIndex("Status", "ReportedAtUtc");
+                    b.HasIndex("SlaBreached", "ReportedAtUtc", "Id");
+
+                    b.HasIndex("Status", "ReportedAtUtc", "Id");
 
                     b.ToTable("WorkOrders");
                 });

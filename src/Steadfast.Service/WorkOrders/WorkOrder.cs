@@ -135,9 +135,11 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         b.HasIndex(w => w.SurveyToken);
         b.HasIndex(w => w.ReportedDay);
         b.HasIndex(w => new { w.Region, w.ReportedDay });
-        b.HasIndex(w => new { w.SlaBreached, w.ReportedAtUtc });
+        b.HasIndex(w => new { w.SlaBreached, w.ReportedAtUtc, w.Id });
         b.HasIndex(w => w.TrackingToken).IsUnique();
-        b.HasIndex(w => new { w.Status, w.ReportedAtUtc });
+        // Lists page newest first with Id as the tie-break: each index ends in (ReportedAtUtc, Id) so a page is read, not sorted.
+        b.HasIndex(w => new { w.ReportedAtUtc, w.Id });
+        b.HasIndex(w => new { w.Status, w.ReportedAtUtc, w.Id });
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });

@@ -11,6 +11,10 @@ namespace Steadfast.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc",
+                table: "WorkOrders");
+
             migrationBuilder.AddColumn<bool>(
                 name: "ArrivalBreached",
                 table: "WorkOrders",
@@ -434,14 +438,24 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "Region", "ReportedDay" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_ReportedAtUtc_Id",
+                table: "WorkOrders",
+                columns: new[] { "ReportedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WorkOrders_ReportedDay",
                 table: "WorkOrders",
                 column: "ReportedDay");
 
             migrationBuilder.CreateIndex(
-                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc",
+                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc_Id",
                 table: "WorkOrders",
-                columns: new[] { "SlaBreached", "ReportedAtUtc" });
+                columns: new[] { "SlaBreached", "ReportedAtUtc", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc_Id",
+                table: "WorkOrders",
+                columns: new[] { "Status", "ReportedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkOrders_SurveyToken",
@@ -537,11 +551,19 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 table: "WorkOrders");
 
             migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_ReportedAtUtc_Id",
+                table: "WorkOrders");
+
+            migrationBuilder.DropIndex(
                 name: "IX_WorkOrders_ReportedDay",
                 table: "WorkOrders");
 
             migrationBuilder.DropIndex(
-                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc",
+                name: "IX_WorkOrders_SlaBreached_ReportedAtUtc_Id",
+                table: "WorkOrders");
+
+            migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc_Id",
                 table: "WorkOrders");
 
             migrationBuilder.DropIndex(
@@ -663,6 +685,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "VisitCount",
                 table: "WorkOrders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Status_ReportedAtUtc",
+                table: "WorkOrders",
+                columns: new[] { "Status", "ReportedAtUtc" });
         }
     }
 }
