@@ -52,6 +52,7 @@ public static class PlatformServices
         services.AddSingleton(ClaimQueues.DueItems);
         services.AddSingleton<QueueTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueTicker>());
+        services.AddHostedService<SqliteOptimizer>();
         return services;
     }
 }
