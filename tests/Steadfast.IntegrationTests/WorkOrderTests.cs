@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Steadfast.Service.WorkOrders;
 using Steadfast.IntegrationTests.Infrastructure;
 
 namespace Steadfast.IntegrationTests;
@@ -144,6 +146,50 @@ public abstract class WorkOrderTests<TApp>(TApp app) : IClassFixture<TApp> where
         var numbers = await Task.WhenAll(Enumerable.Range(0, 12).Select(async _ =>
             (await (await admin.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, machine))).ExpectAsync(HttpStatusCode.Created)).GetProperty("number").GetString()));
         Assert.Equal(numbers.Length, numbers.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task A_flood_of_qr_reports_for_one_machine_is_stopped_with_a_clear_answer()
+    {
+        var (_, machine) = await MachineAsync();
+        var token = await app.DbAsync(async db => (await db.Set<Steadfast.Customers.Equipment.Machine>().FindAsync(machine.GetProperty("id").GetGuid()))!.QrToken);
+        using var anon = app.CreateClient();
+        var report = new { description = "报警", contactName = "李", contactPhone = "139", urgency = "degraded" };
+        var first = await (await anon.PostAsJsonAsync($"/api/v1/public/equipment/{token}/requests", report)).ExpectAsync(HttpStatusCode.Created);
+        for (var i = 1; i < WorkOrderService.QrFloodLimit; i++)
+            await (await anon.PostAsJsonAsync($"/api/v1/public/equipment/{token}/requests", report)).ExpectAsync(HttpStatusCode.OK);
+        var stopped = await (await anon.PostAsJsonAsync($"/api/v1/public/equipment/{token}/requests", report)).ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Contains(first.GetProperty("number").GetString()!, stopped.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var id = await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Number == first.GetProperty("number").GetString()).Select(w => w.Id).SingleAsync());
+        Assert.Equal(WorkOrderService.QrFloodLimit, await app.DbAsync(db => db.Set<WorkOrderEvent>().CountAsync(e => e.WorkOrderId == id)));
+        app.Clock.Advance(WorkOrderService.QrFloodWindow + TimeSpan.FromMinutes(1));
+        await (await anon.PostAsJsonAsync($"/api/v1/public/equipment/{token}/requests", report)).ExpectAsync(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task The_desk_finds_the_customer_by_a_machine_serial_and_sees_its_service_summary()
+    {
+        var (customer, machine) = await MachineAsync();
+        using var admin = await app.AdminAsync();
+        var serial = machine.GetProperty("serialNumber").GetString()!;
+        var found = await app.DbAsync(async db =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Audit.CurrentActor>().Use(new System.Security.Claims.ClaimsPrincipal(
+                new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, "Dispatcher")], "test")));
+            return await scope.ServiceProvider.GetRequiredService<Steadfast.Customers.Public.CustomerDirectory>().SearchAsync(serial[..8].ToLowerInvariant(), 20, default);
+        });
+        Assert.Contains(found, c => c.Id == customer.GetProperty("id").GetGuid());
+
+        var order = await (await admin.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, machine))).ExpectAsync(HttpStatusCode.Created);
+        var summary = await (await admin.GetAsync($"/api/v1/work-orders/summary?customerId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, summary.GetProperty("orders").GetInt32());
+        Assert.Equal(1, summary.GetProperty("open").GetInt32());
+        Assert.Contains("customerId", (await (await admin.GetAsync("/api/v1/work-orders/summary")).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var outsider = await app.CreateAsync("Customer", extra: new { customerId = Guid.NewGuid() });
+        using var other = await app.ClientForAsync(outsider.GetProperty("email").GetString()!);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/api/v1/work-orders/summary?customerId={customer.Id()}")).StatusCode);
+        Assert.NotEqual(default, order.GetProperty("id").GetGuid());
     }
 
     [Fact]

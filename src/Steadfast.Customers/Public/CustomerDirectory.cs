@@ -34,7 +34,7 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         return await db.Set<Customer>().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
-    /// <summary>Customers the caller may see whose name, credit code or phone matches, for pickers.</summary>
+    /// <summary>Customers the caller may see whose name, credit code, phone or machine serial matches, for pickers.</summary>
     public Task<List<CustomerOption>> SearchAsync(string? text, int take, CancellationToken ct)
     {
         var q = scope.Customers().AsNoTracking();
@@ -42,7 +42,11 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         {
             var term = Text.HalfWidth(text).Trim();
             var upper = term.ToUpperInvariant();
-            q = q.Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || (c.CreditCode != null && c.CreditCode.StartsWith(upper)));
+            // A caller reads the serial off the machine's plate: that finds the owner too.
+#pragma warning disable CA1862 // translated to SQL; serials are stored upper-case
+            q = q.Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || (c.CreditCode != null && c.CreditCode.StartsWith(upper))
+                || (upper.Length >= 4 && db.Set<Machine>().Any(m => m.CustomerId == c.Id && m.SerialNumber.StartsWith(upper))));
+#pragma warning restore CA1862
         }
         return q.OrderBy(c => c.Name).Take(take).Select(c => new CustomerOption(c.Id, c.Name)).ToListAsync(ct);
     }
@@ -90,3 +94,10 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     public Task<List<string>> ProductCategoriesAsync(CancellationToken ct) =>
         db.Set<Product>().Where(p => p.Category != "").Select(p => p.Category).Distinct().OrderBy(p => p).ToListAsync(ct);
 }
+
+/// <summary>
+/// A tab another module adds to the customer 360 page (the service module's work orders and costs).
+/// Customers cannot reference those modules; they register a component here and the page renders it
+/// with a <c>CustomerId</c> parameter.
+/// </summary>
+public sealed record CustomerTab(string TitleKey, string Icon, Type Component, int Order);

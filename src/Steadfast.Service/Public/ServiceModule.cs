@@ -16,7 +16,8 @@ public static class ServiceModule
     public static IServiceCollection AddServiceModule(this IServiceCollection services) => services
         .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
         .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>()
-        .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>();
+        .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
+        .AddSingleton(new Customers.Public.CustomerTab("Customers.WorkOrders", MudBlazor.Icons.Material.Outlined.HomeRepairService, typeof(CustomerServiceTab), 10));
 
     public static void MapServiceEndpoints(this RouteGroupBuilder api)
     {

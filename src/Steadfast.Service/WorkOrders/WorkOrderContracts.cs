@@ -106,3 +106,6 @@ public sealed record PublicStatus(string Number, WorkOrderStatus Status, string 
     public bool ReportReady { get; init; }
 }
 public sealed record PublicStep(DateTime At, WorkOrderStatus Status);
+
+/// <summary>A customer's service at a glance; money in fen.</summary>
+public sealed record CustomerServiceSummary(int Orders, int Open, int LastTwelveMonths, int Rework, long BillableCost, long WarrantyCost, double LabourHours);

@@ -22,6 +22,10 @@ internal static class WorkOrderEndpoints
             }, PageRequest.From(page, pageSize), ct))
             .RequirePolicy(Policies.SignedIn).WithName("ListWorkOrders")
             .WithSummary("Work orders you may see, newest first; filter by status, type, severity, engineer, customer, machine, region, product category, report dates, SLA state (onTrack/atRisk/breached), text.");
+        g.MapGet("/summary", (Guid? customerId, WorkOrderService s, Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.Strings> t, CancellationToken ct) =>
+                customerId is { } c ? s.CustomerSummaryAsync(c, ct) : throw AppValidationException.For("customerId", t["Common.Error.Required"]))
+            .RequirePolicy(Policies.SignedIn).WithName("CustomerServiceSummary")
+            .WithSummary("A customer's service at a glance: orders, open, last 12 months, rework, billable and warranty cost (fen), labour hours.");
         g.MapGet("/{id:guid}", (Guid id, WorkOrderService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetWorkOrder")
             .WithSummary("One work order; next lists the statuses you may move it to.");
         g.MapGet("/{id:guid}/events", (Guid id, WorkOrderService s, CancellationToken ct) => s.EventsAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("WorkOrderEvents");

@@ -20,6 +20,8 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
     public const string RecordType = "workorder";
+    public const int QrFloodLimit = 10;
+    public static readonly TimeSpan QrFloodWindow = TimeSpan.FromMinutes(10);
 
     internal IQueryable<WorkOrder> Visible()
     {
@@ -84,6 +86,18 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2}-[0-9]")]
     private static partial System.Text.RegularExpressions.Regex NumberPrefix();
+
+    /// <summary>What the customer's service has cost, by the database: counts and fen, in and out of warranty.</summary>
+    public async Task<CustomerServiceSummary> CustomerSummaryAsync(Guid customerId, CancellationToken ct)
+    {
+        if (!await customers.CanSeeCustomerAsync(customerId, ct)) throw new AppNotFoundException(t["Common.NotFound"]);
+        var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
+        var s = await db.Set<WorkOrder>().Where(w => w.CustomerId == customerId).GroupBy(w => 1).Select(g => new CustomerServiceSummary(
+            g.Count(), g.Count(w => w.Status < WorkOrderStatus.Closed), g.Count(w => w.ReportedAtUtc >= since), g.Count(w => w.ReworkOfId != null),
+            g.Sum(w => w.InWarranty ? 0 : w.LabourCost + w.TravelCost + w.PartsCost), g.Sum(w => w.InWarranty ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
+            g.Sum(w => w.LabourHours))).FirstOrDefaultAsync(ct);
+        return s ?? new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0);
+    }
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 
@@ -183,6 +197,10 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
                 .OrderByDescending(w => w.ReportedAtUtc).FirstOrDefaultAsync(ct);
             if (open is not null)
             {
+                // A flood from one machine (a stuck phone, a prank) stops here instead of filling the timeline.
+                var since = clock.GetUtcNow().UtcDateTime - QrFloodWindow;
+                if (await db.Set<WorkOrderEvent>().CountAsync(e => e.WorkOrderId == open.Id && e.ActorId == null && e.AtUtc >= since, ct) >= QrFloodLimit)
+                    throw new AppConflictException(t["WorkOrders.Error.QrFlood", open.Number]);
                 AddEvent(open, open.Status, t["WorkOrders.Event.QrAgain", input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.Description!.Trim()]);
                 await db.SaveChangesAsync(ct);
                 return new PublicReceipt(open.Number, open.TrackingToken, JoinedOpenOrder: true);
