@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace Steadfast.EndToEndTests;
 
-/// <summary>Every admin page opens in both languages, shows its title, and raises no Blazor error.</summary>
+/// <summary>Every admin and service set-up page opens in both languages, shows its title, and raises no Blazor error.</summary>
 public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
@@ -15,6 +15,15 @@ public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     [InlineData("en-US", "/settings/company", "Company & calendar", "company")]
     [InlineData("en-US", "/settings/custom-fields", "Custom fields", "custom-fields")]
     [InlineData("en-US", "/settings/tokens", "API tokens", "tokens")]
+    [InlineData("zh-CN", "/settings/notifications", "通知渠道", "notification-settings")]
+    [InlineData("en-US", "/settings/notifications", "Notification channels", "notification-settings")]
+    [InlineData("zh-CN", "/service/sla", "时效策略", "sla-policies")]
+    [InlineData("en-US", "/service/sla", "SLA policies", "sla-policies")]
+    [InlineData("zh-CN", "/service/engineers", "工程师", "engineers")]
+    [InlineData("en-US", "/service/engineers", "Engineers", "engineers")]
+    [InlineData("zh-CN", "/service/callbacks", "回访任务", "callbacks")]
+    [InlineData("en-US", "/service/callbacks", "Call-backs", "callbacks")]
+    [InlineData("zh-CN", "/notifications", "通知", "notifications")]
     public async Task Page_opens_in_the_language_of_the_browser(string locale, string path, string title, string name)
     {
         var page = await app.NewPageAsync(locale);
