@@ -25,6 +25,8 @@ public static class ServiceModule
         api.MapFieldEndpoints();
         api.MapDispatchEndpoints();
         api.MapSurveyEndpoints();
+        api.MapDashboardEndpoints();
+        api.MapSlaEndpoints();
     }
 
     public static System.Reflection.Assembly Assembly => typeof(ServiceModule).Assembly;

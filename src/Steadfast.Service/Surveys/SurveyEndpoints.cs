@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Identity;
-using Steadfast.Service.Dashboard;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Surveys;
@@ -33,16 +32,5 @@ internal static class SurveyEndpoints
             s.CallbacksAsync(pending ?? true, PageRequest.From(page, pageSize), ct)).WithName("ListCallbacks").WithSummary("Call-back tasks, the earliest due first.");
         cb.MapPost("/{id:guid}/complete", (Guid id, CompleteCallback body, HttpRequest req, SurveyService s, CancellationToken ct) =>
             s.CompleteAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).WithName("CompleteCallback");
-
-        api.MapGet("/service/kpis", (DateOnly? from, DateOnly? to, string? region, string? productCategory, ServiceKpis s, TimeProvider clock,
-                Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.Strings> t, CancellationToken ct) =>
-        {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var (f, e) = (from ?? today.AddDays(-89), to ?? today);
-            if (e < f) throw AppValidationException.For("to", t["Dashboard.Error.Period"]);
-            if (e.DayNumber - f.DayNumber > 3700) throw AppValidationException.For("from", t["Dashboard.Error.Period"]);
-            return s.ComputeAsync(new KpiFilter(f, e, region, productCategory), ct);
-        }).RequirePolicy(Policies.ServiceInsight).WithTags("Service dashboard").WithName("ServiceKpis")
-          .WithSummary("The service KPIs for a period (report dates), computed by the database.");
     }
 }

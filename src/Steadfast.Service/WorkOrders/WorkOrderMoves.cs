@@ -169,7 +169,8 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
             [order.Number, order.ContactName, SlaService.FormatLocal(due, company.Zone())], ct);
         if (order.ContactEmail.Length > 0)
             db.Enqueue("email.direct", new DirectEmail(order.ContactEmail, t["Survey.Mail.Subject", order.Number],
-                t["Survey.Mail.Body", order.ContactName, order.Number, NotificationText.Absolute(config, $"/s/{order.SurveyToken}")]), now);
+                t["Survey.Mail.Body", order.ContactName, order.Number, NotificationText.Absolute(config, $"/s/{order.SurveyToken}"),
+                    NotificationText.Absolute(config, $"/r/{order.TrackingToken}")]), now);
     }
 
     private async Task<bool> IsEngineerAsync(Guid id, CancellationToken ct) =>
