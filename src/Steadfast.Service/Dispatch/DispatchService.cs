@@ -144,7 +144,7 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     private IQueryable<Platform.Identity.AppUser> EngineerUsers() =>
         db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer))).OrderBy(u => u.DisplayName);
 
-    private async Task<bool> PoolEnabledAsync(CancellationToken ct) => await db.Set<ServiceSettings>().Select(s => (bool?)s.PoolEnabled).FirstOrDefaultAsync(ct) ?? false;
+    private async Task<bool> PoolEnabledAsync(CancellationToken ct) => await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (bool?)s.PoolEnabled).SingleOrDefaultAsync(ct) ?? false;
 
     private async Task<List<string>> MyRegionsAsync(CancellationToken ct)
     {

@@ -135,7 +135,7 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
     private async Task CheckInAsync(WorkOrder order, double? latitude, double? longitude, DateTime now, CancellationToken ct)
     {
         var site = order.MachineId is { } m ? await customers.MachineForTokenHolderAsync(m, ct) : null;
-        var limit = await db.Set<ServiceSettings>().Select(s => (int?)s.CheckInDistanceMeters).FirstOrDefaultAsync(ct) ?? 500;
+        var limit = await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (int?)s.CheckInDistanceMeters).SingleOrDefaultAsync(ct) ?? 500;
         double? distance = latitude is { } la && longitude is { } lo && site is { Latitude: { } sla2, Longitude: { } slo } ? Geo.Meters(la, lo, sla2, slo) : null;
         // Closes a visit left open (the engineer forgot to check out) before the next one starts.
         await db.Set<WorkOrderVisit>().Where(v => v.WorkOrderId == order.Id && v.CheckOutAtUtc == null).ExecuteUpdateAsync(s => s.SetProperty(v => v.CheckOutAtUtc, now), ct);
@@ -160,7 +160,7 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
     /// <summary>The SOP after a close: the customer gets the survey link, the desk gets a call-back task.</summary>
     private async Task AfterCloseAsync(WorkOrder order, DateTime now, CancellationToken ct)
     {
-        var days = await db.Set<ServiceSettings>().Select(s => (int?)s.CallbackWorkingDays).FirstOrDefaultAsync(ct) ?? 2;
+        var days = await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (int?)s.CallbackWorkingDays).SingleOrDefaultAsync(ct) ?? 2;
         var calendar = await BusinessCalendar.LoadAsync(db, ct);
         var due = calendar.EndOfWorkingDay(now, days);
         if (!await db.Set<CallbackTask>().AnyAsync(c => c.WorkOrderId == order.Id && c.DoneAtUtc == null, ct))
