@@ -5,7 +5,7 @@ using Steadfast.Service.WorkOrders;
 namespace Steadfast.Service.Field;
 
 /// <summary>One visit to the site: check-in and check-out with where the phone said it was.</summary>
-internal sealed class WorkOrderVisit
+internal sealed class WorkOrderVisit : Steadfast.Platform.Data.IAudited
 {
     public Guid Id { get; set; }
     public Guid WorkOrderId { get; set; }

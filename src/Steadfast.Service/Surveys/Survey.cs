@@ -7,7 +7,7 @@ using Steadfast.Service.WorkOrders;
 namespace Steadfast.Service.Surveys;
 
 /// <summary>The customer's answer after a closed order: CSAT 1–5, NPS 0–10. One per order.</summary>
-internal sealed class Survey
+internal sealed class Survey : IAudited
 {
     public Guid Id { get; set; }
     public Guid WorkOrderId { get; set; }

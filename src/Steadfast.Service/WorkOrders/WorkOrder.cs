@@ -93,7 +93,7 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
 }
 
 /// <summary>Engineers who help the lead engineer on an order.</summary>
-internal sealed class WorkOrderHelper
+internal sealed class WorkOrderHelper : IAudited
 {
     public Guid WorkOrderId { get; set; }
     public Guid UserId { get; set; }
