@@ -62,7 +62,12 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
             if (await page.GetByTestId(button).IsVisibleAsync() && await page.GetByTestId(button).IsEnabledAsync()) await page.GetByTestId(button).ClickAsync();
             await page.WaitForTimeoutAsync(500);
         }
-        await Assertions.Expect(page.GetByTestId("m-status")).ToHaveTextAsync(status);
+        try { await Assertions.Expect(page.GetByTestId("m-status")).ToHaveTextAsync(status); }
+        catch (PlaywrightException)
+        {
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"step-failure-{button}.png"), FullPage = true });
+            throw;
+        }
     }
 
     [Theory]
@@ -112,8 +117,14 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await phone.GetByTestId("m-photo-before").SetInputFilesAsync(new FilePayload { Name = "before.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Png1x1) });
         await Assertions.Expect(phone.GetByTestId("m-photos").Locator("img")).ToHaveCountAsync(1);
         await phone.FillAsync("[data-testid=m-diagnosis]", "液压油温传感器失效");
-        await phone.ClickAsync("[data-testid=m-rootcause]");
-        await phone.Locator(".mud-popover-open .mud-list-item").Nth(3).ClickAsync();
+        // Pick "wear" (the fourth cause); a list opened while the page is still settling can miss the click, so check and retry.
+        var wear = suffix == "zh" ? "正常磨损" : "Wear";
+        for (var i = 0; i < 5 && !(await phone.Locator("[data-testid=m-rootcause]").InnerTextAsync()).Contains(wear, StringComparison.Ordinal); i++)
+        {
+            await phone.ClickAsync("[data-testid=m-rootcause]");
+            await phone.Locator(".mud-popover-open .mud-list-item").Nth(3).ClickAsync();
+            await phone.WaitForTimeoutAsync(300);
+        }
         await phone.FillAsync("[data-testid=m-actions]", "更换传感器，试机 30 分钟正常");
         await phone.FillAsync("[data-testid=m-hours]", "2");
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"phone-onsite-{suffix}.png") });
@@ -151,6 +162,17 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         // 5. The desk sees the visit, the signature and the rating; the dashboard counts the order.
         await desk.GotoAsync($"/service/{id}");
         await Assertions.Expect(desk.GetByTestId("wo-survey")).ToBeVisibleAsync();
+        // The customer's 360 page carries the service history and what it cost.
+        var customerId = await DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.CustomerId).SingleAsync());
+        await desk.GotoAsync($"/customers/{customerId}");
+        var tab = desk.GetByRole(AriaRole.Tab, new() { Name = suffix == "zh" ? "服务工单" : "Work orders" });
+        for (var i = 0; i < 20 && !await desk.GetByTestId("customer-service").IsVisibleAsync(); i++)
+        {
+            await tab.ClickAsync();
+            await desk.WaitForTimeoutAsync(400);
+        }
+        await Assertions.Expect(desk.GetByTestId("customer-service")).ToContainTextAsync(number);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-service-{suffix}.png"), FullPage = true });
         var manager = await SignedInAsync(locale, "servicemgr@steadfast.local");
         await manager.GotoAsync("/service/dashboard");
         await Assertions.Expect(manager.GetByTestId("dash-engineers")).ToContainTextAsync("张伟");
