@@ -104,3 +104,21 @@ public sealed class SlaAndDispatchTests
         Assert.Equal(At("2026-10-09 17:30"), Calendar.EndOfWorkingDay(At("2026-09-30 15:00"), 2));  // over 国庆: Thursday 8th, Friday 9th
     }
 }
+
+public sealed class MedianTests
+{
+    [Theory]
+    [InlineData(new[] { 5 }, 5.0)]
+    [InlineData(new[] { 1, 2, 3 }, 2.0)]
+    [InlineData(new[] { 1, 2, 3, 10 }, 2.5)]
+    [InlineData(new[] { 7, 7, 7, 1 }, 7.0)]
+    [InlineData(new[] { 180, 60, 60, 240, 900 }, 180.0)]
+    public void The_median_from_a_histogram_equals_the_median_of_the_values(int[] values, double expected)
+    {
+        var histogram = values.GroupBy(v => v).Select(g => (g.Key, g.Count())).ToList();
+        Assert.Equal(expected, Steadfast.Service.Dashboard.ServiceKpis.Median(histogram));
+    }
+
+    [Fact]
+    public void No_values_no_median() => Assert.Null(Steadfast.Service.Dashboard.ServiceKpis.Median([]));
+}

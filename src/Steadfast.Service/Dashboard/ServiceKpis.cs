@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Platform.Data;
 using Steadfast.Service.Surveys;
 using Steadfast.Service.WorkOrders;
@@ -31,7 +32,7 @@ public sealed record FaultKpi(string ProductCategory, string Category, int Count
 /// The service dashboard's numbers. Every figure is an aggregate the database computes (COUNT, AVG,
 /// GROUP BY) over columns the order keeps as it moves; no work order is loaded into memory.
 /// </summary>
-internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock, IMemoryCache cache)
+internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache cache)
 {
     /// <summary>How long a computed dashboard is reused: several managers opening it at once cost one computation.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
@@ -43,16 +44,24 @@ internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock, IMemoryCa
             return await ComputeNowAsync(f, ct);
         }))!;
 
-    private async Task<ServiceKpiDto> ComputeNowAsync(KpiFilter f, CancellationToken ct)
+    /// <summary>The filtered orders of one aggregate, on a context of its own so the aggregates run side by side.</summary>
+    private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period);
+
+    private async Task<T> OnAsync<T>(KpiFilter f, Func<Slice, Task<T>> query)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var ctx = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var (from, to) = (WorkOrderService.Day(f.From), WorkOrderService.Day(f.To));
-        var scoped = db.Set<WorkOrder>().AsNoTracking().AsQueryable();
+        var scoped = ctx.Set<WorkOrder>().AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(f.Region)) scoped = scoped.Where(w => w.Region == f.Region);
         if (!string.IsNullOrWhiteSpace(f.ProductCategory)) scoped = scoped.Where(w => w.ProductCategory == f.ProductCategory);
-        var period = scoped.Where(w => w.ReportedDay >= from && w.ReportedDay <= to && w.Status != WorkOrderStatus.Cancelled);
-        var resolved = period.Where(w => w.ResolutionMinutes != null);
+        return await query(new Slice(ctx, scoped, scoped.Where(w => w.ReportedDay >= from && w.ReportedDay <= to && w.Status != WorkOrderStatus.Cancelled)));
+    }
 
-        var totals = await period.GroupBy(w => 1).Select(g => new
+    private async Task<ServiceKpiDto> ComputeNowAsync(KpiFilter f, CancellationToken ct)
+    {
+        // Each aggregate scans the period once; they are independent, so they run in parallel on separate connections.
+        var totalsTask = OnAsync(f, x => x.Period.GroupBy(w => 1).Select(g => new
         {
             Reported = g.Count(),
             Resolved = g.Count(w => w.ResolutionMinutes != null),
@@ -66,54 +75,81 @@ internal sealed class ServiceKpis(AppDbContext db, TimeProvider clock, IMemoryCa
             ArMet = g.Count(w => w.ArrivalBreached == false), ArDecided = g.Count(w => w.ArrivalBreached != null),
             ResMet = g.Count(w => w.ResolutionBreached == false), ResDecided = g.Count(w => w.ResolutionBreached != null),
             Cost = g.Average(w => w.ResolutionMinutes != null ? (double?)(w.LabourCost + w.TravelCost + w.PartsCost) : null),
-        }).FirstOrDefaultAsync(ct);
+        }).FirstOrDefaultAsync(ct));
 
-        double? median = null;
-        if (totals is { Resolved: > 0 } r)
+        // The exact median from a histogram the database counts: one row per distinct duration, no sort of the orders.
+        var medianTask = OnAsync(f, async x =>
         {
-            var middle = await resolved.OrderBy(w => w.ResolutionMinutes).Select(w => w.ResolutionMinutes!.Value).Skip((r.Resolved - 1) / 2).Take(2 - r.Resolved % 2).ToListAsync(ct);
-            median = middle.Average();
-        }
+            var histogram = await x.Period.Where(w => w.ResolutionMinutes != null).GroupBy(w => w.ResolutionMinutes!.Value)
+                .Select(g => new { Minutes = g.Key, Count = g.Count() }).ToListAsync(ct);
+            return Median([.. histogram.Select(h => (h.Minutes, h.Count))]);
+        });
 
-        var surveys = from s in db.Set<Survey>() join w in period on s.WorkOrderId equals w.Id select s;
-        var answers = await surveys.GroupBy(s => 1).Select(g => new
+        var answersTask = OnAsync(f, x => (from s in x.Db.Set<Survey>() join w in x.Period on s.WorkOrderId equals w.Id select s).GroupBy(s => 1).Select(g => new
         {
             Count = g.Count(), Csat = g.Average(s => (double)s.Csat), Promoters = g.Count(s => s.Nps >= 9), Detractors = g.Count(s => s.Nps <= 6),
-        }).FirstOrDefaultAsync(ct);
+        }).FirstOrDefaultAsync(ct));
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (d1, d3, d7, d30) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
-        var backlog = await scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
+        var backlogTask = OnAsync(f, async x => await x.Scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
             .GroupBy(w => 1).Select(g => new BacklogDto(
                 g.Count(w => w.ReportedAtUtc >= d1), g.Count(w => w.ReportedAtUtc < d1 && w.ReportedAtUtc >= d3), g.Count(w => w.ReportedAtUtc < d3 && w.ReportedAtUtc >= d7),
-                g.Count(w => w.ReportedAtUtc < d7 && w.ReportedAtUtc >= d30), g.Count(w => w.ReportedAtUtc < d30))).FirstOrDefaultAsync(ct) ?? new BacklogDto(0, 0, 0, 0, 0);
+                g.Count(w => w.ReportedAtUtc < d7 && w.ReportedAtUtc >= d30), g.Count(w => w.ReportedAtUtc < d30))).FirstOrDefaultAsync(ct) ?? new BacklogDto(0, 0, 0, 0, 0));
 
         var byMonth = f.To.DayNumber - f.From.DayNumber > 62;
-        var trendRows = byMonth
-            ? await period.GroupBy(w => w.ReportedDay / 100).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct)
-            : await period.GroupBy(w => w.ReportedDay).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct);
-        var trend = trendRows.OrderBy(x => x.Period).Select(x => new TrendPoint(x.Period, x.Reported, x.Resolved, x.Mean / 60, x.Breached)).ToList();
+        var trendTask = OnAsync(f, async x =>
+        {
+            var rows = byMonth
+                ? await x.Period.GroupBy(w => w.ReportedDay / 100).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
+                    Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct)
+                : await x.Period.GroupBy(w => w.ReportedDay).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
+                    Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct);
+            return rows.OrderBy(r => r.Period).Select(r => new TrendPoint(r.Period, r.Reported, r.Resolved, r.Mean / 60, r.Breached)).ToList();
+        });
 
-        var throughput = await resolved.Where(w => w.AssigneeId != null).GroupBy(w => w.AssigneeId!.Value)
-            .Select(g => new { Id = g.Key, Count = g.Count(), Hours = g.Sum(w => w.LabourHours) }).OrderByDescending(x => x.Count).Take(10).ToListAsync(ct);
-        var ids = throughput.Select(x => x.Id).ToList();
-        var ratings = await (from s in db.Set<Survey>() join w in period on s.WorkOrderId equals w.Id where ids.Contains(w.AssigneeId!.Value)
-                             group s by w.AssigneeId into g select new { Id = g.Key!.Value, Csat = g.Average(s => (double)s.Csat) }).ToDictionaryAsync(x => x.Id, x => x.Csat, ct);
-        var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var engineers = throughput.Select(x => new EngineerKpi(x.Id, names.GetValueOrDefault(x.Id) ?? "", x.Count, ratings.TryGetValue(x.Id, out var c) ? c : null, x.Hours)).ToList();
+        var engineersTask = OnAsync(f, async x =>
+        {
+            var throughput = await x.Period.Where(w => w.ResolutionMinutes != null && w.AssigneeId != null).GroupBy(w => w.AssigneeId!.Value)
+                .Select(g => new { Id = g.Key, Count = g.Count(), Hours = g.Sum(w => w.LabourHours) }).OrderByDescending(e => e.Count).Take(10).ToListAsync(ct);
+            var ids = throughput.Select(e => e.Id).ToList();
+            var ratings = await (from s in x.Db.Set<Survey>() join w in x.Period on s.WorkOrderId equals w.Id where ids.Contains(w.AssigneeId!.Value)
+                                 group s by w.AssigneeId into g select new { Id = g.Key!.Value, Csat = g.Average(s => (double)s.Csat) }).ToDictionaryAsync(e => e.Id, e => e.Csat, ct);
+            var names = await x.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            return throughput.Select(e => new EngineerKpi(e.Id, names.GetValueOrDefault(e.Id) ?? "", e.Count, ratings.TryGetValue(e.Id, out var c) ? c : null, e.Hours)).ToList();
+        });
 
-        var faults = (await period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new { g.Key.ProductCategory, g.Key.Category, Count = g.Count() })
-            .OrderByDescending(x => x.Count).Take(10).ToListAsync(ct)).Select(x => new FaultKpi(x.ProductCategory, x.Category, x.Count)).ToList();
+        var faultsTask = OnAsync(f, async x => (await x.Period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new { g.Key.ProductCategory, g.Key.Category, Count = g.Count() })
+            .OrderByDescending(e => e.Count).Take(10).ToListAsync(ct)).Select(e => new FaultKpi(e.ProductCategory, e.Category, e.Count)).ToList());
 
+        await Task.WhenAll(totalsTask, medianTask, answersTask, backlogTask, trendTask, engineersTask, faultsTask);
+        var (totals, answers) = (await totalsTask, await answersTask);
         static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
         return new ServiceKpiDto(
             totals?.Reported ?? 0, totals?.Resolved ?? 0, totals?.Open ?? 0,
-            totals?.FirstResponse, totals?.Resolution, median,
+            totals?.FirstResponse, totals?.Resolution, await medianTask,
             Rate(totals?.FirstTimeFix ?? 0, totals?.Resolved ?? 0), Rate(totals?.Rework ?? 0, totals?.Repairs ?? 0),
             Rate(totals?.FrMet ?? 0, totals?.FrDecided ?? 0), Rate(totals?.ArMet ?? 0, totals?.ArDecided ?? 0), Rate(totals?.ResMet ?? 0, totals?.ResDecided ?? 0),
             answers?.Csat, answers is { Count: > 0 } a ? 100.0 * (a.Promoters - a.Detractors) / a.Count : null, answers?.Count ?? 0,
-            totals?.Cost, backlog, trend, byMonth, engineers, faults);
+            totals?.Cost, await backlogTask, await trendTask, byMonth, await engineersTask, await faultsTask);
+    }
+
+    /// <summary>The median of values given as (value, how many times): the middle one, or the mean of the two middle ones.</summary>
+    public static double? Median(IReadOnlyList<(int Value, int Count)> histogram)
+    {
+        var n = histogram.Sum(h => (long)h.Count);
+        if (n == 0) return null;
+        var sorted = histogram.OrderBy(h => h.Value).ToList();
+        int At(long index)
+        {
+            long seen = 0;
+            foreach (var (value, count) in sorted)
+            {
+                seen += count;
+                if (index < seen) return value;
+            }
+            return sorted[^1].Value;
+        }
+        return n % 2 == 1 ? At(n / 2) : (At(n / 2 - 1) + At(n / 2)) / 2.0;
     }
 }
