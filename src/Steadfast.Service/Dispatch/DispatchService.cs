@@ -45,11 +45,8 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     {
         if (!await PoolEnabledAsync(ct)) return [];
         var regions = await MyRegionsAsync(ct);
-        var ids = await orders.Visible().AsNoTracking().Where(w => w.Status == WorkOrderStatus.New && w.AssigneeId == null && regions.Contains(w.Region))
-            .OrderBy(w => w.ReportedAtUtc).Take(50).Select(w => w.Id).ToListAsync(ct);
-        var list = new List<WorkOrderDto>();
-        foreach (var id in ids) list.Add(await orders.GetAsync(id, ct));
-        return list;
+        return await orders.ProjectAsync(orders.Visible().AsNoTracking().Where(w => w.Status == WorkOrderStatus.New && w.AssigneeId == null && regions.Contains(w.Region))
+            .OrderBy(w => w.ReportedAtUtc).Take(50), ct);
     }
 
     /// <summary>

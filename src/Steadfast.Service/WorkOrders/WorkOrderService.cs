@@ -108,6 +108,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     internal async Task<WorkOrderDto> GetUnscopedAsync(Guid id, CancellationToken ct) =>
         (await WithNamesAsync([await db.Set<WorkOrder>().AsNoTracking().SingleAsync(w => w.Id == id, ct)], ct))[0];
 
+    /// <summary>Orders of a query as the pages show them, names included, in three lookups for the whole list.</summary>
+    internal async Task<List<WorkOrderDto>> ProjectAsync(IQueryable<WorkOrder> query, CancellationToken ct) => await WithNamesAsync(await query.ToListAsync(ct), ct);
+
     /// <summary>Three small lookups per page: customers', engineers' names and helpers.</summary>
     private async Task<List<WorkOrderDto>> WithNamesAsync(IReadOnlyList<WorkOrder> orders, CancellationToken ct)
     {
