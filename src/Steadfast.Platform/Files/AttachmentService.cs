@@ -23,9 +23,9 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
             .Select(a => new AttachmentDto(a.Id, a.Kind, a.FileName, a.ContentType, a.Size, db.Users.Where(u => u.Id == a.UploadedById).Select(u => u.DisplayName).FirstOrDefault(), a.UploadedAtUtc))
             .ToListAsync(ct);
 
-    /// <summary>How many files a record has; anonymousOnly counts those uploaded without an account (a QR reporter's).</summary>
-    public Task<int> CountAsync(string recordType, Guid recordId, bool anonymousOnly, CancellationToken ct) =>
-        db.Set<Attachment>().CountAsync(a => a.RecordType == recordType && a.RecordId == recordId && (!anonymousOnly || a.UploadedById == null), ct);
+    /// <summary>How many files a record has; anonymousOnly counts those uploaded without an account (a QR reporter's); one kind may be left out.</summary>
+    public Task<int> CountAsync(string recordType, Guid recordId, bool anonymousOnly, CancellationToken ct, AttachmentKind? except = null) =>
+        db.Set<Attachment>().CountAsync(a => a.RecordType == recordType && a.RecordId == recordId && (!anonymousOnly || a.UploadedById == null) && (except == null || a.Kind != except), ct);
 
     public async Task<AttachmentDto> AddAsync(string recordType, Guid recordId, AttachmentKind? kind, string? fileName, Stream content, long length, CancellationToken ct)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Identity;
 using Steadfast.Platform.Outbox;
 
 namespace Steadfast.Platform.Notifications;
@@ -32,8 +33,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
 
     /// <summary>Users holding any of the roles, active only: who "the service manager" is today.</summary>
     public Task<List<Guid>> UsersInRolesAsync(IReadOnlyCollection<string> roles, CancellationToken ct) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && roles.Contains(r.Name!))))
-            .Select(u => u.Id).ToListAsync(ct);
+        db.ActiveInRoles([.. roles]).Select(u => u.Id).ToListAsync(ct);
 
     public static bool Subscribed(string events, string kind) =>
         string.IsNullOrWhiteSpace(events) || events.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(kind, StringComparer.OrdinalIgnoreCase);

@@ -139,7 +139,7 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
             .GroupBy(w => w.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     private IQueryable<Platform.Identity.AppUser> EngineerUsers() =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer))).OrderBy(u => u.DisplayName);
+        db.ActiveInRoles(Roles.Engineer).OrderBy(u => u.DisplayName);
 
     private async Task<bool> PoolEnabledAsync(CancellationToken ct) => await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (bool?)s.PoolEnabled).SingleOrDefaultAsync(ct) ?? false;
 

@@ -143,8 +143,8 @@ internal sealed class FieldService(AppDbContext db, WorkOrderService orders, Cus
     private async Task<bool> OnOrderAsync(WorkOrder order, CancellationToken ct) =>
         order.AssigneeId == actor.UserId || await db.Set<WorkOrderHelper>().AnyAsync(h => h.WorkOrderId == order.Id && h.UserId == actor.UserId, ct);
 
-    private async Task<int> PhotoCountAsync(Guid id, CancellationToken ct) =>
-        (await attachments.ListAsync(WorkOrderService.RecordType, id, ct)).Count(a => a.Kind != AttachmentKind.Signature);
+    private Task<int> PhotoCountAsync(Guid id, CancellationToken ct) =>
+        attachments.CountAsync(WorkOrderService.RecordType, id, anonymousOnly: false, ct, except: AttachmentKind.Signature);
 
     private static byte[]? DataUrl(string? image)
     {

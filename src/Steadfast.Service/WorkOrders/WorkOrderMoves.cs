@@ -174,7 +174,7 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
     }
 
     private async Task<bool> IsEngineerAsync(Guid id, CancellationToken ct) =>
-        await db.Users.AnyAsync(u => u.Id == id && u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer)), ct);
+        await db.ActiveInRoles(Roles.Engineer).AnyAsync(u => u.Id == id, ct);
 
     private async Task<string> CustomerNameAsync(WorkOrder order, CancellationToken ct) =>
         (await customers.CustomerFactsAsync(order.CustomerId, ct))?.Name ?? "";

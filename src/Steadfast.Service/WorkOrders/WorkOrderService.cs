@@ -128,8 +128,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     /// <summary>Active engineers to dispatch to.</summary>
     public Task<List<UserOption>> EngineersAsync(CancellationToken ct) =>
-        db.Users.Where(u => u.IsActive && db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Engineer)))
-            .OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(ct);
+        db.ActiveInRoles(Roles.Engineer).OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(ct);
 
     public async Task<List<EventDto>> EventsAsync(Guid id, CancellationToken ct)
     {
