@@ -228,7 +228,7 @@ internal sealed class EquipmentService(AppDbContext db, CustomerScope scope, Cus
     public async Task<PublicMachine?> FindByTokenAsync(string token, CancellationToken ct)
     {
         if (token.Length is < 16 or > 40) return null;
-        var phone = await db.CompanyProfiles.Select(p => p.ServicePhone).FirstOrDefaultAsync(ct) ?? "";
+        var phone = await db.Company.Select(p => p.ServicePhone).FirstOrDefaultAsync(ct) ?? "";
         return await (from m in db.Set<Machine>().AsNoTracking()
                       join p in db.Set<Product>() on m.ProductId equals p.Id
                       join c in db.Set<Customer>() on m.CustomerId equals c.Id

@@ -26,7 +26,7 @@ public sealed class BusinessCalendar
     /// <summary>The calendar of the company profile and its holidays.</summary>
     public static async Task<BusinessCalendar> LoadAsync(AppDbContext db, CancellationToken ct)
     {
-        var profile = await db.CompanyProfiles.AsNoTracking().FirstOrDefaultAsync(ct) ?? new CompanyProfile();
+        var profile = await db.Company.AsNoTracking().FirstOrDefaultAsync(ct) ?? new CompanyProfile();
         var days = await db.CalendarDays.AsNoTracking().ToDictionaryAsync(d => d.Date, d => d.Kind, ct);
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZoneId, out var tz) ? tz : TimeZoneInfo.Utc;
         return new BusinessCalendar(zone, profile.WorkdayStart, profile.WorkdayEnd, profile.WorkingDays, days);

@@ -26,6 +26,8 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts par
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    /// <summary>The one company profile row, by its id: reads of it are exact, not "the first of the table".</summary>
+    public IQueryable<CompanyProfile> Company => CompanyProfiles.Where(c => c.Id == CompanyProfile.SingletonId);
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ImportExport.ImportJob> ImportJobs => Set<ImportExport.ImportJob>();
 

@@ -14,7 +14,7 @@ public sealed class CompanyClock(IServiceScopeFactory scopes, IMemoryCache cache
     {
         e.AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1);
         using var scope = scopes.CreateScope();
-        var id = scope.ServiceProvider.GetRequiredService<AppDbContext>().CompanyProfiles.AsNoTracking().Select(c => c.TimeZoneId).FirstOrDefault();
+        var id = scope.ServiceProvider.GetRequiredService<AppDbContext>().Company.AsNoTracking().Select(c => c.TimeZoneId).FirstOrDefault();
         return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) ? tz : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
     })!;
 }

@@ -68,7 +68,7 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         var rng = new Random(20240601);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await BusinessCalendar.LoadAsync(db, ct);
-        var zone = (await db.CompanyProfiles.AsNoTracking().Where(c => c.Id == Platform.Company.CompanyProfile.SingletonId).Select(c => c.TimeZoneId).SingleOrDefaultAsync(ct)) is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = (await db.Company.AsNoTracking().Select(c => c.TimeZoneId).SingleOrDefaultAsync(ct)) is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z) ? z : TimeZoneInfo.Utc;
 
         // SLA policies and engineer profiles first: the history is measured against them.
         if (!await db.Set<SlaPolicy>().AnyAsync(ct))

@@ -18,7 +18,7 @@ public sealed class HomeService(AppDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var since = today.AddDays(-13).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        var company = await db.CompanyProfiles.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "Steadfast";
+        var company = await db.Company.AsNoTracking().Select(c => c.Name).FirstOrDefaultAsync(ct) ?? "Steadfast";
         var activeUsers = await db.Users.CountAsync(u => u.IsActive, ct);
         var teams = await db.Teams.CountAsync(ct);
         var fields = await db.CustomFieldDefinitions.CountAsync(d => d.IsActive, ct);
