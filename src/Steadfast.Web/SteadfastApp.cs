@@ -6,6 +6,7 @@ using MudBlazor.Services;
 using Scalar.AspNetCore;
 using Steadfast.Customers.Public;
 using Steadfast.Platform;
+using Steadfast.Inventory.Public;
 using Steadfast.Service.Public;
 using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Views;
@@ -38,6 +39,7 @@ public static class SteadfastApp
         builder.Services.AddApiConventions();
         builder.Services.AddSettingsFeatures();
         builder.Services.AddCustomersModule();
+        builder.Services.AddInventoryModule();
         builder.Services.AddServiceModule();
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Home.HomeService>();
@@ -93,12 +95,13 @@ public static class SteadfastApp
         api.MapImportEndpoints();
         api.MapSavedViewEndpoints();
         api.MapCustomersEndpoints();
+        api.MapInventoryEndpoints();
         api.MapServiceEndpoints();
         Steadfast.Platform.Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(PlatformServices).Assembly, CustomersModule.Assembly, ServiceModule.Assembly);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(PlatformServices).Assembly, CustomersModule.Assembly, InventoryModule.Assembly, ServiceModule.Assembly);
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>

@@ -35,6 +35,8 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.ServiceRequesters] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Customer, Roles.Dealer],
         [Policies.ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
         [Policies.Engineers] = [Roles.Engineer],
+        [Policies.PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
+        [Policies.Stockkeepers] = [Roles.Admin, Roles.Warehouse],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

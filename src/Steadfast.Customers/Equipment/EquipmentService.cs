@@ -33,7 +33,7 @@ public sealed record PublicMachine(string SerialNumber, string ProductName, stri
 
 /// <summary>The equipment registry (一机一档): machines, their readings, their timeline, their QR identity.</summary>
 internal sealed class EquipmentService(AppDbContext db, CustomerScope scope, CustomFieldService fields, CurrentActor actor, TimeProvider clock,
-    CompanyClock company, IStringLocalizer<Strings> t)
+    CompanyClock company, IStringLocalizer<Strings> t, IEnumerable<Public.IMachineTimelineSource> timelineSources)
 {
     public const string RecordType = "equipment";
 
@@ -221,6 +221,7 @@ internal sealed class EquipmentService(AppDbContext db, CustomerScope scope, Cus
         if (m.CommissionedOn is { } c) entries.Add(new TimelineEntry(c.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "commissioned", m.SiteName, null, m.Id));
         entries.AddRange((await ReadingsAsync(id, ct)).Select(r => new TimelineEntry(r.ReadAt, r.IsMeterReplacement ? "meterReplaced" : "reading",
             r.Hours.ToString("#,##0.#", System.Globalization.CultureInfo.CurrentCulture), r.RecordedBy, r.Id)));
+        foreach (var source in timelineSources) entries.AddRange(await source.EntriesAsync(id, ct));
         return [.. entries.OrderByDescending(e => e.At)];
     }
 

@@ -8,7 +8,10 @@ namespace Steadfast.Customers.Public;
 
 /// <summary>What other modules may know of a machine.</summary>
 public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn,
-    string Province = "", int Tier = 0, string SiteAddress = "", double? Latitude = null, double? Longitude = null);
+    string Province = "", int Tier = 0, string SiteAddress = "", double? Latitude = null, double? Longitude = null, Guid ProductId = default);
+
+/// <summary>A product model as other modules list it (e.g. which models a spare part fits).</summary>
+public sealed record ProductOption(Guid Id, string Code, string Name, string Category);
 
 /// <summary>What the service module needs of a customer: where it is (for dispatch) and its tier (for SLA).</summary>
 public sealed record CustomerFacts(Guid Id, string Name, string Province, int Tier, string Address);
@@ -80,7 +83,11 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         join p in db.Set<Product>() on m.ProductId equals p.Id
         join c in db.Set<Customer>() on m.CustomerId equals c.Id
         select (MachineFacts?)new MachineFacts(m.Id, c.Id, c.Name, m.SerialNumber, p.Name, p.Category, m.WarrantyEndsOn, c.Province, (int)c.Tier,
-            m.SiteAddress == "" ? c.Address : m.SiteAddress, m.Latitude, m.Longitude);
+            m.SiteAddress == "" ? c.Address : m.SiteAddress, m.Latitude, m.Longitude, m.ProductId);
+
+    /// <summary>Product models, active first; the catalogue is small (hundreds), so all of it.</summary>
+    public Task<List<ProductOption>> ProductsAsync(CancellationToken ct) =>
+        db.Set<Product>().AsNoTracking().OrderByDescending(p => p.IsActive).ThenBy(p => p.Code).Select(p => new ProductOption(p.Id, p.Code, p.Name, p.Category)).ToListAsync(ct);
 
     /// <summary>A customer by id without scope, for internal bookkeeping of records the caller already reached.</summary>
     public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) =>
@@ -101,3 +108,12 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 /// with a <c>CustomerId</c> parameter.
 /// </summary>
 public sealed record CustomerTab(string TitleKey, string Icon, Type Component, int Order);
+
+/// <summary>
+/// Entries another module adds to a machine's timeline (the parts replaced on it). Kind names a string
+/// key <c>Timeline.{Kind}</c> the module provides.
+/// </summary>
+public interface IMachineTimelineSource
+{
+    Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, CancellationToken ct);
+}

@@ -34,8 +34,11 @@ public sealed class AppValidationException(ValidationErrors errors) : Exception(
     }
 }
 
-/// <summary>A state conflict (stale version, duplicate, forbidden transition). Mapped to 409.</summary>
-public sealed class AppConflictException(string message) : Exception(message);
+/// <summary>A state conflict (stale version, duplicate, forbidden transition). Mapped to 409; <see cref="Facts"/> become problem extensions (e.g. the quantity available).</summary>
+public sealed class AppConflictException(string message, IReadOnlyDictionary<string, object?>? facts = null) : Exception(message)
+{
+    public IReadOnlyDictionary<string, object?> Facts { get; } = facts ?? new Dictionary<string, object?>();
+}
 
 /// <summary>The record does not exist or the caller may not see it: both are 404, so ids reveal nothing.</summary>
 public sealed class AppNotFoundException(string message) : Exception(message);

@@ -49,6 +49,10 @@ public static class Policies
     public const string ServiceInsight = "ServiceInsight";
     /// <summary>Field engineers: their phone pages and the order pool.</summary>
     public const string Engineers = "Engineers";
+    /// <summary>May keep the parts catalogue and the warehouses (备件目录、仓库).</summary>
+    public const string PartsEditors = "PartsEditors";
+    /// <summary>May receive, transfer, scrap and adjust stock, and run stock counts (仓管).</summary>
+    public const string Stockkeepers = "Stockkeepers";
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
@@ -68,6 +72,8 @@ public static class Policies
         [ServiceRequesters] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Customer, Roles.Dealer],
         [ServiceInsight] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Executive],
         [Engineers] = [Roles.Engineer],
+        [PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
+        [Stockkeepers] = [Roles.Admin, Roles.Warehouse],
     };
 }
 

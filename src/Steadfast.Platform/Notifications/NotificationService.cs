@@ -17,7 +17,7 @@ public sealed record SaveWebhook(string? Name, string? Url, WebhookFormat? Forma
 /// <summary>The signed-in user's notification centre, and the admin's mail and robot settings.</summary>
 public sealed class NotificationService(AppDbContext db, CurrentActor actor, StringTables tables, IStringLocalizer<Strings> t, TimeProvider clock)
 {
-    public static readonly string[] Kinds = ["Assigned", "SlaWarning", "SlaBreached", "Escalated", "QrReport", "CallbackDue"];
+    public static readonly string[] Kinds = ["Assigned", "SlaWarning", "SlaBreached", "Escalated", "QrReport", "CallbackDue", "PartsReorder", "PartRequest", "PartRequestDecided"];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);
 

@@ -18,7 +18,7 @@ namespace Steadfast.Service.Demo;
 /// the live system uses, visits, costs, surveys and call-backs. The last days stay open in every state,
 /// so the desk, the phone pages and the dashboard all have something to show. Fixed seed.
 /// </summary>
-internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, TimeProvider clock) : IDemoSeeder
+internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, Inventory.Public.DemoStock stock, TimeProvider clock) : IDemoSeeder
 {
     public int Order => 20;
 
@@ -90,6 +90,7 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         var machines = await MachinesAsync(ct);
         if (machines.Count == 0 || engineers.Count == 0) return "no machines or engineers for work orders";
         var target = Math.Max(40, (int)(5000 * scale));
+        await stock.BeginAsync(now.AddDays(-745), now, ct);
         var lastClosedByMachine = new Dictionary<Guid, (Guid Id, DateTime ClosedAt)>();
         var reworked = new HashSet<Guid>();
         var (orders, surveys, breaches) = (0, 0, 0);
@@ -176,7 +177,9 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
                 o.LabourHours = Math.Round(rng.Next(2, 16) / 2.0, 1);
                 o.LabourCost = (long)(o.LabourHours * engineer.Rate);
                 o.TravelCost = rng.Next(5, 80) * 1000;
-                if (type == WorkOrderType.Repair && rng.NextDouble() < 0.55) (o.PartsUsed, o.PartsCost) = (fault.Actions, rng.Next(3, 200) * 1000);
+                if (type == WorkOrderType.Repair && rng.NextDouble() < 0.55)
+                    (o.PartsUsed, o.PartsCost) = stock.Use(engineer.Id, m.ProductId, t, o.Id, o.Number, m.CustomerId, m.Id, m.Province, o.InWarranty) is { } used
+                        ? (used.Label, used.Cost) : (fault.Actions, rng.Next(3, 200) * 1000);
                 o.SignedBy = contact.Item1;
                 o.SignedAtUtc = t;
             }
@@ -222,9 +225,11 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
             }
         }
         await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        var parts = await stock.FlushAsync(ct);
         foreach (var chunk in reworked.Chunk(500))
             await db.Set<WorkOrder>().Where(w => chunk.Contains(w.Id)).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
-        return $"{orders} work orders over two years ({surveys} surveys, {breaches} SLA breaches), {engineers.Count} engineer profiles, {policies.Count} SLA policies";
+        return $"{orders} work orders over two years ({surveys} surveys, {breaches} SLA breaches), {engineers.Count} engineer profiles, {policies.Count} SLA policies, {parts}";
     }
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
@@ -284,12 +289,12 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
     };
 
     private sealed record DemoMachine(Guid Id, Guid CustomerId, string Province, int Tier, string Category, string ProductName, DateOnly? WarrantyEndsOn,
-        double? Latitude, double? Longitude, (string, string)[] Contacts);
+        double? Latitude, double? Longitude, (string, string)[] Contacts, Guid ProductId);
 
     private async Task<List<DemoMachine>> MachinesAsync(CancellationToken ct)
     {
         var facts = await customers.AllMachinesForDemoAsync(ct);
         return [.. facts.Select(f => new DemoMachine(f.Machine.Id, f.Machine.CustomerId, f.Machine.Province, f.Machine.Tier, f.Machine.ProductCategory, f.Machine.ProductName,
-            f.Machine.WarrantyEndsOn, f.Machine.Latitude, f.Machine.Longitude, f.Contacts))];
+            f.Machine.WarrantyEndsOn, f.Machine.Latitude, f.Machine.Longitude, f.Contacts, f.Machine.ProductId))];
     }
 }

@@ -4,6 +4,7 @@ using Steadfast.Platform.Jobs;
 using Steadfast.Service.Dashboard;
 using Steadfast.Service.Dispatch;
 using Steadfast.Service.Field;
+using Steadfast.Service.Parts;
 using Steadfast.Service.Sla;
 using Steadfast.Service.Surveys;
 using Steadfast.Service.WorkOrders;
@@ -17,6 +18,7 @@ public static class ServiceModule
         .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
         .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>()
         .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
+        .AddScoped<Parts.WorkOrderLookup>().AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<Parts.WorkOrderLookup>()).AddScoped<Parts.OrderParts>()
         .AddSingleton(new Customers.Public.CustomerTab("Customers.WorkOrders", MudBlazor.Icons.Material.Outlined.HomeRepairService, typeof(CustomerServiceTab), 10));
 
     public static void MapServiceEndpoints(this RouteGroupBuilder api)
@@ -27,6 +29,7 @@ public static class ServiceModule
         api.MapSurveyEndpoints();
         api.MapDashboardEndpoints();
         api.MapSlaEndpoints();
+        api.MapOrderPartsEndpoints();
     }
 
     public static System.Reflection.Assembly Assembly => typeof(ServiceModule).Assembly;

@@ -21,7 +21,7 @@ namespace Steadfast.Service.WorkOrders;
 /// everything that hangs off a move in step: SLA clocks, visits, costs, the call-back, notifications.
 /// </summary>
 internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, Steadfast.Customers.Public.CustomerDirectory customers, SlaService sla, Notifier notifier, CurrentActor actor, TimeProvider clock,
-    CompanyClock company, Microsoft.Extensions.Configuration.IConfiguration config, IStringLocalizer<Strings> t)
+    CompanyClock company, Microsoft.Extensions.Configuration.IConfiguration config, IStringLocalizer<Strings> t, Inventory.Public.WorkOrderParts stockParts)
 {
     public const long DefaultHourlyRate = 15000;
     private const int MaxHelpers = 5;
@@ -152,7 +152,8 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
         var rate = await db.Set<EngineerProfile>().Where(p => p.UserId == order.AssigneeId).Select(p => (long?)p.HourlyRate).FirstOrDefaultAsync(ct) ?? DefaultHourlyRate;
         order.LabourHours = Math.Round(input.LabourHours ?? 0, 2);
         order.LabourCost = (long)Math.Round(order.LabourHours * rate);
-        order.PartsCost = input.PartsCost ?? 0;
+        // Stock parts come from the ledger; the field is for parts bought on the spot.
+        order.PartsCost = await stockParts.CostAsync(order.Id, ct) + (input.PartsCost ?? 0);
         order.TravelCost = input.TravelCost ?? 0;
         order.PartsUsed = input.PartsUsed?.Trim() ?? "";
     }

@@ -17,7 +17,7 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         {
             AppValidationException v => new ValidationProblemDetails(v.Errors.ToDictionary()) { Status = 400, Title = t["Problem.Validation"] },
             AppNotFoundException nf => new ProblemDetails { Status = 404, Title = t["Problem.NotFound"], Detail = nf.Message },
-            AppConflictException c => new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = c.Message },
+            AppConflictException c => Conflict(c),
             DbUpdateConcurrencyException => new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = t["Problem.StaleVersion"] },
             _ when TooLarge(exception) => new ProblemDetails { Status = 413, Title = t["Problem.TooLarge"] },
             BadHttpRequestException { InnerException: JsonException json } => JsonProblem(json),
@@ -27,6 +27,13 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
         if (problem.Status == 500) log.LogError(exception, "Unhandled error on {Path}", http.Request.Path);
         http.Response.StatusCode = problem.Status!.Value;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    private ProblemDetails Conflict(AppConflictException c)
+    {
+        var problem = new ProblemDetails { Status = 409, Title = t["Problem.Conflict"], Detail = c.Message };
+        foreach (var (key, value) in c.Facts) problem.Extensions[key] = value;
+        return problem;
     }
 
     private static bool TooLarge(Exception? e)

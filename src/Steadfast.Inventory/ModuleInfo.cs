@@ -1,0 +1,3 @@
+using Steadfast.Platform.Data;
+
+[assembly: ModelAssembly]
