@@ -82,6 +82,15 @@ public sealed partial class LocalizationTests
             .. Platform.Notifications.NotificationService.Kinds.SelectMany(k => new[] { $"NotifySettings.Event.{k}", $"Notify.{k}.Title", $"Notify.{k}.Body" }),
             .. new[] { 7, 30, 90, 365, 730 }.Select(d => $"Dashboard.Last.{d}"),
             .. Service.Sla.SlaService.Recommended.Select(r => r.Key),
+            .. Enum.GetNames<Inventory.Stock.MovementKind>().Select(v => $"Stock.Kind.{v}"),
+            .. Enum.GetNames<Inventory.Warehouses.WarehouseKind>().Select(v => $"Warehouses.Kind.{v}"),
+            .. Enum.GetNames<Inventory.Requests.RequestStatus>().Select(v => $"Requests.Status.{v}"),
+            .. Enum.GetNames<Inventory.Counts.CountStatus>().Select(v => $"Counts.Status.{v}"),
+            .. Enum.GetNames<Inventory.Stock.TransferStatus>().Select(v => $"Transfers.Status.{v}"),
+            .. Enum.GetNames<Inventory.Reports.ConsumptionGroup>().Select(v => $"Reports.Group.{v}"),
+            .. new[] { Inventory.Requests.RequestService.RuleValue, Inventory.Requests.RequestService.RuleIncompatible, Inventory.Requests.RequestService.RuleStock }.Select(v => $"Requests.Rule.{v}"),
+            .. new[] { "parts", "opening-balances" }.Select(v => $"Import.Target.{v}"),
+            "RecordType.part", "Timeline.partReplaced",
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
     }

@@ -41,7 +41,7 @@ public sealed class DemoStock
         _parts = await _db.Set<Part>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
         _fits = (await _db.Set<PartProduct>().AsNoTracking().ToListAsync(ct)).GroupBy(x => x.PartId).ToDictionary(g => g.Key, g => g.Select(x => x.ProductId).ToList());
         var warehouses = await _db.Set<Warehouse>().AsNoTracking().OrderBy(w => w.Code).ToListAsync(ct);
-        _centrals = [.. warehouses.Where(w => w.Kind == WarehouseKind.Central)];
+        _centrals = [.. warehouses.Where(w => w.Kind == WarehouseKind.Central).OrderBy(w => w.Id)]; // the head office's first
         _vans = warehouses.Where(w => w.Kind == WarehouseKind.Van && w.KeeperId != null).ToDictionary(w => w.KeeperId!.Value, w => w.Id);
         foreach (var p in _parts)
             for (var i = 0; i < _centrals.Count; i++)
@@ -56,13 +56,13 @@ public sealed class DemoStock
         var fitting = _parts.Where(p => p.IsActive && (productId is null || !_fits.TryGetValue(p.Id, out var f) || f.Contains(productId.Value))).ToList();
         if (fitting.Count == 0) return null;
         // Cheap consumables far more often than drives and spindles.
-        var picks = Enumerable.Range(0, _rng.NextDouble() < 0.3 ? 2 : 1).Select(_ => fitting.OrderBy(p => p.UnitCost * _rng.NextDouble() * _rng.NextDouble()).Take(6).ElementAt(_rng.Next(Math.Min(6, fitting.Count)))).Distinct().ToList();
+        var picks = Enumerable.Range(0, _rng.NextDouble() < 0.3 ? 2 : 1).Select(_ => fitting.OrderBy(p => Math.Sqrt(p.UnitCost) * _rng.NextDouble()).First()).Distinct().ToList();
         long cost = 0;
         var labels = new List<string>();
         foreach (var part in picks)
         {
             var q = part.UnitCost < 30_000 ? _rng.Next(1, 4) : 1;
-            Restock(part, van, q, at);
+            Restock(part, van, q, at, region);
             var taken = Take(MovementKind.Issue, part, van, q, at, "", m =>
             {
                 (m.WorkOrderId, m.WorkOrderNumber, m.CustomerId, m.MachineId, m.ProductId, m.Region, m.Billable) = (workOrderId, number, customerId, machineId, productId, region, !inWarranty);
@@ -89,12 +89,13 @@ public sealed class DemoStock
     }
 
     /// <summary>The van is topped up from central a day before; central buys when it falls under the reorder point.</summary>
-    private void Restock(Part part, Guid van, long need, DateTime at)
+    private void Restock(Part part, Guid van, long need, DateTime at, string region)
     {
         var have = _stock.GetValueOrDefault((part.Id, van)).Q;
         if (have >= need) return;
         var send = Math.Max(need - have, Math.Max(1, part.ReorderQuantity / 6));
-        var central = _centrals.FirstOrDefault(c => _stock.GetValueOrDefault((part.Id, c.Id)).Q >= send) ?? _centrals[0];
+        var home = _centrals[Home(region) % _centrals.Count];
+        var central = _stock.GetValueOrDefault((part.Id, home.Id)).Q >= send ? home : _centrals.FirstOrDefault(c => _stock.GetValueOrDefault((part.Id, c.Id)).Q >= send) ?? home;
         var onHand = _stock.GetValueOrDefault((part.Id, central.Id)).Q;
         if (onHand < send)
         {
@@ -114,6 +115,14 @@ public sealed class DemoStock
         transfer.Lines.Add(new TransferLine { TransferId = transfer.Id, PartId = part.Id, Quantity = send, Value = value });
         _transfers.Add(transfer);
     }
+
+    /// <summary>Which central warehouse serves a province: the south and the west have their own.</summary>
+    private static int Home(string province) => province switch
+    {
+        "广东" or "福建" or "广西" or "海南" => 1,
+        "四川" or "重庆" or "陕西" or "云南" or "贵州" => 2,
+        _ => 0,
+    };
 
     private long Take(MovementKind kind, Part part, Guid wh, long q, DateTime at, string reason, Action<StockMovement>? fill = null)
     {

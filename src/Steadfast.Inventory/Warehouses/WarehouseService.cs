@@ -17,6 +17,8 @@ public sealed record SaveWarehouse(string? Code, string? Name, WarehouseKind? Ki
 public sealed record StockLine(Guid PartId, string PartNumber, string PartName, string Specification, string Unit, long Quantity, long Value, long AverageCost,
     int ReorderPoint, DateTime? LastMovementAt);
 
+public sealed record PartStock(Guid WarehouseId, string Code, string Name, WarehouseKind Kind, long Quantity, long Value, DateTime? LastMovementAt);
+
 public sealed record KeeperOption(Guid Id, string Name);
 
 public sealed record InventorySettingsDto(int DeadStockDays, long ApprovalThreshold, bool EngineersSeeOtherVans, long Version);
@@ -90,6 +92,17 @@ internal sealed class WarehouseService(AppDbContext db, StockScope scope, IStrin
             .Select(r => new { r.p.Id, r.p.Number, r.p.Name, r.p.Specification, r.p.Unit, r.b.Quantity, r.b.Value, r.p.UnitCost, r.p.ReorderPoint, r.b.LastMovementAtUtc }).ToListAsync(ct);
         return new PagedResult<StockLine>([.. items.Select(i => new StockLine(i.Id, i.Number, i.Name, i.Specification, i.Unit, i.Quantity, i.Value,
             StockLedger.AverageCost(i.Value, i.Quantity, i.UnitCost), i.ReorderPoint, i.LastMovementAtUtc))], total);
+    }
+
+    /// <summary>Where a part is, in the warehouses the caller may see.</summary>
+    public async Task<List<PartStock>> PartStockAsync(Guid partId, CancellationToken ct)
+    {
+        var visible = await scope.WarehousesAsync(ct);
+        return await (from b in db.Set<StockBalance>().AsNoTracking()
+                      join w in visible on b.WarehouseId equals w.Id
+                      where b.PartId == partId
+                      orderby w.Kind, w.Code
+                      select new PartStock(w.Id, w.Code, w.Name, w.Kind, b.Quantity, b.Value, b.LastMovementAtUtc)).ToListAsync(ct);
     }
 
     public async Task<InventorySettingsDto> SettingsAsync(CancellationToken ct)
