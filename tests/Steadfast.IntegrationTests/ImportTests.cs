@@ -163,6 +163,42 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     }
 
     [Fact]
+    public async Task Parts_and_opening_balances_import_into_the_catalogue_and_the_ledger()
+    {
+        using var admin = await app.AdminAsync();
+        var model = (await admin.ProductAsync()).GetProperty("code").GetString();
+        var number = "IMP-" + Guid.NewGuid().ToString("N")[..6];
+        var parts = new List<Dictionary<string, object?>>
+        {
+            new() { ["备件编号"] = number, ["名称"] = "主轴轴承", ["单位"] = "套", ["单位成本"] = "1,250.50", ["再订货点"] = "4", ["适用型号"] = model },
+            new() { ["备件编号"] = number + "B", ["名称"] = "密封圈", ["单位"] = "件", ["单位成本"] = "-3", ["再订货点"] = null, ["适用型号"] = "NO-SUCH-MODEL" },
+        };
+        var job = await RunAsync(admin, Xlsx(parts), "parts.xlsx", "parts");
+        Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
+        var found = Assert.Single((await (await admin.GetAsync($"/api/v1/parts?q={number}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        Assert.Equal(125050, found.GetProperty("unitCost").GetInt64());
+        var part = await (await admin.GetAsync($"/api/v1/parts/{found.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(1, part.GetProperty("productIds").GetArrayLength());
+
+        var code = "OB" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        await (await admin.PostAsJsonAsync("/api/v1/warehouses", new { code, name = "期初仓", kind = "central" })).ExpectAsync(HttpStatusCode.Created);
+        var balances = new List<Dictionary<string, object?>>
+        {
+            new() { ["备件编号"] = number, ["仓库编码"] = code, ["数量"] = "12", ["单位成本"] = "1200" },
+            new() { ["备件编号"] = number, ["仓库编码"] = "NOPE", ["数量"] = "1.5", ["单位成本"] = null },
+        };
+        job = await RunAsync(admin, Xlsx(balances), "opening.xlsx", "opening-balances");
+        Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
+        part = await (await admin.GetAsync($"/api/v1/parts/{found.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(12, part.GetProperty("onHand").GetInt64());
+        Assert.Equal(12 * 120000, part.GetProperty("stockValue").GetInt64());
+        var ledger = await (await admin.GetAsync($"/api/v1/stock-movements?partId={found.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("receive", Assert.Single(ledger.GetProperty("items").EnumerateArray()).GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task A_gbk_csv_from_chinese_excel_imports()
     {
         using var admin = await app.AdminAsync();

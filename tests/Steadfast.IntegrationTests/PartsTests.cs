@@ -188,12 +188,17 @@ public abstract class PartsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var other = await (await w.Admin.PostAsJsonAsync("/api/v1/parts", new { number = "P-" + Code(), name = "别的型号", unit = "pcs", productIds = new[] { (await w.Admin.ProductAsync()).GetProperty("id").GetGuid() } })).ExpectAsync(HttpStatusCode.Created);
         await (await PostMove(w.Keeper, new { kind = "receive", partId = other.Id(), warehouseId = w.Van, quantity = 1, unitCost = 100 })).ExpectAsync(HttpStatusCode.Created);
         Assert.Contains("partId", (await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = other.Id(), quantity = 1 })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        // The service manager may override, but only with a reason; the ledger keeps it.
+        Assert.Contains("overrideReason", (await (await w.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = other.Id(), quantity = 1, warehouseId = w.Van })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        var forced = await (await w.Manager.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = other.Id(), quantity = 1, warehouseId = w.Van, overrideReason = "客户自备机型改装" })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("客户自备机型改装", forced.GetProperty("reason").GetString());
+        await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts/returns", new { partId = other.Id(), quantity = 1 })).ExpectAsync(HttpStatusCode.Created);
 
         // Returns: a good one back at what it cost, a faulty one recorded by serial and not stocked.
         Assert.Contains("quantity", (await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts/returns", new { partId = w.FitsPart, quantity = 2 })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
         await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts/returns", new { partId = w.OtherModelPart, quantity = 1, faulty = true, serial = "SN-OLD-1" })).ExpectAsync(HttpStatusCode.Created);
         var lines = await (await w.Engineer.GetAsync($"/api/v1/work-orders/{order.Id()}/parts")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(3, lines.GetArrayLength());
+        Assert.Equal(5, lines.GetArrayLength()); // two issues, the override, its return and the faulty part
         var wo = await (await w.Engineer.GetAsync($"/api/v1/work-orders/{order.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(260000, wo.GetProperty("partsCost").GetInt64());
         await AssertBalancesMatchLedgerAsync();

@@ -82,7 +82,7 @@ internal sealed class RequestService(AppDbContext db, StockLedger ledger, Moveme
             if (order is null) errors.Add("workOrderId", t["Common.NotFound"]);
             else if (!order.IsOpen) errors.Add("workOrderId", t["Requests.Error.OrderClosed"]);
         }
-        var from = input.FromWarehouseId ?? await db.Set<Warehouse>().Where(w => w.Kind == WarehouseKind.Central && w.IsActive).OrderBy(w => w.Code).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+        var from = input.FromWarehouseId ?? await CentralWithStockAsync(input.Lines ?? [], ct);
         var source = from is { } f ? await db.Set<Warehouse>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == f && w.IsActive, ct) : null;
         if (source is null || !await scope.CanSeeAsync(source.Id, ct)) errors.Add("fromWarehouseId", t["Common.NotFound"]);
         else if (source.Id == van) errors.Add("fromWarehouseId", t["Stock.Error.SameWarehouse"]);
@@ -178,6 +178,17 @@ internal sealed class RequestService(AppDbContext db, StockLedger ledger, Moveme
             return 0;
         }, ct);
         return await ToDtoAsync(id, ct);
+    }
+
+    /// <summary>When the engineer names no source: the central warehouse that can send every line, and has the most of them.</summary>
+    private async Task<Guid?> CentralWithStockAsync(List<RequestLineInput> lines, CancellationToken ct)
+    {
+        var centrals = await db.Set<Warehouse>().Where(w => w.Kind == WarehouseKind.Central && w.IsActive).OrderBy(w => w.Code).Select(w => w.Id).ToListAsync(ct);
+        var wanted = lines.Where(l => l.PartId is not null && l.Quantity > 0).ToDictionary(l => l.PartId!.Value, l => l.Quantity!.Value);
+        var ids = wanted.Keys.ToList();
+        var stock = await db.Set<StockBalance>().Where(b => centrals.Contains(b.WarehouseId) && ids.Contains(b.PartId)).ToListAsync(ct);
+        return centrals.OrderByDescending(c => wanted.All(w => stock.Any(b => b.WarehouseId == c && b.PartId == w.Key && b.Quantity >= w.Value)))
+            .ThenByDescending(c => stock.Where(b => b.WarehouseId == c).Sum(b => b.Quantity)).Select(c => (Guid?)c).FirstOrDefault();
     }
 
     private async Task<PartRequest> PendingAsync(Guid id, DecideRequest input, CancellationToken ct)
