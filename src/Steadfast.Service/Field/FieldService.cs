@@ -17,11 +17,14 @@ public sealed record SignatureRequest(string? SignerName, string? Image);
 
 /// <summary>The service report (服务报告): everything the customer signs for, without internal notes.</summary>
 public sealed record ServiceReport(WorkOrderDto Order, string CustomerName, string ProductName, string SerialNumber, string SiteAddress, string EngineerName,
-    IReadOnlyList<VisitDto> Visits, IReadOnlyList<AttachmentDto> Photos, bool HasSignature, SurveyAnswer? Survey);
+    IReadOnlyList<VisitDto> Visits, IReadOnlyList<AttachmentDto> Photos, bool HasSignature, SurveyAnswer? Survey, IReadOnlyList<ReportPart> Parts);
+
+/// <summary>A part on the report: fitted (net of unused returns), or the faulty one taken off, with its serial.</summary>
+public sealed record ReportPart(string Number, string Name, long Quantity, bool Billable, bool Faulty, string Serial);
 public sealed record SurveyAnswer(int Csat, int Nps, string Comment, DateTime AnsweredAt);
 
 /// <summary>What happens on site: visits, photos, the customer's signature and the report it signs.</summary>
-internal sealed class FieldService(AppDbContext db, WorkOrderService orders, CustomerDirectory customers, AttachmentService attachments, CurrentActor actor,
+internal sealed class FieldService(Inventory.Public.WorkOrderParts stockParts, AppDbContext db, WorkOrderService orders, CustomerDirectory customers, AttachmentService attachments, CurrentActor actor,
     TimeProvider clock, IStringLocalizer<Strings> t)
 {
     public const int MaxPhotos = 20;
@@ -137,7 +140,16 @@ internal sealed class FieldService(AppDbContext db, WorkOrderService orders, Cus
         var photos = (await attachments.ListAsync(WorkOrderService.RecordType, order.Id, ct)).Where(p => p.Kind != AttachmentKind.Signature).ToList();
         var survey = await db.Set<Survey>().AsNoTracking().Where(s => s.WorkOrderId == order.Id).Select(s => new SurveyAnswer(s.Csat, s.Nps, s.Comment, s.AnsweredAtUtc)).FirstOrDefaultAsync(ct);
         return new ServiceReport(dto, customer?.Name ?? "", machine?.ProductName ?? "", machine?.SerialNumber ?? "", machine?.SiteAddress ?? customer?.Address ?? "",
-            engineer, await VisitsOf(order.Id, ct), photos, order.SignatureId is not null, survey);
+            engineer, await VisitsOf(order.Id, ct), photos, order.SignatureId is not null, survey, ReportParts(await stockParts.LinesAsync(order.Id, ct)));
+    }
+
+    private static List<ReportPart> ReportParts(List<Inventory.Public.WorkOrderPartLine> lines)
+    {
+        var fitted = lines.Where(l => !l.Faulty).GroupBy(l => (l.PartNumber, l.PartName))
+            .Select(g => new ReportPart(g.Key.PartNumber, g.Key.PartName, g.Sum(l => l.Kind == Inventory.Stock.MovementKind.Issue ? l.Quantity : -l.Quantity),
+                g.Any(l => l.Billable), false, ""))
+            .Where(p => p.Quantity > 0);
+        return [.. fitted, .. lines.Where(l => l.Faulty).Select(l => new ReportPart(l.PartNumber, l.PartName, l.Quantity, false, true, l.Serial))];
     }
 
     private async Task<bool> OnOrderAsync(WorkOrder order, CancellationToken ct) =>
