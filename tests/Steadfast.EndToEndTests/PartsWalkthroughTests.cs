@@ -171,9 +171,8 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
 
         // A stock count of a van: a difference entered on the list is posted as an adjustment.
         await page.GotoAsync("/stock/counts");
-        await page.GetByTestId("count-warehouse").ClickAsync();
         var options = page.Locator(".mud-popover-open .mud-list-item");
-        await Assertions.Expect(options.First).ToBeVisibleAsync();
+        await ClickUntilVisibleAsync(page, page.GetByTestId("count-warehouse"), options.First);
         await options.Nth(4).ClickAsync(); // a van: the central warehouses come first
         await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("count-new"), u => u.Contains("/stock/counts/", StringComparison.Ordinal));
         var first = page.GetByTestId("count-input").First;
