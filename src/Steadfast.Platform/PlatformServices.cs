@@ -61,8 +61,10 @@ public static class PlatformServices
 public static class ClaimQueues
 {
     public static ClaimQueue<OutboxMessage> Outbox(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", "");
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", "", Lease(sp));
 
     public static ClaimQueue<DueItem> DueItems(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL");
+        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL", Lease(sp));
+
+    private static TimeSpan Lease(IServiceProvider sp) => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Lease;
 }

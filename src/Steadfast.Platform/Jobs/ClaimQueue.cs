@@ -20,9 +20,9 @@ public interface IClaimable
 /// <summary>
 /// Claims due rows of one table for this node with a lease. PostgreSQL skips rows another node holds
 /// (FOR UPDATE SKIP LOCKED); SQLite has one writer at a time, so the conditional UPDATE is enough.
-/// A node that dies mid-way loses its lease after <see cref="ClaimTiming.Lease"/> and another node takes over.
+/// A node that dies mid-way loses its lease (<see cref="QueueOptions.Lease"/>, two minutes by default) and another node takes over.
 /// </summary>
-public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ClaimQueue<T>> log, string table, string extraCondition)
+public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ClaimQueue<T>> log, string table, string extraCondition, TimeSpan lease)
     where T : class, IClaimable
 {
     public string Node { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -33,7 +33,7 @@ public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider cloc
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
-        var until = now + ClaimTiming.Lease;
+        var until = now + lease;
         var skipLocked = db.IsSqlite ? "" : " FOR UPDATE SKIP LOCKED";
         var sql = $$"""
             UPDATE "{{table}}" SET "LockedBy" = {0}, "LockedUntilUtc" = {1}

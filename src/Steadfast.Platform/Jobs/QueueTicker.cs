@@ -9,6 +9,8 @@ public sealed class QueueOptions
 {
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; set; } = 50;
+    /// <summary>How long a claimed row stays with its node: after a crash, the row waits this long before another node (or the restarted one) takes it.</summary>
+    public TimeSpan Lease { get; set; } = ClaimTiming.Lease;
     /// <summary>Tests turn the ticker off and drain by hand.</summary>
     public bool Enabled { get; set; } = true;
 }
