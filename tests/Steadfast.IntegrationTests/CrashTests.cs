@@ -31,110 +31,21 @@ public abstract class CrashTests
     protected abstract Task<string> CreateDatabaseAsync();
     protected abstract Task DropDatabaseAsync();
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
-        return dir!.FullName;
-    }
-
-    /// <summary>The host as its own build put it (same configuration as these tests): the test folder also holds test assemblies the app must not load.</summary>
-    private static string WebDll()
-    {
-        var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Debug|Release>/net10.0
-        return Path.Combine(RepoRoot(), "src", "Steadfast.Web", "bin", config, "net10.0", "Steadfast.Web.dll");
-    }
-
-    /// <summary>The server, started and killed like a process on a real machine.</summary>
-    private sealed class Server(string connectionString, DatabaseProvider provider, int port) : IDisposable
-    {
-        private Process? _process;
-        public string Url { get; } = $"http://127.0.0.1:{port}";
-        public int Starts { get; private set; }
-
-        public async Task StartAsync()
-        {
-            var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            foreach (var a in new[]
-            {
-                WebDll(), "--urls", Url, "--contentRoot", Path.Combine(RepoRoot(), "src", "Steadfast.Web"),
-                $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", "--Demo:SeedIfEmpty=false",
-                $"--Bootstrap:AdminEmail={AppFactory.AdminEmail}", $"--Bootstrap:AdminPassword={AppFactory.Password}", "--Auth:SignInPermitsPerMinute=100000",
-                "--Queue:TickInterval=00:00:00.500", "--Queue:Lease=00:00:05", "--Logging:LogLevel:Default=Warning",
-            }) info.ArgumentList.Add(a);
-            _process = Process.Start(info)!;
-            _process.OutputDataReceived += (_, _) => { };
-            _process.ErrorDataReceived += (_, _) => { };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            Starts++;
-            using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-            for (var i = 0; i < 240; i++)
-            {
-                try
-                {
-                    if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode) return;
-                }
-                catch (HttpRequestException) { }
-                catch (TaskCanceledException) { }
-                if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}");
-                await Task.Delay(250);
-            }
-            throw new TimeoutException("The server did not come up.");
-        }
-
-        /// <summary>SIGKILL: no shutdown hooks, no flushing — whatever was not committed is gone.</summary>
-        public void Kill()
-        {
-            _process?.Kill(entireProcessTree: true);
-            _process?.WaitForExit();
-        }
-
-        public void Dispose()
-        {
-            try { Kill(); } catch (InvalidOperationException) { }
-            _process?.Dispose();
-        }
-    }
-
     [Fact]
     public async Task Acknowledged_creates_survive_three_kills_exactly_once_and_each_webhook_arrives_once()
     {
         var total = int.TryParse(Environment.GetEnvironmentVariable("STEADFAST_CRASH_CREATES"), out var n) ? n : 400;
         var connectionString = await CreateDatabaseAsync();
-        var deliveries = new ConcurrentDictionary<string, string>();
-        var deliveryCalls = 0;
-        var sinkPort = FreePort();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{sinkPort}");
-        builder.Logging.ClearProviders();
-        await using var sink = builder.Build();
-        sink.MapPost("/hook", async (HttpRequest req) =>
-        {
-            using var reader = new StreamReader(req.Body);
-            var body = await reader.ReadToEndAsync();
-            Interlocked.Increment(ref deliveryCalls);
-            deliveries.TryAdd(req.Headers["X-Steadfast-Delivery"].ToString(), body);
-            return Results.Ok();
-        });
-        await sink.StartAsync();
-        using var server = new Server(connectionString, Provider, FreePort());
+        await using var sink = await WebhookSink.StartAsync();
+        var deliveries = sink.Deliveries;
+        using var server = new ServerProcess(connectionString, Provider);
         try
         {
             await server.StartAsync();
-            using var admin = new HttpClient { BaseAddress = new Uri(server.Url), Timeout = TimeSpan.FromSeconds(10) };
-            var token = await (await admin.PostAsJsonAsync("/api/v1/auth/token", new { email = AppFactory.AdminEmail, password = AppFactory.Password })).Content.ReadFromJsonAsync<JsonElement>();
-            admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+            using var admin = await server.AdminAsync();
             var customer = await admin.CustomerAsync();
             var machine = await admin.MachineAsync(customer, await admin.ProductAsync(), new { installedOn = "2026-01-10" });
-            await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "sink", url = $"http://127.0.0.1:{sinkPort}/hook", format = "json", secret = "s", events = "QrReport" }))
+            await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "sink", url = sink.Url, format = "json", secret = "s", events = "QrReport" }))
                 .ExpectAsync(HttpStatusCode.Created);
 
             var acknowledged = new ConcurrentDictionary<string, string>(); // key → work-order number
@@ -210,7 +121,7 @@ public abstract class CrashTests
             Assert.Equal(total, deliveries.Count);
             var numbers = deliveries.Values.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("args")[0].GetString()).ToList();
             Assert.Equal(acknowledged.Values.Order(), numbers.Order());
-            Assert.True(deliveryCalls >= total);
+            Assert.True(sink.Calls >= total);
         }
         finally
         {
@@ -241,23 +152,14 @@ public sealed class CrashTests_Sqlite : CrashTests
 
 public sealed class CrashTests_Postgres : CrashTests
 {
-    private readonly string _database = "sf_crash_" + Guid.NewGuid().ToString("N")[..12];
+    private string _database = "";
     protected override DatabaseProvider Provider => DatabaseProvider.Postgres;
 
     protected override async Task<string> CreateDatabaseAsync()
     {
-        await using var conn = new NpgsqlConnection(PostgresFactory.ServerConnectionString);
-        await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn)) await cmd.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(PostgresFactory.ServerConnectionString) { Database = _database }.ToString();
+        (_database, var connectionString) = await PostgresFactory.CreateDatabaseAsync("sf_crash_");
+        return connectionString;
     }
 
-    protected override async Task DropDatabaseAsync()
-    {
-        NpgsqlConnection.ClearAllPools();
-        await using var conn = new NpgsqlConnection(PostgresFactory.ServerConnectionString);
-        await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
-        await cmd.ExecuteNonQueryAsync();
-    }
+    protected override Task DropDatabaseAsync() => PostgresFactory.DropDatabaseAsync(_database);
 }

@@ -122,3 +122,16 @@ public sealed class MedianTests
     [Fact]
     public void No_values_no_median() => Assert.Null(Steadfast.Service.Dashboard.ServiceKpis.Median([]));
 }
+
+public sealed class SlaStepMatchingTests
+{
+    [Fact]
+    public void A_deadline_read_back_from_postgres_microseconds_still_matches_its_step()
+    {
+        var scheduled = new DateTime(2026, 11, 27, 8, 30, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+        var stored = new DateTime(scheduled.Ticks - scheduled.Ticks % 10, DateTimeKind.Utc); // PostgreSQL drops the last digit of ticks
+        Assert.True(Steadfast.Service.Sla.SlaTicker.SameInstant(stored, scheduled));
+        Assert.False(Steadfast.Service.Sla.SlaTicker.SameInstant(stored.AddSeconds(1), scheduled)); // a moved deadline is not the same
+        Assert.False(Steadfast.Service.Sla.SlaTicker.SameInstant(null, scheduled));
+    }
+}

@@ -20,13 +20,19 @@ internal sealed class SlaTicker : IDueItemHandler
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     public string Kind => SlaService.DueKind;
 
+    /// <summary>
+    /// The order's deadline as stored against the one the step was scheduled for. PostgreSQL keeps
+    /// microseconds and the payload keeps .NET ticks, so "the same deadline" is equal to the millisecond.
+    /// </summary>
+    internal static bool SameInstant(DateTime? stored, DateTime scheduled) => stored is { } s && Math.Abs((s - scheduled).Ticks) < TimeSpan.TicksPerMillisecond;
+
     public async Task HandleAsync(DueItem item, IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var step = JsonSerializer.Deserialize<SlaStep>(item.Payload, Json)!;
         var id = Guid.Parse(item.SubjectId.Split(':')[0]);
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (order is null || !WorkOrderFlow.IsOpen(order.Status) || SlaService.IsMet(order, step.Target) || SlaService.DueOf(order, step.Target) != step.Due) return;
+        if (order is null || !WorkOrderFlow.IsOpen(order.Status) || SlaService.IsMet(order, step.Target) || !SameInstant(SlaService.DueOf(order, step.Target), step.Due)) return;
         if (step.Target == SlaTarget.Resolution && order.SlaPausedAtUtc is not null) return;
 
         var notifier = services.GetRequiredService<Notifier>();

@@ -108,21 +108,26 @@ public class PostgresFactory : AppFactory
         Environment.GetEnvironmentVariable("STEADFAST_TEST_PG")
         ?? throw new InvalidOperationException("STEADFAST_TEST_PG is not set: run the tests through ./test.sh, which starts PostgreSQL.");
 
-    public override async Task InitializeAsync()
+    public override async Task InitializeAsync() => (_database, ConnectionString) = await CreateDatabaseAsync("sf_test_");
+
+    protected override Task DropDatabaseAsync() => DropDatabaseAsync(_database);
+
+    /// <summary>A fresh, empty database on the test server: its name and a connection string to it.</summary>
+    public static async Task<(string Name, string ConnectionString)> CreateDatabaseAsync(string prefix)
     {
-        _database = "sf_test_" + Guid.NewGuid().ToString("N")[..12];
+        var name = prefix + Guid.NewGuid().ToString("N")[..12];
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", conn)) await cmd.ExecuteNonQueryAsync();
-        ConnectionString = new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database, Pooling = true }.ToString();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn)) await cmd.ExecuteNonQueryAsync();
+        return (name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ToString());
     }
 
-    protected override async Task DropDatabaseAsync()
+    public static async Task DropDatabaseAsync(string name)
     {
         NpgsqlConnection.ClearAllPools();
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
-        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {_database} WITH (FORCE)", conn);
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", conn);
         await cmd.ExecuteNonQueryAsync();
     }
 }
