@@ -46,14 +46,34 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale, int width = 1366, int height = 860)
+    public async Task<IPage> NewPageAsync(string locale, int width = 1366, int height = 860, Geolocation? at = null, bool phone = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl,
+            Geolocation = at, Permissions = at is null ? [] : ["geolocation"], IsMobile = phone, HasTouch = phone,
         });
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in as a demo user (every demo password is the same).</summary>
+    public async Task<IPage> SignedInAsync(string locale, string email = "admin@steadfast.local", int width = 1366, int height = 860, Geolocation? at = null)
+    {
+        var page = await NewPageAsync(locale, width, height, at, phone: width < 500);
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#email", email);
+        await page.FillAsync("#password", "Steadfast1!");
+        await page.ClickAsync("[data-testid=login-submit]");
+        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        return page;
+    }
+
+    /// <summary>Runs work against the app's database in its own scope: test set-up and checks behind the pages.</summary>
+    public async Task<T> DbAsync<T>(Func<Steadfast.Platform.Data.AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Data.AppDbContext>());
     }
 
     async Task IAsyncLifetime.DisposeAsync()

@@ -6,23 +6,12 @@ namespace Steadfast.EndToEndTests;
 /// <summary>Customer 360, the machine record, QR pages and the Excel import, as people use them.</summary>
 public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private static async Task<IPage> SignedInAsync(BrowserApp app, string locale, string email = "admin@steadfast.local", int width = 1366)
-    {
-        var page = await app.NewPageAsync(locale, width, 900);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Steadfast1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
-
     [Theory]
     [InlineData("zh-CN", "zh", "客户", "联系人")]
     [InlineData("en-US", "en", "Customers", "Contacts")]
     public async Task Customer_360_and_the_machine_record_in_both_languages(string locale, string suffix, string listTitle, string contactsTab)
     {
-        var page = await SignedInAsync(app, locale);
+        var page = await app.SignedInAsync(locale);
         await page.GotoAsync("/customers");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(listTitle);
         await Assertions.Expect(page.GetByTestId("customers-table").Locator("tbody tr").First).ToBeVisibleAsync();
@@ -48,7 +37,7 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     [Fact]
     public async Task A_follow_up_and_a_private_note_are_logged_on_the_customer_page()
     {
-        var page = await SignedInAsync(app, "zh-CN", "salesmgr@steadfast.local");
+        var page = await app.SignedInAsync("zh-CN", "salesmgr@steadfast.local");
         await page.GotoAsync("/customers");
         await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("customers-table").Locator("tbody tr").First, u => u.Contains("/customers/", StringComparison.Ordinal));
         for (var i = 0; i < 20 && !await page.GetByTestId("activity-dialog").IsVisibleAsync(); i++)
@@ -66,7 +55,7 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // Someone else, even an admin, opens the same customer and does not see it.
         var url = page.Url;
-        var admin = await SignedInAsync(app, "zh-CN");
+        var admin = await app.SignedInAsync("zh-CN");
         await admin.GotoAsync(url);
         await admin.GetByRole(AriaRole.Tab).Nth(3).ClickAsync();
         await Assertions.Expect(admin.Locator(".mud-tabs-panels")).Not.ToContainTextAsync(note);
@@ -86,7 +75,7 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var file = Path.Combine(Path.GetTempPath(), $"import-{marker}.xlsx");
         await using (var stream = File.Create(file)) await stream.SaveAsAsync(rows);
 
-        var page = await SignedInAsync(app, "zh-CN");
+        var page = await app.SignedInAsync("zh-CN");
         await page.GotoAsync("/imports");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Excel 导入");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
@@ -108,7 +97,7 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     [Fact]
     public async Task The_qr_label_prints_and_the_scan_page_identifies_the_machine_on_a_phone()
     {
-        var page = await SignedInAsync(app, "zh-CN");
+        var page = await app.SignedInAsync("zh-CN");
         await page.GotoAsync($"/equipment/{await app.MachineWithoutOpenOrderAsync()}");
         var serial = (await page.GetByTestId("machine-title").InnerTextAsync()).Split('·').Last().Trim();
 

@@ -20,14 +20,8 @@ namespace Steadfast.EndToEndTests;
 /// </summary>
 public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
     /// <summary>A machine with no open order whose model has a part worth more than the approval limit, in stock at the head office.</summary>
-    private Task<(Guid Machine, string PartNumber, Guid PartId)> MachineAndPartAsync() => DbAsync(async db =>
+    private Task<(Guid Machine, string PartNumber, Guid PartId)> MachineAndPartAsync() => app.DbAsync(async db =>
     {
         var head = await db.Set<Warehouse>().Where(w => w.Code == "WH-SH").Select(w => w.Id).SingleAsync();
         var open = db.Set<WorkOrder>().Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled).Select(w => w.MachineId);
@@ -47,17 +41,6 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Steadfast1!" })).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
         return http;
-    }
-
-    private async Task<IPage> SignedInAsync(string locale, string email, int width = 1366, int height = 860)
-    {
-        var page = await app.NewPageAsync(locale, width, height);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Steadfast1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        return page;
     }
 
     /// <summary>Blazor drops a click that lands before the circuit is up: click until something appears.</summary>
@@ -80,8 +63,8 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
     public async Task An_engineer_requests_a_part_the_manager_approves_and_it_lands_on_the_order_at_cost(string locale, string suffix, string sent, string received)
     {
         var (machineId, partNumber, partId) = await MachineAndPartAsync();
-        var machine = await DbAsync(db => db.Set<Machine>().Where(m => m.Id == machineId).Select(m => new { m.Id, m.CustomerId }).SingleAsync());
-        var engineerId = await DbAsync(db => db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync());
+        var machine = await app.DbAsync(db => db.Set<Machine>().Where(m => m.Id == machineId).Select(m => new { m.Id, m.CustomerId }).SingleAsync());
+        var engineerId = await app.DbAsync(db => db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync());
         using var desk = await ApiAsync("dispatcher@steadfast.local");
         var order = await (await desk.PostAsJsonAsync("/api/v1/work-orders", new
         {
@@ -93,19 +76,19 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         (await engineerApi.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "accepted" })).EnsureSuccessStatusCode();
 
         // 1. On the phone: ask for the part for this order.
-        var phone = await SignedInAsync(locale, "engineer@steadfast.local", 390, 844);
+        var phone = await app.SignedInAsync(locale, "engineer@steadfast.local", 390, 844);
         await phone.GotoAsync($"/m/orders/{orderId}");
         await ClickUntilVisibleAsync(phone, phone.GetByTestId("order-parts-request"), phone.GetByTestId("request-dialog"));
         await phone.GetByTestId("part-picker").FillAsync(partNumber);
         await phone.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = partNumber }).First.ClickAsync();
         await phone.GetByTestId("req-save").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("request-dialog")).ToBeHiddenAsync();
-        var request = await DbAsync(db => db.Set<Steadfast.Inventory.Requests.PartRequest>().Where(r => r.WorkOrderId == Guid.Parse(orderId!)).Select(r => new { r.Number, r.Status, r.ApprovalReasons }).SingleAsync());
+        var request = await app.DbAsync(db => db.Set<Steadfast.Inventory.Requests.PartRequest>().Where(r => r.WorkOrderId == Guid.Parse(orderId!)).Select(r => new { r.Number, r.Status, r.ApprovalReasons }).SingleAsync());
         Assert.Equal(Steadfast.Inventory.Requests.RequestStatus.Pending, request.Status);
         Assert.Contains("value", request.ApprovalReasons, StringComparison.Ordinal);
 
         // 2. On the desk: the service manager approves it.
-        var manager = await SignedInAsync(locale, "servicemgr@steadfast.local");
+        var manager = await app.SignedInAsync(locale, "servicemgr@steadfast.local");
         await manager.GotoAsync("/parts/requests");
         var row = manager.GetByTestId("requests").Locator("tr", new LocatorLocatorOptions { HasTextString = request.Number });
         await Assertions.Expect(row).ToBeVisibleAsync();
@@ -127,12 +110,12 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         await phone.GetByTestId("use-part-option").Filter(new LocatorFilterOptions { HasTextString = partNumber }).First.ClickAsync();
         await phone.GetByTestId("use-part-save").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("order-part-line")).ToHaveCountAsync(1);
-        var cost = await DbAsync(db => db.Set<StockMovement>().Where(m => m.WorkOrderId == Guid.Parse(orderId!) && m.Kind == MovementKind.Issue).Select(m => -m.Value).SingleAsync());
+        var cost = await app.DbAsync(db => db.Set<StockMovement>().Where(m => m.WorkOrderId == Guid.Parse(orderId!) && m.Kind == MovementKind.Issue).Select(m => -m.Value).SingleAsync());
         var yuan = Steadfast.Platform.Ui.Money.Yuan(cost);
         await Assertions.Expect(phone.GetByTestId("order-parts-total")).ToContainTextAsync(yuan);
         await phone.GetByTestId("order-parts").ScrollIntoViewIfNeededAsync();
         await Shot(phone, $"phone-parts-{suffix}.png", full: false);
-        Assert.Equal(cost, await DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == Guid.Parse(orderId!)).Select(w => w.PartsCost).SingleAsync()));
+        Assert.Equal(cost, await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == Guid.Parse(orderId!)).Select(w => w.PartsCost).SingleAsync()));
 
         // 4. The desk sees the cost on the order; the machine's file shows the part fitted.
         await manager.GotoAsync($"/service/{orderId}");
@@ -156,7 +139,7 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
     [InlineData("en-US", "en")]
     public async Task The_warehouse_sees_stock_reports_and_counts(string locale, string suffix)
     {
-        var page = await SignedInAsync(locale, "warehouse@steadfast.local");
+        var page = await app.SignedInAsync(locale, "warehouse@steadfast.local");
         await page.GotoAsync("/parts");
         await Assertions.Expect(page.GetByTestId("parts-table").Locator("tbody tr").First).ToContainTextAsync("SP-");
         await Shot(page, $"parts-{suffix}.png");
@@ -181,7 +164,7 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         await Shot(page, $"stock-count-{suffix}.png", full: false);
         await page.GetByTestId("count-post").ClickAsync();
         await Assertions.Expect(page.GetByTestId("count-input")).ToHaveCountAsync(0);
-        var adjusted = await DbAsync(db => db.Set<StockMovement>().CountAsync(m => m.Kind == MovementKind.Adjust && m.CountId != null));
+        var adjusted = await app.DbAsync(db => db.Set<StockMovement>().CountAsync(m => m.Kind == MovementKind.Adjust && m.CountId != null));
         Assert.True(adjusted >= 1);
         await page.Context.CloseAsync();
     }

@@ -18,14 +18,8 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
 {
     private const string Png1x1 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
 
-    private async Task<T> DbAsync<T>(Func<AppDbContext, Task<T>> work)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
-    }
-
     /// <summary>An injection moulding machine in Jiangsu with nothing open: 张伟's patch, so he ranks first.</summary>
-    private Task<(string Token, double Lat, double Lng)> MachineAsync() => DbAsync(async db =>
+    private Task<(string Token, double Lat, double Lng)> MachineAsync() => app.DbAsync(async db =>
     {
         var open = db.Set<WorkOrder>().Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled).Select(w => w.MachineId);
         var m = await (from machine in db.Set<Machine>()
@@ -36,23 +30,6 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
                        select new { machine.QrToken, machine.Latitude, machine.Longitude }).FirstAsync();
         return (m.QrToken, m.Latitude!.Value, m.Longitude!.Value);
     });
-
-    private async Task<IPage> SignedInAsync(string locale, string email, int width = 1366, int height = 860, Geolocation? at = null)
-    {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = app.BaseUrl,
-            Geolocation = at, Permissions = at is null ? [] : ["geolocation"], IsMobile = width < 500, HasTouch = width < 500,
-        });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", "Steadfast1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-        return page;
-    }
 
     /// <summary>Clicks until the status chip reads the expected text: a click before the circuit is up is lost.</summary>
     private static async Task StepAsync(IPage page, string button, string status)
@@ -87,10 +64,10 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await reporter.ClickAsync("[data-testid=scan-submit]");
         await reporter.WaitForURLAsync(u => u.Contains("/track/", StringComparison.Ordinal));
         var number = (await reporter.GetByTestId("track-number").InnerTextAsync()).Trim();
-        var id = await DbAsync(db => db.Set<WorkOrder>().Where(w => w.Number == number).Select(w => w.Id).SingleAsync());
+        var id = await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Number == number).Select(w => w.Id).SingleAsync());
 
         // 2. The desk: the ranked suggestions say who should go, and why.
-        var desk = await SignedInAsync(locale, "dispatcher@steadfast.local");
+        var desk = await app.SignedInAsync(locale, "dispatcher@steadfast.local");
         await desk.GotoAsync($"/service/{id}");
         var zhang = desk.GetByTestId("suggestion").Filter(new() { HasText = "张伟" });
         await Assertions.Expect(zhang).ToBeVisibleAsync();
@@ -105,7 +82,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await Assertions.Expect(desk.GetByTestId("wo-status")).ToHaveTextAsync(assigned);
 
         // 3. The engineer's phone, at the site.
-        var phone = await SignedInAsync(locale, "engineer@steadfast.local", 390, 844, new Geolocation { Latitude = (float)lat, Longitude = (float)lng });
+        var phone = await app.SignedInAsync(locale, "engineer@steadfast.local", 390, 844, new Geolocation { Latitude = (float)lat, Longitude = (float)lng });
         await phone.GotoAsync("/m");
         await Assertions.Expect(phone.GetByTestId("my-order").Filter(new() { HasText = number })).ToBeVisibleAsync();
         await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"phone-orders-{suffix}.png") });
@@ -145,7 +122,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await StepAsync(phone, "m-close", closed);
 
         // 4. The customer rates the service from the link.
-        var (survey, tracking) = await DbAsync(async db => await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => new { w.SurveyToken, w.TrackingToken }).SingleAsync() is var x ? (x.SurveyToken, x.TrackingToken) : default);
+        var (survey, tracking) = await app.DbAsync(async db => await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => new { w.SurveyToken, w.TrackingToken }).SingleAsync() is var x ? (x.SurveyToken, x.TrackingToken) : default);
         var customer = await app.NewPageAsync(locale, 390, 844);
         await customer.GotoAsync($"/s/{survey}");
         await customer.GetByTestId("survey-csat").Locator("input[value='5']").CheckAsync();
@@ -154,7 +131,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await customer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"survey-{suffix}.png"), FullPage = true });
         await customer.ClickAsync("[data-testid=survey-submit]");
         await Assertions.Expect(customer.GetByTestId("survey-thanks")).ToBeVisibleAsync();
-        Assert.Equal(5, await DbAsync(db => db.Set<Steadfast.Service.Surveys.Survey>().Where(s => s.WorkOrderId == id).Select(s => s.Csat).SingleAsync()));
+        Assert.Equal(5, await app.DbAsync(db => db.Set<Steadfast.Service.Surveys.Survey>().Where(s => s.WorkOrderId == id).Select(s => s.Csat).SingleAsync()));
         await customer.GotoAsync($"/r/{tracking}");
         await Assertions.Expect(customer.GetByTestId("report-signature")).ToBeVisibleAsync();
         await customer.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"report-{suffix}.png"), FullPage = true });
@@ -163,7 +140,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await desk.GotoAsync($"/service/{id}");
         await Assertions.Expect(desk.GetByTestId("wo-survey")).ToBeVisibleAsync();
         // The customer's 360 page carries the service history and what it cost.
-        var customerId = await DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.CustomerId).SingleAsync());
+        var customerId = await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.CustomerId).SingleAsync());
         await desk.GotoAsync($"/customers/{customerId}");
         var tab = desk.GetByRole(AriaRole.Tab, new() { Name = suffix == "zh" ? "服务工单" : "Work orders" });
         for (var i = 0; i < 20 && !await desk.GetByTestId("customer-service").IsVisibleAsync(); i++)
@@ -173,7 +150,7 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         }
         await Assertions.Expect(desk.GetByTestId("customer-service")).ToContainTextAsync(number);
         await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-service-{suffix}.png"), FullPage = true });
-        var manager = await SignedInAsync(locale, "servicemgr@steadfast.local");
+        var manager = await app.SignedInAsync(locale, "servicemgr@steadfast.local");
         await manager.GotoAsync("/service/dashboard");
         await Assertions.Expect(manager.GetByTestId("dash-engineers")).ToContainTextAsync("张伟");
         await manager.WaitForTimeoutAsync(800);

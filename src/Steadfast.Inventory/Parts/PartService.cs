@@ -68,9 +68,6 @@ internal sealed class PartService(AppDbContext db, CustomFieldService fields, Cu
             StockLedger.AverageCost(value, onHand, p.UnitCost), p.CustomFields, p.Version);
     }
 
-    public async Task<PartDto?> FindByNumberAsync(string number, CancellationToken ct) =>
-        await db.Set<Part>().Where(p => p.Number == number.Trim()).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct) is { } id ? await GetAsync(id, ct) : null;
-
     public async Task<PartDto> SaveAsync(Guid? id, SavePart input, CancellationToken ct)
     {
         var part = id is null ? new Part { Id = Guid.CreateVersion7() }
