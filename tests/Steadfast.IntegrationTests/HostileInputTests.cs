@@ -92,6 +92,104 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task A_nul_character_in_any_string_or_search_term_is_a_400_naming_the_field()
+    {
+        using var admin = await app.AdminAsync();
+        var problem = await (await admin.PostAsJsonAsync("/api/v1/me/tokens", new { name = "a\u0000b", days = 30 })).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("name", problem.ErrorFields());
+        problem = await (await admin.PostAsJsonAsync("/api/v1/customers", new { name = "甲公司", province = "江苏", city = "苏州", tags = new[] { "ok", "\u0000" } }))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains(problem.ErrorFields(), f => f.StartsWith("tags", StringComparison.Ordinal));
+        problem = await (await admin.GetAsync("/api/v1/customers?q=%00")).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("q", problem.ErrorFields());
+
+        // Every list the API has, with every declared query parameter holding a NUL: refused, never a server error.
+        var doc = await (await admin.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+        var failures = new List<string>();
+        foreach (var path in doc.GetProperty("paths").EnumerateObject().Where(p => !p.Name.Contains('{', StringComparison.Ordinal)))
+        {
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters)) continue;
+            var query = string.Join("&", parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString() + "=x%00y"));
+            if (query.Length == 0) continue;
+            using var response = await admin.GetAsync(path.Name + "?" + query);
+            if ((int)response.StatusCode >= 500) failures.Add($"GET {path.Name}?{query} → {(int)response.StatusCode}");
+        }
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    /// <summary>
+    /// A real workbook whose sheet holds <paramref name="rows"/> identical rows (a few hundred MB that deflate to a few MB).
+    /// With <paramref name="lie"/> the zip's headers claim the sheet is 2 KB, as a hand-made bomb would.
+    /// </summary>
+    private static byte[] ZipBomb(int rows, bool lie)
+    {
+        using var plain = new MemoryStream();
+        MiniExcelLibs.MiniExcel.SaveAs(plain, new[] { new Dictionary<string, object?> { ["name"] = "x", ["province"] = "江苏", ["city"] = "苏州" } });
+        using var output = new MemoryStream();
+        using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(plain.ToArray())))
+        using (var bomb = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries)
+            {
+                var copy = bomb.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
+                using var to = copy.Open();
+                if (entry.FullName != "xl/worksheets/sheet1.xml") { using var from = entry.Open(); from.CopyTo(to); continue; }
+                to.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
+                to.Write("<row><c t=\"inlineStr\"><is><t>name</t></is></c><c t=\"inlineStr\"><is><t>province</t></is></c><c t=\"inlineStr\"><is><t>city</t></is></c></row>"u8);
+                var row = "<row><c t=\"inlineStr\"><is><t>某某有限公司</t></is></c><c t=\"inlineStr\"><is><t>江苏</t></is></c><c t=\"inlineStr\"><is><t>苏州</t></is></c></row>"u8.ToArray();
+                var block = Enumerable.Range(0, 1000).SelectMany(_ => row).ToArray();
+                for (var i = 0; i < rows / 1000; i++) to.Write(block);
+                to.Write("</sheetData></worksheet>"u8);
+            }
+        }
+        var bytes = output.ToArray();
+        if (lie)
+        {
+            // Local header: uncompressed size at +22; central directory: at +24. Both name the entry right after the fixed part.
+            var name = Encoding.ASCII.GetBytes("xl/worksheets/sheet1.xml");
+            for (var i = 0; i + 46 < bytes.Length; i++)
+            {
+                var signature = BitConverter.ToUInt32(bytes, i);
+                var (sizeAt, nameAt) = signature switch { 0x04034b50 => (22, 30), 0x02014b50 => (24, 46), _ => (-1, -1) };
+                if (sizeAt < 0 || !bytes.AsSpan(i + nameAt).StartsWith(name)) continue;
+                BitConverter.GetBytes(2048u).CopyTo(bytes, i + sizeAt);
+            }
+        }
+        return bytes;
+    }
+
+    [Fact]
+    public async Task Zip_bombs_dressed_as_xlsx_are_refused_or_fail_cleanly()
+    {
+        using var admin = await app.AdminAsync();
+        async Task<HttpResponseMessage> PostAsync(string url, byte[] file)
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(file), "file", "customers.xlsx");
+            form.Add(new StringContent("customers"), "target");
+            return await admin.PostAsync(url, form);
+        }
+        // About 600 MB of sheet in a few megabytes: the declared size is over the limit, so it is refused before any reading.
+        var honest = ZipBomb(4_000_000, lie: false);
+        Assert.True(honest.Length < 8 * 1024 * 1024, $"bomb is {honest.Length} bytes");
+        foreach (var url in new[] { "/api/v1/imports/preview", "/api/v1/imports" })
+        {
+            var problem = await (await PostAsync(url, honest)).ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("file", problem.ErrorFields());
+        }
+        // The same bomb claiming 2 KB: the reader stops at the claimed size, so the sheet is cut short and the file refused as damaged.
+        var liar = ZipBomb(4_000_000, lie: true);
+        foreach (var url in new[] { "/api/v1/imports/preview", "/api/v1/imports" })
+        {
+            var problem = await (await PostAsync(url, liar)).ExpectAsync(HttpStatusCode.BadRequest);
+            Assert.Contains("file", problem.ErrorFields());
+        }
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        process.Refresh();
+        Assert.True(process.PeakWorkingSet64 < 3L * 1024 * 1024 * 1024, $"peak working set {process.PeakWorkingSet64 / 1024 / 1024} MB");
+    }
+
+    [Fact]
     public async Task Uploads_with_wrong_bytes_or_an_oversized_image_are_refused_not_crashed()
     {
         using var admin = await app.AdminAsync();

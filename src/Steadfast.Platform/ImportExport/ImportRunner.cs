@@ -43,6 +43,14 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
             job.Message = job.Status == ImportStatus.Failed ? t["Import.Result.RolledBack", failed] : t["Import.Result.Done", ok, failed];
             if (failed > 0) await WriteReportAsync(job, errors, ct);
         }
+        catch (UnreadableSpreadsheetException ex)
+        {
+            // Checked whole at upload, so only a file changed on disk since gets here; nothing of it was kept.
+            log.LogWarning(ex, "Import {Job} could not read its file", job.Id);
+            job.Status = ImportStatus.Failed;
+            job.Message = t["Import.Error.Damaged"];
+            job.Succeeded = 0;
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             log.LogError(ex, "Import {Job} failed", job.Id);

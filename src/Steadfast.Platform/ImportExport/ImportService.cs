@@ -46,14 +46,18 @@ public sealed class ImportService(AppDbContext db, IEnumerable<IImportTarget> ta
         var headers = new List<string>();
         var rows = new List<IReadOnlyDictionary<string, string?>>();
         var total = 0;
-        foreach (var row in SpreadsheetReader.Rows(file, kind))
+        try
         {
-            if (total == 0) headers.AddRange(row.Keys.Where(k => !string.IsNullOrWhiteSpace(k)));
-            if (row.Values.All(v => CellParser.Text(v) is null)) continue;
-            if (total >= SpreadsheetReader.MaxRows) throw AppValidationException.For("file", t["Import.Error.TooManyRows", SpreadsheetReader.MaxRows]);
-            if (rows.Count < PreviewRows) rows.Add(row.ToDictionary(kv => kv.Key, kv => CellParser.Text(kv.Value), StringComparer.Ordinal));
-            total++;
+            foreach (var row in SpreadsheetReader.Rows(file, kind))
+            {
+                if (total == 0) headers.AddRange(row.Keys.Where(k => !string.IsNullOrWhiteSpace(k)));
+                if (row.Values.All(v => CellParser.Text(v) is null)) continue;
+                if (total >= SpreadsheetReader.MaxRows) throw AppValidationException.For("file", t["Import.Error.TooManyRows", SpreadsheetReader.MaxRows]);
+                if (rows.Count < PreviewRows) rows.Add(row.ToDictionary(kv => kv.Key, kv => CellParser.Text(kv.Value), StringComparer.Ordinal));
+                total++;
+            }
         }
+        catch (UnreadableSpreadsheetException) { throw AppValidationException.For("file", t["Import.Error.Damaged"]); }
         if (total == 0) throw AppValidationException.For("file", t["Import.Error.Empty"]);
         return new ImportPreview(target.Name, headers, await SuggestAsync(target, headers, ct), rows, total);
     }

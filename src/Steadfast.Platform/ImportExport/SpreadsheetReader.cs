@@ -44,8 +44,23 @@ public static class SpreadsheetReader
     {
         file.Position = 0;
         var source = kind == Kind.Csv ? Utf8(file) : file;
-        foreach (IDictionary<string, object?> row in source.Query(useHeaderRow: true, excelType: kind == Kind.Csv ? ExcelType.CSV : ExcelType.XLSX))
+        using var rows = source.Query(useHeaderRow: true, excelType: kind == Kind.Csv ? ExcelType.CSV : ExcelType.XLSX).GetEnumerator();
+        while (true)
+        {
+            IDictionary<string, object?> row;
+            // Whatever the parser trips on inside an uploaded file (a sheet cut short by a zip whose headers lie
+            // about its size, broken XML, a missing part) is a fault of the file, reported as such, not a crash.
+            try
+            {
+                if (!rows.MoveNext()) yield break;
+                row = (IDictionary<string, object?>)rows.Current;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            {
+                throw new UnreadableSpreadsheetException(ex);
+            }
             yield return row;
+        }
     }
 
     private static MemoryStream Utf8(Stream file)
@@ -65,3 +80,6 @@ public static class SpreadsheetReader
         }
     }
 }
+
+/// <summary>The file passed the first checks but could not be read to the end.</summary>
+public sealed class UnreadableSpreadsheetException(Exception inner) : Exception("The spreadsheet could not be read: " + inner.Message, inner);

@@ -56,6 +56,7 @@ public static class ApiConventions
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.MaxDepth = 32;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+        json.Converters.Add(new TextOnlyStringConverter());
     }
 
     public static RouteGroupBuilder WithApiConventions(this RouteGroupBuilder api)
@@ -80,6 +81,15 @@ public static class ApiConventions
             http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
             await TypedResults.Problem(title: t["Problem.TooLarge"], detail: t["Problem.MaxBytes", limit], statusCode: 413).ExecuteAsync(http);
+            return;
+        }
+        // A NUL in a search term would reach PostgreSQL, which cannot hold it in text: refuse it here, naming the parameter.
+        foreach (var (name, values) in http.Request.Query)
+        {
+            if (!values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)) continue;
+            var tq = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [tq["Problem.NulCharacter"].Value] }, title: tq["Problem.Validation"]).ExecuteAsync(http);
             return;
         }
         if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header)) http.Request.EnableBuffering();

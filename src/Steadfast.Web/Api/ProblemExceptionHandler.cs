@@ -47,7 +47,8 @@ internal sealed class ProblemExceptionHandler(IProblemDetailsService problems, I
     {
         var path = string.IsNullOrEmpty(json.Path) || json.Path == "$" ? "body" : json.Path.TrimStart('$', '.');
         // System.Text.Json names the offending member in the message for unknown properties.
-        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? t["Problem.UnknownField"] : t["Problem.BadJson"];
+        var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal) ? t["Problem.UnknownField"]
+            : json.Message.StartsWith(TextOnlyStringConverter.Marker, StringComparison.Ordinal) ? t["Problem.NulCharacter"] : t["Problem.BadJson"];
         var unknown = System.Text.RegularExpressions.Regex.Match(json.Message, "member '([^']+)'");
         if (unknown.Success) path = unknown.Groups[1].Value;
         return new ValidationProblemDetails(new Dictionary<string, string[]> { [path] = [message.Value] }) { Status = 400, Title = t["Problem.Validation"] };
