@@ -1,0 +1,291 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Customers.Contacts;
+using Steadfast.Customers.Customers;
+using Steadfast.Customers.Equipment;
+using Steadfast.Customers.Products;
+using Steadfast.Inventory.Parts;
+using Steadfast.Inventory.Stock;
+using Steadfast.Inventory.Warehouses;
+using Steadfast.Platform.Data;
+using Steadfast.Service.Sla;
+using Steadfast.Service.WorkOrders;
+
+namespace Steadfast.Bench;
+
+/// <summary>
+/// Grows a seeded demo database to benchmark scale: at scale 1, 20,000 customers, 60,000 contacts,
+/// 100,000 machines, 5,000 parts, 1,000,000 work orders with every status transition, SLA dues and
+/// costs, and 2,000,000 stock movements whose balances are their sums. Rows are the app's own entities,
+/// written by <see cref="BulkWriter"/>. One customer (the first) carries thousands of orders, so the
+/// customer 360 page has a worst case to render.
+/// </summary>
+internal static class Generator
+{
+    private static readonly string[] Provinces = ["江苏", "浙江", "上海", "广东", "山东", "河北", "四川", "湖北", "安徽", "福建", "天津", "重庆", "河南", "辽宁", "陕西"];
+    private static readonly string[] Words = ["恒", "鑫", "华", "正", "泰", "丰", "瑞", "达", "宏", "盛", "新", "联", "金", "科", "通", "源", "隆", "安", "捷", "力"];
+    private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
+    private static readonly string[] Faults = ["油温过高报警，自动停机", "主轴异响，精度下降", "伺服驱动器报警 E07", "换刀卡刀", "射胶不稳定，产品缺料", "排气温度高停机"];
+    private static readonly string[] Categories = ["液压", "主轴", "电气", "注射", "刀库", "数控系统"];
+
+    private sealed record Model(Guid Id, string Category, int WarrantyMonths);
+    private sealed record Order(Guid Id, string Number, Guid CustomerId, Guid MachineId, Guid ProductId, string Region, DateTime At, bool Warranty);
+
+    public static async Task<int> RunAsync(string provider, string connectionString, double scale)
+    {
+        var settings = new DatabaseSettings(Enum.Parse<DatabaseProvider>(provider, true), connectionString);
+        var builder = new DbContextOptionsBuilder<AppDbContext>();
+        settings.Apply(builder);
+        var options = builder.Options;
+        AppDbContext Db() => new(options, ModelCatalog.Parts);
+        var total = Stopwatch.StartNew();
+        var rng = new Random(1_000_000);
+        var now = new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc);
+        int Target(int full) => (int)Math.Round(full * scale);
+
+        List<Model> models;
+        List<(Guid Id, Guid? Keeper, bool Central)> warehouses;
+        List<Guid> engineers;
+        List<SlaPolicy> policies;
+        int haveCustomers, haveContacts, haveMachines, haveParts, haveOrders, haveMovements;
+        await using (var db = Db())
+        {
+            models = await db.Set<Product>().Select(p => new Model(p.Id, p.Category, p.WarrantyMonths)).ToListAsync();
+            warehouses = [.. (await db.Set<Warehouse>().Select(w => new { w.Id, w.KeeperId, w.Kind }).ToListAsync()).Select(w => (w.Id, w.KeeperId, w.Kind == WarehouseKind.Central))];
+            engineers = [.. warehouses.Where(w => w.Keeper is not null && !w.Central).Select(w => w.Keeper!.Value)];
+            policies = await db.Set<SlaPolicy>().AsNoTracking().ToListAsync();
+            (haveCustomers, haveContacts, haveMachines) = (await db.Set<Customer>().CountAsync(), await db.Set<Contact>().CountAsync(), await db.Set<Machine>().CountAsync());
+            (haveParts, haveOrders, haveMovements) = (await db.Set<Part>().CountAsync(), await db.Set<WorkOrder>().CountAsync(), await db.Set<StockMovement>().CountAsync());
+        }
+        if (models.Count == 0 || warehouses.Count == 0 || engineers.Count == 0) { Console.Error.WriteLine("seed the demo first (seed-demo)"); return 1; }
+
+        // Customers, three contacts each, and machines: five on average, the first customer a fleet of hundreds.
+        var customers = new List<(Guid Id, string Province, int Tier)>();
+        var machines = new List<(Guid Id, Guid CustomerId, Model Model, string Province, DateOnly WarrantyEnds, int Tier)>();
+        var newCustomers = Math.Max(0, Target(20_000) - haveCustomers);
+        var newMachines = Math.Max(0, Target(100_000) - haveMachines);
+        var contactsPer = newCustomers == 0 ? 0 : Math.Max(0, Target(60_000) - haveContacts) / (double)newCustomers;
+        await using (var db = Db())
+        {
+            var cs = new List<Customer>(newCustomers);
+            for (var i = 0; i < newCustomers; i++)
+            {
+                var province = Provinces[i % Provinces.Length];
+                var name = $"{province}{Words[rng.Next(Words.Length)]}{Words[rng.Next(Words.Length)]}基准{i:000000}机械有限公司";
+                var body = "9132" + Base31(i, 13);
+                var c = new Customer
+                {
+                    Id = Guid.CreateVersion7(), Name = name, MatchKey = Text.MatchKey(name), CreditCode = body + CreditCode.CheckCharacter(body), Industry = "机械制造",
+                    Province = province, City = province + "市", Address = $"{province}市工业园{rng.Next(1, 999)}号", Phone = $"0512-{rng.Next(10_000_000, 99_999_999)}",
+                    Tier = (CustomerTier)(i == 0 ? 2 : rng.Next(10) switch { 0 => 2, < 4 => 1, _ => 0 }), Status = CustomerStatus.Active, CreatedAtUtc = now.AddDays(-rng.Next(60, 1500)),
+                };
+                cs.Add(c);
+                customers.Add((c.Id, province, (int)c.Tier));
+            }
+            Console.WriteLine($"  customers: {await BulkWriter.WriteAsync(db, cs):N0}");
+            var contactRows = 0L;
+            var contacts = cs.SelectMany((c, i) => Enumerable.Range(0, (int)(contactsPer * (i + 1)) - (int)(contactsPer * i)).Select(k => new Contact
+            {
+                Id = Guid.CreateVersion7(), CustomerId = c.Id, Name = Surnames[(i + k) % Surnames.Length] + "工", Title = k == 0 ? "设备部经理" : "设备工程师",
+                Mobile = $"139{(i * 4 + k) % 100_000_000:00000000}", IsPrimary = k == 0, CreatedAtUtc = c.CreatedAtUtc,
+            }));
+            contactRows = await BulkWriter.WriteAsync(db, contacts);
+            Console.WriteLine($"  contacts: {contactRows:N0}");
+            var big = Math.Min(newMachines / 10, 400);
+            var ms = new List<Machine>(newMachines);
+            for (var i = 0; i < newMachines && customers.Count > 0; i++)
+            {
+                var owner = i < big ? customers[0] : customers[rng.Next(customers.Count)];
+                var model = models[rng.Next(models.Count)];
+                var installed = DateOnly.FromDateTime(now.AddDays(-rng.Next(30, 1800)));
+                var m = new Machine
+                {
+                    Id = Guid.CreateVersion7(), SerialNumber = $"BM-{i:0000000}", ProductId = model.Id, CustomerId = owner.Id, SiteName = $"{i % 5 + 1}号车间",
+                    InstalledOn = installed, WarrantyEndsOn = installed.AddMonths(model.WarrantyMonths), Status = MachineStatus.Running,
+                    QrToken = $"bq{i:0000000}{rng.Next():x8}", CreatedAtUtc = installed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                };
+                ms.Add(m);
+                machines.Add((m.Id, owner.Id, model, owner.Province, installed.AddMonths(model.WarrantyMonths), owner.Tier));
+            }
+            Console.WriteLine($"  machines: {await BulkWriter.WriteAsync(db, ms):N0} ({total.Elapsed.TotalSeconds:F0} s)");
+        }
+
+        // Parts, each fitting one or two models (a fifth fit everything).
+        var parts = new List<(Guid Id, long Cost)>();
+        await using (var db = Db())
+        {
+            parts.AddRange(await db.Set<Part>().Select(p => new { p.Id, p.UnitCost }).Select(p => ValueTuple.Create(p.Id, p.UnitCost)).ToListAsync());
+            var ps = Enumerable.Range(0, Math.Max(0, Target(5_000) - haveParts)).Select(i => new Part
+            {
+                Id = Guid.CreateVersion7(), Number = $"BP-{i:000000}", Name = $"{Categories[i % Categories.Length]}备件 {i}", Specification = $"规格 {rng.Next(10, 999)}",
+                UnitCost = rng.Next(5, 5000) * 100, SalePrice = 0, ReorderPoint = rng.Next(0, 10), ReorderQuantity = 20,
+            }).ToList();
+            foreach (var p in ps) { p.SalePrice = p.UnitCost * 3 / 2; parts.Add((p.Id, p.UnitCost)); }
+            await BulkWriter.WriteAsync(db, ps);
+            await BulkWriter.WriteAsync(db, ps.Where((_, i) => i % 5 != 0).Select(p => new PartProduct { PartId = p.Id, ProductId = models[rng.Next(models.Count)].Id }));
+            Console.WriteLine($"  parts: {ps.Count:N0}");
+        }
+
+        // Work orders over three years with their transitions; 0.5 % of them on the big customer's fleet.
+        var orderCount = Math.Max(0, Target(1_000_000) - haveOrders);
+        var orders = new List<Order>(orderCount);
+        var bigFleet = machines.Where(m => customers.Count > 0 && m.CustomerId == customers[0].Id).ToList();
+        const int chunk = 50_000;
+        long events = 0;
+        for (var done = 0; done < orderCount; done += chunk)
+        {
+            var batch = new List<WorkOrder>(chunk);
+            var transitions = new List<WorkOrderEvent>(chunk * 7);
+            for (var i = done; i < Math.Min(orderCount, done + chunk); i++)
+            {
+                var m = bigFleet.Count > 0 && rng.Next(200) == 0 ? bigFleet[rng.Next(bigFleet.Count)] : machines[rng.Next(machines.Count)];
+                var o = NewOrder(rng, i, m.CustomerId, m.Id, m.Model.Category, m.Province, m.WarrantyEnds, m.Tier, now, engineers, policies, transitions);
+                batch.Add(o);
+                orders.Add(new Order(o.Id, o.Number, o.CustomerId, m.Id, m.Model.Id, o.Region, o.ReportedAtUtc, o.InWarranty));
+            }
+            await using var db = Db();
+            await BulkWriter.WriteAsync(db, batch);
+            events += await BulkWriter.WriteAsync(db, transitions);
+            Console.WriteLine($"  work orders: {done + batch.Count:N0} ({events:N0} transitions, {total.Elapsed.TotalSeconds:F0} s)");
+        }
+
+        // Stock: purchases into central stores, top-ups to vans, and issues to the orders above.
+        var movementCount = Math.Max(0, Target(2_000_000) - haveMovements);
+        var balances = new Dictionary<(Guid Part, Guid Warehouse), (long Quantity, long Value, DateTime Last)>();
+        await using (var db = Db())
+            foreach (var b in await db.Set<StockBalance>().AsNoTracking().ToListAsync())
+                balances[(b.PartId, b.WarehouseId)] = (b.Quantity, b.Value, b.LastMovementAtUtc ?? now);
+        var centrals = warehouses.Where(w => w.Central).Select(w => w.Id).ToList();
+        var vans = warehouses.Where(w => !w.Central).ToList();
+        IEnumerable<StockMovement> Movements()
+        {
+            var written = 0;
+            var sorted = orders.Count > 0 ? orders : [];
+            while (written < movementCount)
+            {
+                var (partId, cost) = parts[rng.Next(parts.Count)];
+                var central = centrals[rng.Next(centrals.Count)];
+                var van = vans[rng.Next(vans.Count)];
+                var at = now.AddMinutes(-rng.Next(0, 3 * 365 * 24 * 60));
+                var qty = rng.Next(2, 12);
+                // Receive, transfer out, transfer in, then issue what went to the van: balances never go negative.
+                foreach (var mv in new[]
+                {
+                    Move(MovementKind.Receive, partId, central, qty, qty * cost, at),
+                    Move(MovementKind.TransferOut, partId, central, -qty, -qty * cost, at.AddHours(1)),
+                    Move(MovementKind.TransferIn, partId, van.Id, qty, qty * cost, at.AddHours(20)),
+                })
+                {
+                    if (written++ >= movementCount) yield break;
+                    yield return mv;
+                }
+                var issues = Math.Min(qty, rng.Next(1, 4));
+                for (var k = 0; k < issues; k++)
+                {
+                    if (written++ >= movementCount) yield break;
+                    var mv = Move(MovementKind.Issue, partId, van.Id, -1, -cost, at.AddDays(rng.Next(2, 30)));
+                    if (sorted.Count > 0)
+                    {
+                        var o = sorted[rng.Next(sorted.Count)];
+                        (mv.WorkOrderId, mv.WorkOrderNumber, mv.CustomerId, mv.MachineId, mv.ProductId, mv.Region, mv.Billable) = (o.Id, o.Number, o.CustomerId, o.MachineId, o.ProductId, o.Region, !o.Warranty);
+                    }
+                    mv.ActorId = van.Keeper;
+                    yield return mv;
+                }
+            }
+        }
+        StockMovement Move(MovementKind kind, Guid part, Guid warehouse, long quantity, long value, DateTime at)
+        {
+            var key = (part, warehouse);
+            var b = balances.TryGetValue(key, out var x) ? x : (0, 0, at);
+            balances[key] = (b.Item1 + quantity, b.Item2 + value, at > b.Item3 ? at : b.Item3);
+            return new StockMovement { Id = Guid.CreateVersion7(), AtUtc = at, Kind = kind, PartId = part, WarehouseId = warehouse, Quantity = quantity, Value = value, ActorName = "基准" };
+        }
+        await using (var db = Db())
+        {
+            var moved = 0L;
+            foreach (var slice in Movements().Chunk(200_000))
+            {
+                moved += await BulkWriter.WriteAsync(db, slice);
+                Console.WriteLine($"  stock movements: {moved:N0} ({total.Elapsed.TotalSeconds:F0} s)");
+            }
+            // Balances are rewritten whole as the sums of every movement, the demo's included.
+            await db.Set<StockBalance>().ExecuteDeleteAsync();
+            await BulkWriter.WriteAsync(db, balances.Select(kv => new StockBalance { PartId = kv.Key.Part, WarehouseId = kv.Key.Warehouse, Quantity = kv.Value.Quantity, Value = kv.Value.Value, LastMovementAtUtc = kv.Value.Last }));
+            await db.Database.ExecuteSqlRawAsync("ANALYZE");
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT generate_seconds={total.Elapsed.TotalSeconds:F0} customers={haveCustomers + newCustomers} machines={haveMachines + machines.Count} work_orders={haveOrders + orderCount} transitions={events} stock_movements={haveMovements + movementCount} parts={parts.Count}"));
+        return 0;
+    }
+
+    private static WorkOrder NewOrder(Random rng, int i, Guid customerId, Guid machineId, string category, string province, DateOnly warrantyEnds, int tier, DateTime now,
+        List<Guid> engineers, List<SlaPolicy> policies, List<WorkOrderEvent> transitions)
+    {
+        var reported = now.AddMinutes(-rng.Next(10, 3 * 365 * 24 * 60));
+        var day = DateOnly.FromDateTime(reported.AddHours(8));
+        var severity = (Severity)rng.Next(0, 3);
+        var open = reported > now.AddDays(-12) && rng.Next(2) == 0;
+        var stage = open ? rng.Next(0, 6) : 6;
+        var engineer = engineers[rng.Next(engineers.Count)];
+        var o = new WorkOrder
+        {
+            Id = Guid.CreateVersion7(), Number = $"WB-{day:yyMMdd}-{i:0000000}", Type = rng.Next(10) < 7 ? WorkOrderType.Repair : (WorkOrderType)rng.Next(1, 6), Severity = severity,
+            Source = (WorkOrderSource)rng.Next(0, 6), CustomerId = customerId, MachineId = machineId, ContactName = "设备部", ContactPhone = $"138{rng.Next(10_000_000, 99_999_999)}",
+            FaultDescription = Faults[rng.Next(Faults.Length)], Category = Categories[rng.Next(Categories.Length)], Region = province, ProductCategory = category, CustomerTier = tier,
+            InWarranty = warrantyEnds >= day, ReportedAtUtc = reported, ReportedDay = WorkOrderService.Day(day), Status = WorkOrderStatus.New,
+            TrackingToken = $"bt{i:000000000}{rng.Next():x8}", SurveyToken = $"bs{i:000000000}{rng.Next():x8}",
+        };
+        var policy = policies.FirstOrDefault(p => p.Severity == severity && p.CustomerTier == null);
+        if (policy is not null)
+        {
+            // Calendar hours are close enough for load data; the live system computes business time.
+            o.SlaPolicyId = policy.Id;
+            o.FirstResponseDueUtc = reported.AddMinutes(policy.FirstResponseMinutes);
+            o.ArrivalDueUtc = reported.AddMinutes(policy.ArrivalMinutes);
+            o.ResolutionDueUtc = reported.AddMinutes(policy.ResolutionMinutes);
+        }
+        var t = reported;
+        transitions.Add(new WorkOrderEvent { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, AtUtc = t, To = WorkOrderStatus.New, ActorName = "客服" });
+        void Step(WorkOrderStatus to, int minutes)
+        {
+            t = t.AddMinutes(minutes);
+            transitions.Add(new WorkOrderEvent { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, AtUtc = t, From = o.Status, To = to, ActorId = engineer, ActorName = "工程师" });
+            o.Status = to;
+        }
+        if (stage >= 1) { Step(WorkOrderStatus.Assigned, rng.Next(3, 90)); o.AssigneeId = engineer; }
+        if (stage >= 2) { Step(WorkOrderStatus.Accepted, rng.Next(2, 45)); o.FirstResponseAtUtc = t; o.FirstResponseMinutes = (int)(t - reported).TotalMinutes; }
+        if (stage >= 3) Step(WorkOrderStatus.EnRoute, rng.Next(30, 900));
+        if (stage >= 4) { Step(WorkOrderStatus.OnSite, rng.Next(30, 300)); o.ArrivedAtUtc = t; o.VisitCount = 1; }
+        if (stage >= 5)
+        {
+            Step(WorkOrderStatus.Resolved, rng.Next(40, 2000));
+            o.ResolvedAtUtc = t;
+            o.ResolutionMinutes = (int)(t - reported).TotalMinutes;
+            o.LabourHours = rng.Next(2, 16) / 2.0;
+            o.LabourCost = (long)(o.LabourHours * 16000);
+            o.TravelCost = rng.Next(5, 80) * 1000;
+            o.PartsCost = rng.Next(3) == 0 ? 0 : rng.Next(3, 200) * 1000;
+            o.Diagnosis = "磨损";
+            o.RootCause = "wear";
+        }
+        if (stage >= 6) { Step(WorkOrderStatus.Closed, rng.Next(60, 2400)); o.ClosedAtUtc = t; }
+        if (policy is not null)
+        {
+            o.FirstResponseBreached = o.FirstResponseAtUtc is { } fr ? fr > o.FirstResponseDueUtc : o.FirstResponseDueUtc < now ? true : null;
+            o.ArrivalBreached = o.ArrivedAtUtc is { } ar ? ar > o.ArrivalDueUtc : o.ArrivalDueUtc < now ? true : null;
+            o.ResolutionBreached = o.ResolvedAtUtc is { } rs ? rs > o.ResolutionDueUtc : o.ResolutionDueUtc < now ? true : null;
+        }
+        return o;
+    }
+
+    /// <summary>A distinct upper-case string per number, from the credit-code alphabet.</summary>
+    private static string Base31(int n, int width)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        var chars = new char[width];
+        for (var i = width - 1; i >= 0; i--) { chars[i] = alphabet[n % 31]; n /= 31; }
+        return new string(chars);
+    }
+}
