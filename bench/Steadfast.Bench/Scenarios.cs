@@ -165,7 +165,7 @@ internal static partial class Scenarios
             var like = "%" + term + "%";
             var sql = await Timings.RunAsync(async () =>
             {
-                const string where = """ FROM "Customers" c WHERE c."MergedIntoId" IS NULL AND (c."Name" LIKE @q OR c."Phone" LIKE @q OR EXISTS (SELECT 1 FROM "Contacts" p WHERE p."CustomerId" = c."Id" AND (p."Mobile" LIKE @q OR p."Phone" LIKE @q)))""";
+                const string where = """ FROM "Customers" c WHERE c."MergedIntoId" IS NULL AND (c."Name" LIKE @q OR c."Phone" LIKE @q OR c."Id" IN (SELECT p."CustomerId" FROM "Contacts" p WHERE p."Mobile" LIKE @q OR p."Phone" LIKE @q))""";
                 await ScalarAsync(conn, "SELECT COUNT(*)" + where, ("@q", like));
                 await ReadAllAsync(conn, "SELECT c.*" + where + """ ORDER BY c."Name" LIMIT 50""", ("@q", like));
             }, 40);

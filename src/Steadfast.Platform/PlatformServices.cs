@@ -53,6 +53,7 @@ public static class PlatformServices
         services.AddSingleton<QueueTicker>();
         services.AddHostedService(sp => sp.GetRequiredService<QueueTicker>());
         services.AddHostedService<SqliteOptimizer>();
+        services.AddHostedService<SqliteCheckpointer>();
         return services;
     }
 }

@@ -2459,8 +2459,6 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("Number")
                         .IsUnique();
 
-                    b.HasIndex("ReportedDay");
-
                     b.HasIndex("SurveyToken");
 
                     b.HasIndex("TrackingToken")
@@ -2479,6 +2477,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("SlaBreached", "ReportedAtUtc", "Id");
 
                     b.HasIndex("Status", "ReportedAtUtc", "Id");
+
+                    b.HasIndex("Region", "Status", "ReportedAtUtc", "Id", "ReportedDay")
+                        .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
+
+                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Id")
+                        .HasDatabaseName("IX_WorkOrders_Kpi");
 
                     b.ToTable("WorkOrders");
                 });
