@@ -79,8 +79,14 @@ pattern = re.compile(rf"<!-- run\.sh {provider} -->.*?<!-- /run\.sh {provider} -
 if pattern.search(text):
     text = pattern.sub(lambda _: section, text)
 else:
-    head, _, rest = text.partition("\n## ")
-    text = head.rstrip("\n") + "\n\n" + section + "\n\n## " + rest if rest else text.rstrip("\n") + "\n\n" + section + "\n"
+    # After the other provider's section if there is one, else before the first older section.
+    other = list(re.finditer(r"<!-- /run\.sh \w+ -->", text))
+    if other:
+        at = other[-1].end()
+        text = text[:at] + "\n\n" + section + text[at:]
+    else:
+        head, _, rest = text.partition("\n## ")
+        text = head.rstrip("\n") + "\n\n" + section + "\n\n## " + rest if rest else text.rstrip("\n") + "\n\n" + section + "\n"
 open(path, "w", encoding="utf-8").write(text)
 PY
 echo "bench/RESULTS.md updated ($provider; work dir $work)"

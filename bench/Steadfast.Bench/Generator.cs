@@ -123,7 +123,7 @@ internal static class Generator
         var parts = new List<(Guid Id, long Cost)>();
         await using (var db = Db())
         {
-            parts.AddRange(await db.Set<Part>().Select(p => new { p.Id, p.UnitCost }).Select(p => ValueTuple.Create(p.Id, p.UnitCost)).ToListAsync());
+            parts.AddRange((await db.Set<Part>().Select(p => new { p.Id, p.UnitCost }).ToListAsync()).Select(p => (p.Id, p.UnitCost)));
             var ps = Enumerable.Range(0, Math.Max(0, Target(5_000) - haveParts)).Select(i => new Part
             {
                 Id = Guid.CreateVersion7(), Number = $"BP-{i:000000}", Name = $"{Categories[i % Categories.Length]}备件 {i}", Specification = $"规格 {rng.Next(10, 999)}",

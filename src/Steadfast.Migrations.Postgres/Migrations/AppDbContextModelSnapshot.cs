@@ -2481,9 +2481,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("MachineId", "Status");
 
-                    b.HasIndex("Region", "ReportedDay");
-
                     b.HasIndex("ReportedAtUtc", "Id");
+
+                    b.HasIndex("Region", "ReportedDay", "Status");
 
                     b.HasIndex("SlaBreached", "ReportedAtUtc", "Id");
 

@@ -2470,9 +2470,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("MachineId", "Status");
 
-                    b.HasIndex("Region", "ReportedDay");
-
                     b.HasIndex("ReportedAtUtc", "Id");
+
+                    b.HasIndex("Region", "ReportedDay", "Status");
 
                     b.HasIndex("SlaBreached", "ReportedAtUtc", "Id");
 

@@ -11,6 +11,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_Region_ReportedDay",
+                table: "WorkOrders");
+
+            migrationBuilder.DropIndex(
                 name: "IX_WorkOrders_ReportedDay",
                 table: "WorkOrders");
 
@@ -18,6 +22,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "IX_WorkOrders_Kpi",
                 table: "WorkOrders",
                 columns: new[] { "ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Region_ReportedDay_Status",
+                table: "WorkOrders",
+                columns: new[] { "Region", "ReportedDay", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkOrders_Region_Status_Page",
@@ -33,8 +42,17 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 table: "WorkOrders");
 
             migrationBuilder.DropIndex(
+                name: "IX_WorkOrders_Region_ReportedDay_Status",
+                table: "WorkOrders");
+
+            migrationBuilder.DropIndex(
                 name: "IX_WorkOrders_Region_Status_Page",
                 table: "WorkOrders");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_WorkOrders_Region_ReportedDay",
+                table: "WorkOrders",
+                columns: new[] { "Region", "ReportedDay" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_WorkOrders_ReportedDay",
