@@ -252,8 +252,8 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(company.ToLocal(now));
         // The reads (rework, SLA policy and calendar, who to notify) come before the transaction's first
-        // write: on SQLite that write takes the database's only write lock, and holding it across the reads
-        // capped creates at about 150 a second however many clients there were (bench/RESULTS.md).
+        // write: on SQLite that write takes the database's only write lock, which should be held for the
+        // writes alone. (Measured alone it did not raise throughput; bench/RESULTS.md says what limits it.)
         WorkOrder? reworkOf = null;
         if (input.Type == WorkOrderType.Repair && input.Machine is { } m)
         {
@@ -276,8 +276,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         return await db.InTransactionAsync(async () =>
         {
             order.Number = $"WO-{today:yyMMdd}-{await db.NextAsync("workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
-            // A flag derived from the new order, set in place: through the old order's version, two repairs
-            // reported at once on one machine made the second a 409 (bench/run.sh, 32 clients on 256 machines).
+            // A flag derived from the new order, set in place and not audited (the new order's ReworkOfId is the
+            // record): through the old order's version, two repairs reported at once on one machine made the
+            // second a 409 (bench/run.sh, 32 clients on 256 machines).
             if (reworkOf is not null)
                 await db.Set<WorkOrder>().Where(w => w.Id == reworkOf.Id).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
             db.Add(order);
