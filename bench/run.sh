@@ -10,6 +10,7 @@ case "$provider" in sqlite|postgres) ;; *) echo "usage: bench/run.sh [sqlite|pos
 
 # What the scenarios need, from Debian's packages: wrk for HTTP load, Chromium for time-to-interactive.
 if ! command -v wrk >/dev/null; then
+  [ "$(id -u)" = 0 ] && apt-get update -qq >&2
   if [ "$(id -u)" = 0 ]; then DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2; else echo "install wrk (sudo apt-get install wrk)" >&2; exit 1; fi
 fi
 pg=$(./scripts/test-deps.sh | tail -n 1)

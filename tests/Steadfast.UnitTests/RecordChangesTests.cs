@@ -34,7 +34,7 @@ public sealed class RecordChangesTests : IAsyncLifetime
     }
 
     private AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection)
-        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock)).Options, ModelCatalog.Parts);
+        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, new ConfigCache())).Options, ModelCatalog.Parts);
 
     [Fact]
     public async Task An_update_moves_the_version_and_records_old_and_new()

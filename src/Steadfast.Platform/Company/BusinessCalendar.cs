@@ -32,6 +32,10 @@ public sealed class BusinessCalendar
         return new BusinessCalendar(zone, profile.WorkdayStart, profile.WorkdayEnd, profile.WorkingDays, days);
     }
 
+    /// <summary>The same, from memory while no save has changed it (see <see cref="ConfigCache"/>).</summary>
+    public static Task<BusinessCalendar> LoadAsync(AppDbContext db, ConfigCache cache, CancellationToken ct) =>
+        cache.GetAsync("calendar", () => LoadAsync(db, ct));
+
     public bool IsWorkingDay(DateOnly day) => _exceptions.TryGetValue(day, out var kind)
         ? kind == CalendarDayKind.WorkingDay
         : _week.HasFlag((WorkWeek)(1 << (int)day.DayOfWeek));

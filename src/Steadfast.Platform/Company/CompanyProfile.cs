@@ -5,7 +5,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Platform.Company;
 
 /// <summary>The one company this installation serves, with the calendar SLAs are measured in.</summary>
-public class CompanyProfile : IVersioned, IAudited
+public class CompanyProfile : IVersioned, IAudited, IConfigRecord
 {
     public static readonly Guid SingletonId = new("00000000-0000-0000-0000-000000000001");
 
@@ -39,7 +39,7 @@ public enum CalendarDayKind
 }
 
 /// <summary>An exception to the working week: a public holiday or a 调休 working weekend day.</summary>
-public class CalendarDay : IAudited
+public class CalendarDay : IAudited, IConfigRecord
 {
     public Guid Id { get; set; }
     public DateOnly Date { get; set; }

@@ -59,7 +59,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
     // wal_autocheckpoint=0: SqliteCheckpointer copies the log in the background instead of inside a commit.
-    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0;";
+    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
@@ -82,6 +82,7 @@ public static class DatabaseServices
     {
         services.AddSingleton(settings);
         services.AddScoped<RecordChangesInterceptor>();
+        services.AddSingleton<ConfigCache>();
         services.AddDbContext<AppDbContext>((sp, options) =>
         {
             settings.Apply(options);

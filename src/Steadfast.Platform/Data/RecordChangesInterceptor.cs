@@ -14,7 +14,7 @@ namespace Steadfast.Platform.Data;
 /// Everything that must happen with every save, in the same transaction: versions move on, audit
 /// rows record who changed what from what to what, and custom-field index rows follow the values.
 /// </summary>
-public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock, ConfigCache config) : SaveChangesInterceptor
 {
     // Secrets and bookkeeping that would only make the audit log noisy or dangerous.
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
@@ -36,12 +36,28 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         return result;
     }
 
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (_configChanged) config.Changed();
+        return result;
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (_configChanged) config.Changed();
+        return ValueTask.FromResult(result);
+    }
+
+    private bool _configChanged;
+
     private async Task ApplyAsync(DbContext db, bool sync, CancellationToken ct)
     {
         db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
 
+        _configChanged = entries.Any(e => e.Entity is IConfigRecord);
+        if (_configChanged) config.Changed();
         foreach (var entry in entries)
         {
             if (entry.Entity is AuditEntry && entry.State != EntityState.Added)

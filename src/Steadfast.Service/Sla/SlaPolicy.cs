@@ -15,7 +15,7 @@ public enum SlaClock { BusinessHours = 0, CalendarHours = 1 }
 /// tier). The most specific active policy wins: severity + tier before severity alone.
 /// </summary>
 [RecordType("slapolicy")]
-internal sealed class SlaPolicy : IVersioned, IAudited
+internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";

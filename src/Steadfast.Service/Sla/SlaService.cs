@@ -20,7 +20,7 @@ public sealed record SaveSlaPolicy(string? Name, Severity? Severity, int? Custom
 public sealed record SlaClockDto(SlaTarget Target, DateTime Due, DateTime? MetAt, bool? Breached, int PercentUsed, bool Paused);
 
 /// <summary>SLA policies, and the deadlines they put on each order: set at intake, paused for parts, met or breached.</summary>
-internal sealed class SlaService(AppDbContext db, TimeProvider clock, IStringLocalizer<Strings> t)
+internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCache config, IStringLocalizer<Strings> t)
 {
     public const string DueKind = "sla";
     private const int MaxMinutes = 60 * 24 * 90;
@@ -89,11 +89,12 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, IStringLoc
     /// <summary>Puts the matching policy's deadlines on a new order and schedules its warnings and breaches.</summary>
     public async Task StartAsync(WorkOrder order, CancellationToken ct)
     {
-        var policy = await db.Set<SlaPolicy>().AsNoTracking()
-            .Where(p => p.IsActive && p.Severity == order.Severity && (p.CustomerTier == null || p.CustomerTier == order.CustomerTier))
-            .OrderByDescending(p => p.CustomerTier != null).ThenBy(p => p.Id).FirstOrDefaultAsync(ct);
+        var active = await config.GetAsync("sla-policies", () => db.Set<SlaPolicy>().AsNoTracking().Where(p => p.IsActive).ToListAsync(ct));
+        // The most specific policy wins; the id's text breaks a tie the way both databases order it.
+        var policy = active.Where(p => p.Severity == order.Severity && (p.CustomerTier == null || p.CustomerTier == order.CustomerTier))
+            .OrderByDescending(p => p.CustomerTier != null).ThenBy(p => p.Id.ToString(), StringComparer.Ordinal).FirstOrDefault();
         if (policy is null) return;
-        var calendar = await BusinessCalendar.LoadAsync(db, ct);
+        var calendar = await BusinessCalendar.LoadAsync(db, config, ct);
         var from = order.ReportedAtUtc;
         order.SlaPolicyId = policy.Id;
         order.FirstResponseDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.FirstResponseMinutes));
@@ -120,7 +121,7 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, IStringLoc
         }
         if (from == WorkOrderStatus.WaitingForParts && order.SlaPausedAtUtc is { } pausedAt && policy is not null)
         {
-            var calendar = await BusinessCalendar.LoadAsync(db, ct);
+            var calendar = await BusinessCalendar.LoadAsync(db, config, ct);
             order.ResolutionDueUtc = SlaMath.Resume(calendar, policy.Clock, order.ResolutionDueUtc!.Value, pausedAt, now);
             order.SlaPausedAtUtc = null;
             Schedule(order, SlaTarget.Resolution, policy, calendar, now);
@@ -134,7 +135,7 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, IStringLoc
         if (order.SlaPolicyId is not { } policyId) return [];
         var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == policyId, ct);
         if (policy is null) return [];
-        var calendar = await BusinessCalendar.LoadAsync(db, ct);
+        var calendar = await BusinessCalendar.LoadAsync(db, config, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         SlaClockDto Make(SlaTarget target, DateTime? due, DateTime? met, bool? breached, int minutes, bool paused)
         {

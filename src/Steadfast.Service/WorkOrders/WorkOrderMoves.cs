@@ -21,7 +21,7 @@ namespace Steadfast.Service.WorkOrders;
 /// everything that hangs off a move in step: SLA clocks, visits, costs, the call-back, notifications.
 /// </summary>
 internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, Steadfast.Customers.Public.CustomerDirectory customers, SlaService sla, Notifier notifier, CurrentActor actor, TimeProvider clock,
-    CompanyClock company, Microsoft.Extensions.Configuration.IConfiguration config, IStringLocalizer<Strings> t, Inventory.Public.WorkOrderParts stockParts)
+    CompanyClock company, Microsoft.Extensions.Configuration.IConfiguration config, IStringLocalizer<Strings> t, Inventory.Public.WorkOrderParts stockParts, ConfigCache settings)
 {
     public const long DefaultHourlyRate = 15000;
     private const int MaxHelpers = 5;
@@ -162,7 +162,7 @@ internal sealed class WorkOrderMoves(AppDbContext db, WorkOrderService orders, S
     private async Task AfterCloseAsync(WorkOrder order, DateTime now, CancellationToken ct)
     {
         var days = await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (int?)s.CallbackWorkingDays).SingleOrDefaultAsync(ct) ?? 2;
-        var calendar = await BusinessCalendar.LoadAsync(db, ct);
+        var calendar = await BusinessCalendar.LoadAsync(db, settings, ct);
         var due = calendar.EndOfWorkingDay(now, days);
         if (!await db.Set<CallbackTask>().AnyAsync(c => c.WorkOrderId == order.Id && c.DoneAtUtc == null, ct))
             db.Add(new CallbackTask { Id = Guid.CreateVersion7(), WorkOrderId = order.Id, DueAtUtc = due });

@@ -181,7 +181,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var from = actor.IsInRole(Roles.Customer) ? WorkOrderSource.Portal : actor.IsInRole(Roles.Dealer) ? WorkOrderSource.Dealer : input.Source ?? WorkOrderSource.Phone;
         var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, from, customer!, machine,
             input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.ContactEmail?.Trim() ?? "", input.FaultDescription!.Trim(), input.Category!.Trim()), ct);
-        return await GetAsync(order.Id, ct);
+        // Answered from what was just written: a new order has no engineer and no helpers yet, and reading
+        // it back with names was four of a create's statements (bench/RESULTS.md).
+        return ToDto(order, []) with { CustomerName = customer!.Name };
     }
 
     /// <summary>
@@ -249,7 +251,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     private async Task<WorkOrder> OpenAsync(Intake input, CancellationToken ct)
     {
+        // Whole microseconds, as PostgreSQL keeps them, so the answer equals what a later read returns.
         var now = clock.GetUtcNow().UtcDateTime;
+        now = now.AddTicks(-(now.Ticks % 10));
         var today = DateOnly.FromDateTime(company.ToLocal(now));
         // The reads (rework, SLA policy and calendar, who to notify) come before the transaction's first
         // write: on SQLite that write takes the database's only write lock, which should be held for the
