@@ -33,8 +33,27 @@ public sealed class RecordChangesTests : IAsyncLifetime
         await _connection.DisposeAsync();
     }
 
+    private readonly ConfigCache _config = new();
+
     private AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection)
-        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, new ConfigCache())).Options, ModelCatalog.Parts);
+        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config)).Options, ModelCatalog.Parts);
+
+    [Fact]
+    public async Task Saving_a_calendar_day_drops_the_cached_calendar_and_other_saves_keep_it()
+    {
+        var loads = 0;
+        Task<int> Load() => Task.FromResult(++loads);
+        Assert.Equal(1, await _config.GetAsync("calendar", Load));
+        Assert.Equal(1, await _config.GetAsync("calendar", Load));
+
+        _db.Teams.Add(new Team { Id = Guid.NewGuid(), Name = "华东区", Region = "上海" });
+        await _db.SaveChangesAsync();
+        Assert.Equal(1, await _config.GetAsync("calendar", Load));
+
+        _db.CalendarDays.Add(new CalendarDay { Id = Guid.NewGuid(), Date = new DateOnly(2026, 10, 11), Kind = CalendarDayKind.WorkingDay, Name = "国庆调休" });
+        await _db.SaveChangesAsync();
+        Assert.Equal(2, await _config.GetAsync("calendar", Load));
+    }
 
     [Fact]
     public async Task An_update_moves_the_version_and_records_old_and_new()
