@@ -62,6 +62,40 @@ public abstract class CustomersApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     }
 
     [Fact]
+    public async Task Customer_search_index_is_kept_by_triggers_through_renames_and_contact_edits()
+    {
+        using var admin = await app.AdminAsync();
+        var (before, after) = (Guid.NewGuid().ToString("N")[..6], Guid.NewGuid().ToString("N")[..6]);
+        var c = await admin.CustomerAsync($"苏州{before}液压有限公司");
+        var phone = "137" + Random.Shared.Next(10000000, 99999999);
+        var contact = await (await admin.PostAsJsonAsync($"/api/v1/customers/{c.Id()}/contacts", new { name = "赵工", mobile = phone })).ExpectAsync(HttpStatusCode.Created);
+        async Task<bool> Finds(string q) => (await (await admin.GetAsync($"/api/v1/customers?q={Uri.EscapeDataString(q)}&pageSize=200")).ExpectAsync(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray().Any(i => i.Id() == c.Id());
+
+        Assert.True(await Finds(before));
+        Assert.True(await Finds(phone[2..9]));
+        await (await admin.PutAsJsonAsync($"/api/v1/customers/{c.Id()}", new { name = $"苏州{after}液压有限公司", version = 1 })).ExpectAsync(HttpStatusCode.OK);
+        Assert.False(await Finds(before));
+        Assert.True(await Finds(after));
+        await (await admin.PutAsJsonAsync($"/api/v1/customers/{c.Id()}/contacts/{contact.Id()}",
+            new { name = "赵工", mobile = "136" + phone[3..], version = contact.GetProperty("version").GetInt64() })).ExpectAsync(HttpStatusCode.OK);
+        Assert.False(await Finds(phone[..7]));
+        Assert.True(await Finds("136" + phone[3..7]));
+        // Two characters are below the trigram index and are scanned; wildcards are text, not patterns.
+        Assert.True(await Finds(after[..2]));
+        Assert.False(await Finds("%"));
+        Assert.False(await Finds("_"));
+
+        // The SQLite index lives outside the model, in triggers: a migration that rebuilds the tables drops them.
+        if (await app.DbAsync(db => Task.FromResult(db.IsSqlite)))
+        {
+            var triggers = await app.DbAsync(db => db.Database.SqlQuery<string>($"SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'trigger'").ToListAsync());
+            Assert.Superset(new HashSet<string> { "CustomerText_insert", "CustomerText_delete", "CustomerText_update", "ContactText_insert", "ContactText_delete", "ContactText_update" },
+                triggers.ToHashSet());
+        }
+    }
+
+    [Fact]
     public async Task Each_role_sees_only_the_customers_it_may()
     {
         var (salesA, userA) = await AsAsync("Sales");

@@ -32,10 +32,9 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
         {
             var term = Text.HalfWidth(query.Q).Trim();
             var upper = term.ToUpperInvariant();
-            // The matching contacts are one set computed once (IN), not a lookup per customer (EXISTS), which took 120–190 ms at 20,000 customers.
-            var byContact = db.Set<Contact>().Where(p => p.Mobile.Contains(term) || p.Phone.Contains(term)).Select(p => p.CustomerId);
-            q = q.Where(c => c.Name.Contains(term) || (c.CreditCode != null && c.CreditCode.StartsWith(upper)) || c.Phone.Contains(term)
-                             || byContact.Contains(c.Id));
+            // The matches are one set computed once (IN), not a lookup per customer (EXISTS), which took 120–190 ms at 20,000 customers.
+            var matching = CustomerTextSearch.Matching(db, term);
+            q = q.Where(c => matching.Contains(c.Id) || (c.CreditCode != null && c.CreditCode.StartsWith(upper)));
         }
         if (query.Tier is { } tier) q = q.Where(c => c.Tier == tier);
         if (query.Status is { } status) q = q.Where(c => c.Status == status);

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Customers.Contacts;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Customers.Customers;
+
+/// <summary>
+/// "Contains" search over customer names and phones and their contacts' phones, answered from a trigram
+/// index instead of a scan of every customer and contact: an FTS5 trigram table on SQLite (kept by
+/// triggers, see the CustomerTextSearch migration), pg_trgm GIN indexes on PostgreSQL. At 20,000
+/// customers and 60,000 contacts the scan took 57–66 ms a search (bench/RESULTS.md).
+/// </summary>
+internal static class CustomerTextSearch
+{
+    /// <summary>A trigram index finds strings of three characters or more; shorter ones are scanned.</summary>
+    public const int MinIndexedLength = 3;
+
+    /// <summary>Ids of customers whose name or phone, or a contact's mobile or phone, contains <paramref name="term"/>.</summary>
+    public static IQueryable<Guid> Matching(AppDbContext db, string term)
+    {
+        if (db.IsSqlite)
+        {
+            if (term.EnumerateRunes().Count() < MinIndexedLength) return Scanned(db, term);
+            // A phrase of the trigram tokenizer matches where the text contains it, in any indexed column.
+            var phrase = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            return db.Database.SqlQuery<Guid>($"""
+                SELECT c."Id" AS "Value" FROM "Customers" AS c WHERE c.rowid IN (SELECT rowid FROM "CustomerText" WHERE "CustomerText" MATCH {phrase})
+                UNION
+                SELECT p."CustomerId" AS "Value" FROM "Contacts" AS p WHERE p.rowid IN (SELECT rowid FROM "ContactText" WHERE "ContactText" MATCH {phrase})
+                """);
+        }
+        // LIKE, not the strpos() that Contains becomes on PostgreSQL: only LIKE can use the trigram index.
+        var pattern = "%" + term.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        var byContact = db.Set<Contact>().Where(p => EF.Functions.Like(p.Mobile, pattern, "\\") || EF.Functions.Like(p.Phone, pattern, "\\")).Select(p => p.CustomerId);
+        return db.Set<Customer>().Where(c => EF.Functions.Like(c.Name, pattern, "\\") || EF.Functions.Like(c.Phone, pattern, "\\") || byContact.Contains(c.Id)).Select(c => c.Id);
+    }
+
+    private static IQueryable<Guid> Scanned(AppDbContext db, string term)
+    {
+        var byContact = db.Set<Contact>().Where(p => p.Mobile.Contains(term) || p.Phone.Contains(term)).Select(p => p.CustomerId);
+        return db.Set<Customer>().Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || byContact.Contains(c.Id)).Select(c => c.Id);
+    }
+}
