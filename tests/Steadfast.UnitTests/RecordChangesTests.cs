@@ -39,7 +39,7 @@ public sealed class RecordChangesTests : IAsyncLifetime
         .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config)).Options, ModelCatalog.Parts);
 
     [Fact]
-    public async Task Saving_a_calendar_day_drops_the_cached_calendar_and_other_saves_keep_it()
+    public async Task Saving_a_calendar_day_or_the_company_drops_cached_configuration_and_other_saves_keep_it()
     {
         var loads = 0;
         Task<int> Load() => Task.FromResult(++loads);
@@ -53,6 +53,14 @@ public sealed class RecordChangesTests : IAsyncLifetime
         _db.CalendarDays.Add(new CalendarDay { Id = Guid.NewGuid(), Date = new DateOnly(2026, 10, 11), Kind = CalendarDayKind.WorkingDay, Name = "国庆调休" });
         await _db.SaveChangesAsync();
         Assert.Equal(2, await _config.GetAsync("calendar", Load));
+
+        // The company's time zone (CompanyClock) is read the same way, synchronously.
+        var zones = 0;
+        Assert.Equal(1, _config.Get("company-tz", () => ++zones));
+        Assert.Equal(1, _config.Get("company-tz", () => ++zones));
+        _db.CompanyProfiles.Add(new CompanyProfile { Name = "恒力精工", TimeZoneId = "Asia/Urumqi" });
+        await _db.SaveChangesAsync();
+        Assert.Equal(2, _config.Get("company-tz", () => ++zones));
     }
 
     [Fact]

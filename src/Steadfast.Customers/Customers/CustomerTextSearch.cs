@@ -13,7 +13,7 @@ namespace Steadfast.Customers.Customers;
 internal static class CustomerTextSearch
 {
     /// <summary>A trigram index finds strings of three characters or more; shorter ones are scanned.</summary>
-    public const int MinIndexedLength = 3;
+    private const int MinIndexedLength = 3;
 
     /// <summary>Ids of customers whose name or phone, or a contact's mobile or phone, contains <paramref name="term"/>.</summary>
     public static IQueryable<Guid> Matching(AppDbContext db, string term)

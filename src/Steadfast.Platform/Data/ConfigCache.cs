@@ -8,8 +8,8 @@ public interface IConfigRecord;
 /// <summary>
 /// Configuration read by hot paths, kept in memory. A save of any <see cref="IConfigRecord"/> through
 /// this process starts a new generation, so this node sees its own edits at once; another node's edits
-/// reach it within <see cref="Lifetime"/>. Reading the calendar and policies was three of a create's
-/// statements (bench/RESULTS.md).
+/// (or one committed by an enclosing transaction after the save) reach it within <see cref="Lifetime"/>.
+/// Reading the calendar and policies was three of a create's statements (bench/RESULTS.md).
 /// </summary>
 public sealed class ConfigCache : IDisposable
 {
@@ -22,13 +22,23 @@ public sealed class ConfigCache : IDisposable
     public async Task<T> GetAsync<T>(string key, Func<Task<T>> load)
     {
         var generation = Interlocked.Read(ref _generation);
-        var slot = $"{key}@{generation}";
-        if (_cache.TryGetValue(slot, out T? hit)) return hit!;
-        var value = await load();
-        // A save that landed while this was loading may not be in the value: keep it only if none did.
-        if (Interlocked.Read(ref _generation) == generation) _cache.Set(slot, value, Lifetime);
+        return _cache.TryGetValue(Slot(key, generation), out T? hit) ? hit! : Keep(key, generation, await load());
+    }
+
+    public T Get<T>(string key, Func<T> load)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        return _cache.TryGetValue(Slot(key, generation), out T? hit) ? hit! : Keep(key, generation, load());
+    }
+
+    // A save that landed while the value was loading may not be in it: keep it only if none did.
+    private T Keep<T>(string key, long generation, T value)
+    {
+        if (Interlocked.Read(ref _generation) == generation) _cache.Set(Slot(key, generation), value, Lifetime);
         return value;
     }
+
+    private static string Slot(string key, long generation) => $"{key}@{generation}";
 
     public void Dispose() => _cache.Dispose();
 }

@@ -36,6 +36,8 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         return result;
     }
 
+    // A configuration save moves the cache's generation before it writes and again once written, so a
+    // value read in between (still the old one) is never kept for the new generation.
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
         if (_configChanged) config.Changed();
