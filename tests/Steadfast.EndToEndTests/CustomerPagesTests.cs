@@ -25,6 +25,19 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(table.Locator(".mud-table-pagination-caption").Last).Not.ToContainTextAsync("0-0");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-{suffix}.png"), FullPage = true });
 
+        // Search by a piece of the first customer's name (the trigram index): the list narrows to rows that contain it.
+        var name = (await table.Locator("tr.mud-table-row td[data-label]").First.InnerTextAsync()).Split('\n')[0].Trim();
+        var piece = name.Substring(2, 4);
+        var caption = table.Locator(".mud-table-pagination-caption").Last;
+        var unfiltered = await caption.InnerTextAsync();
+        await page.Locator("input[data-testid=customer-search], [data-testid=customer-search] input").First.FillAsync(piece);
+        await Assertions.Expect(caption).Not.ToHaveTextAsync(unfiltered);
+        await Assertions.Expect(table.Locator(".mud-table-loading")).ToHaveCountAsync(0);
+        var rows = table.Locator("tbody tr.mud-table-row");
+        Assert.InRange(await rows.CountAsync(), 1, 25);
+        foreach (var row in await rows.AllAsync()) Assert.Contains(piece, await row.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-search-{suffix}.png"), FullPage = true });
+
         // The demo's first customer is the one with the most history: a strategic account with machines.
         await page.GotoAsync("/customers/00000000-0000-0000-0000-00000000c001");
         await Assertions.Expect(page.GetByTestId("customer-title")).Not.ToBeEmptyAsync();
