@@ -166,15 +166,27 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         _ => o.ResolvedAtUtc is not null,
     };
 
+    /// <summary>
+    /// Schedules a target's first step only; the ticker schedules the next as it works each one
+    /// (<see cref="ScheduleNext"/>). A create writes three due items instead of nine, and a met target
+    /// leaves nothing behind to cancel beyond the one pending step.
+    /// </summary>
     private void Schedule(WorkOrder order, SlaTarget target, SlaPolicy policy, BusinessCalendar calendar, DateTime nowUtc)
     {
         var due = DueOf(order, target)!.Value;
         var minutes = target switch { SlaTarget.FirstResponse => policy.FirstResponseMinutes, SlaTarget.Arrival => policy.ArrivalMinutes, _ => policy.ResolutionMinutes };
         var warnAt = SlaMath.WarnAt(calendar, policy.Clock, nowUtc, due, TimeSpan.FromMinutes(minutes), policy.WarnAtPercent);
-        var subject = Subject(order, target);
-        if (warnAt < due) db.Schedule(DueKind, subject, warnAt, new SlaStep(target, SlaStepKind.Warn, due));
-        db.Schedule(DueKind, subject, due, new SlaStep(target, SlaStepKind.Breach, due));
-        db.Schedule(DueKind, subject, SlaMath.Due(calendar, policy.Clock, due, TimeSpan.FromMinutes(policy.SecondEscalationMinutes)), new SlaStep(target, SlaStepKind.Escalate, due));
+        if (warnAt < due) db.Schedule(DueKind, Subject(order, target), warnAt, new SlaStep(target, SlaStepKind.Warn, due));
+        else ScheduleNext(db, order, new SlaStep(target, SlaStepKind.Warn, due), policy, calendar);
+    }
+
+    /// <summary>The step after one just worked: the breach after the warning, the second escalation after the breach.</summary>
+    internal static void ScheduleNext(AppDbContext db, WorkOrder order, SlaStep done, SlaPolicy policy, BusinessCalendar calendar)
+    {
+        var subject = Subject(order, done.Target);
+        if (done.Step == SlaStepKind.Warn) db.Schedule(DueKind, subject, done.Due, done with { Step = SlaStepKind.Breach });
+        else if (done.Step == SlaStepKind.Breach)
+            db.Schedule(DueKind, subject, SlaMath.Due(calendar, policy.Clock, done.Due, TimeSpan.FromMinutes(policy.SecondEscalationMinutes)), done with { Step = SlaStepKind.Escalate });
     }
 
     private void Minutes(int? value, string field, ValidationErrors errors)

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Steadfast.Platform.Company;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Jobs;
@@ -34,6 +35,9 @@ internal sealed class SlaTicker : IDueItemHandler
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, ct);
         if (order is null || !WorkOrderFlow.IsOpen(order.Status) || SlaService.IsMet(order, step.Target) || !SameInstant(SlaService.DueOf(order, step.Target), step.Due)) return;
         if (step.Target == SlaTarget.Resolution && order.SlaPausedAtUtc is not null) return;
+
+        if (await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.SlaPolicyId, ct) is { } policy)
+            SlaService.ScheduleNext(db, order, step, policy, await BusinessCalendar.LoadAsync(db, services.GetRequiredService<ConfigCache>(), ct));
 
         var notifier = services.GetRequiredService<Notifier>();
         var zone = services.GetRequiredService<CompanyClock>().Zone();
