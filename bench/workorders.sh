@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# A million work orders on record: loads N orders (default 1,000,000) beside the demo data on a fresh
-# database, starts the app and times the desk's lists and the dashboard through the API, each beside a
+# A million work orders on record: grows the demo data with bench/run.sh's generator to N orders
+# (default 1,000,000; customers, machines and stock scale with them) on a fresh database, starts the app and times the desk's lists and the dashboard through the API, each beside a
 # one-order lookup. Usage: bench/workorders.sh [sqlite|postgres] [--orders N]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,7 +27,7 @@ fi
 app=src/Steadfast.Web/bin/Release/net10.0/Steadfast.Web.dll
 bench=bench/Steadfast.Bench/bin/Release/net10.0/Steadfast.Bench.dll
 dotnet "$app" seed-demo "${args[@]}" | tail -n 1
-dotnet "$bench" load-work-orders "$kind" "$cs" "$orders"
+dotnet "$bench" generate "$kind" "$cs" "$(awk "BEGIN { print $orders / 1000000 }")" | tail -n 1
 [ "$provider" = postgres ] && psql "$(echo "$pg" | sed 's/;/ /g; s/Host=/host=/; s/Port=/port=/; s/Username=/user=/; s/Database=postgres/dbname='"$db"'/; s/Pooling=false//')" -qc "ANALYZE" >/dev/null
 if curl -s "http://127.0.0.1:$port/healthz" >/dev/null; then echo "port $port is already in use: stop that server first" >&2; exit 1; fi
 dotnet "$app" --urls "http://127.0.0.1:$port" "${args[@]}" > "$work/server.log" 2>&1 &

@@ -9,6 +9,9 @@ using Steadfast.Inventory.Parts;
 using Steadfast.Inventory.Stock;
 using Steadfast.Inventory.Warehouses;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Company;
+using Steadfast.Service.Demo;
+using Steadfast.Service.Dispatch;
 using Steadfast.Service.Sla;
 using Steadfast.Service.WorkOrders;
 
@@ -16,17 +19,18 @@ namespace Steadfast.Bench;
 
 /// <summary>
 /// Grows a seeded demo database to benchmark scale: at scale 1, 20,000 customers, 60,000 contacts,
-/// 100,000 machines, 5,000 parts, 1,000,000 work orders with every status transition, SLA dues and
-/// costs, and 2,000,000 stock movements whose balances are their sums. Rows are the app's own entities,
-/// written by <see cref="BulkWriter"/>. One customer (the first) carries thousands of orders, so the
-/// customer 360 page has a worst case to render.
+/// 100,000 machines, 5,000 parts, 1,000,000 work orders and 2,000,000 stock movements whose balances
+/// are their sums. The orders, with their transitions, SLA outcomes, visits, costs, surveys and
+/// call-backs, come from the demo seeder's own <see cref="ServiceHistory"/>, so the benchmark measures
+/// the data the demo shows, only more of it. Rows are the app's own entities, written by
+/// <see cref="BulkWriter"/>. One customer (the first) carries thousands of orders, so the customer 360
+/// page has a worst case to render.
 /// </summary>
 internal static class Generator
 {
     private static readonly string[] Provinces = ["江苏", "浙江", "上海", "广东", "山东", "河北", "四川", "湖北", "安徽", "福建", "天津", "重庆", "河南", "辽宁", "陕西"];
     private static readonly string[] Words = ["恒", "鑫", "华", "正", "泰", "丰", "瑞", "达", "宏", "盛", "新", "联", "金", "科", "通", "源", "隆", "安", "捷", "力"];
     private static readonly string[] Surnames = ["王", "李", "张", "刘", "陈", "杨", "黄", "赵", "周", "吴"];
-    private static readonly string[] Faults = ["油温过高报警，自动停机", "主轴异响，精度下降", "伺服驱动器报警 E07", "换刀卡刀", "射胶不稳定，产品缺料", "排气温度高停机"];
     private static readonly string[] Categories = ["液压", "主轴", "电气", "注射", "刀库", "数控系统"];
 
     private sealed record Model(Guid Id, string Category, int WarrantyMonths);
@@ -112,6 +116,7 @@ internal static class Generator
                     Id = Guid.CreateVersion7(), SerialNumber = $"BM-{i:0000000}", ProductId = model.Id, CustomerId = owner.Id, SiteName = $"{i % 5 + 1}号车间",
                     InstalledOn = installed, WarrantyEndsOn = installed.AddMonths(model.WarrantyMonths), Status = MachineStatus.Running,
                     QrToken = $"bq{i:0000000}{rng.Next():x8}", CreatedAtUtc = installed.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                    Latitude = 22 + rng.NextDouble() * 18, Longitude = 104 + rng.NextDouble() * 18,
                 };
                 ms.Add(m);
                 machines.Add((m.Id, owner.Id, model, owner.Province, installed.AddMonths(model.WarrantyMonths), owner.Tier));
@@ -142,26 +147,46 @@ internal static class Generator
             suspended = await IndexSuspension.DropAsync(db, "WorkOrders", "WorkOrderEvents", "StockMovements");
         Console.WriteLine($"  {suspended.Count} indexes on work orders, their events and stock movements dropped for the load");
         var orders = new List<Order>(orderCount);
+        ServiceHistory history;
+        List<ServiceHistory.Machine> fleet;
+        await using (var db = Db())
+        {
+            var calendar = await BusinessCalendar.LoadAsync(db, default);
+            var zone = await db.Company.Select(c => c.TimeZoneId).SingleOrDefaultAsync() is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z) ? z : TimeZoneInfo.Utc;
+            var profiles = await db.Set<EngineerProfile>().AsNoTracking().ToListAsync();
+            var staff = profiles.Select(p => new ServiceHistory.Engineer(p.UserId, p.Regions.Split(','), p.Skills.Split(','), p.HourlyRate)).ToList();
+            var dispatcher = await db.Users.Where(u => u.Email == "dispatcher@steadfast.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            history = new ServiceHistory(calendar, zone, policies, staff, dispatcher, now, rng);
+            fleet = await MachinesAsync(db);
+        }
         var bigOwner = customers.Count > 0 ? customers[0].Id : machines[0].CustomerId;
-        var bigFleet = machines.Where(m => m.CustomerId == bigOwner).ToList();
+        var bigFleet = fleet.Where(m => m.CustomerId == bigOwner).ToList();
         const int chunk = 50_000;
-        long events = 0;
+        long events = 0, visits = 0, surveys = 0, callbacks = 0, breaches = 0;
+        // The demo seeder's own history builder, over three years instead of two; oldest first, so rework points back.
+        var times = history.ReportTimes(orderCount, 3 * 365);
         for (var done = 0; done < orderCount; done += chunk)
         {
-            var batch = new List<WorkOrder>(chunk);
-            var transitions = new List<WorkOrderEvent>(chunk * 7);
+            var batch = new List<ServiceHistory.Written>(chunk);
             for (var i = done; i < Math.Min(orderCount, done + chunk); i++)
             {
-                var m = bigFleet.Count > 0 && rng.Next(200) == 0 ? bigFleet[rng.Next(bigFleet.Count)] : machines[rng.Next(machines.Count)];
-                var o = NewOrder(rng, i, m.CustomerId, m.Id, m.Model.Category, m.Province, m.WarrantyEnds, m.Tier, now, engineers, policies, transitions);
-                batch.Add(o);
-                orders.Add(new Order(o.Id, o.Number, o.CustomerId, m.Id, m.Model.Id, o.Region, o.ReportedAtUtc, o.InWarranty));
+                var m = bigFleet.Count > 0 && rng.Next(200) == 0 ? bigFleet[rng.Next(bigFleet.Count)] : fleet[rng.Next(fleet.Count)];
+                var w = history.Next(m, times[i], $"WB-{history.LocalDay(times[i]):yyMMdd}-{i:0000000}", parts: null);
+                batch.Add(w);
+                orders.Add(new Order(w.Order.Id, w.Order.Number, w.Order.CustomerId, m.Id, m.ProductId, w.Order.Region, w.Order.ReportedAtUtc, w.Order.InWarranty));
             }
             await using var db = Db();
-            await BulkWriter.WriteAsync(db, batch);
-            events += await BulkWriter.WriteAsync(db, transitions);
+            await BulkWriter.WriteAsync(db, batch.Select(w => w.Order));
+            events += await BulkWriter.WriteAsync(db, batch.SelectMany(w => w.Events));
+            visits += await BulkWriter.WriteAsync(db, batch.SelectMany(w => w.Visits));
+            surveys += await BulkWriter.WriteAsync(db, batch.Where(w => w.Survey is not null).Select(w => w.Survey!));
+            callbacks += await BulkWriter.WriteAsync(db, batch.Where(w => w.Callback is not null).Select(w => w.Callback!));
+            breaches += await BulkWriter.WriteAsync(db, batch.SelectMany(w => w.Breaches));
             Console.WriteLine($"  work orders: {done + batch.Count:N0} ({events:N0} transitions, {total.Elapsed.TotalSeconds:F0} s)");
         }
+        await using (var db = Db())
+            await ServiceDemo.MarkReworkedAsync(db, history.Reworked, default);
+        Console.WriteLine($"  {visits:N0} visits, {surveys:N0} surveys, {callbacks:N0} call-backs, {breaches:N0} SLA breaches, {history.Reworked.Count:N0} orders reworked ({total.Elapsed.TotalSeconds:F0} s)");
 
         // Stock: purchases into central stores, top-ups to vans, and issues to the orders above.
         var movementCount = Math.Max(0, Target(2_000_000) - haveMovements);
@@ -236,64 +261,17 @@ internal static class Generator
         return 0;
     }
 
-    private static WorkOrder NewOrder(Random rng, int i, Guid customerId, Guid machineId, string category, string province, DateOnly warrantyEnds, int tier, DateTime now,
-        List<Guid> engineers, List<SlaPolicy> policies, List<WorkOrderEvent> transitions)
+    /// <summary>Every machine with what the history builder needs, as the demo seeder reads them (CustomerDirectory.AllMachinesForDemoAsync).</summary>
+    private static async Task<List<ServiceHistory.Machine>> MachinesAsync(AppDbContext db)
     {
-        var reported = now.AddMinutes(-rng.Next(10, 3 * 365 * 24 * 60));
-        var day = DateOnly.FromDateTime(reported.AddHours(8));
-        var severity = (Severity)rng.Next(0, 3);
-        var open = reported > now.AddDays(-12) && rng.Next(2) == 0;
-        var stage = open ? rng.Next(0, 6) : 6;
-        var engineer = engineers[rng.Next(engineers.Count)];
-        var o = new WorkOrder
-        {
-            Id = Guid.CreateVersion7(), Number = $"WB-{day:yyMMdd}-{i:0000000}", Type = rng.Next(10) < 7 ? WorkOrderType.Repair : (WorkOrderType)rng.Next(1, 6), Severity = severity,
-            Source = (WorkOrderSource)rng.Next(0, 6), CustomerId = customerId, MachineId = machineId, ContactName = "设备部", ContactPhone = $"138{rng.Next(10_000_000, 99_999_999)}",
-            FaultDescription = Faults[rng.Next(Faults.Length)], Category = Categories[rng.Next(Categories.Length)], Region = province, ProductCategory = category, CustomerTier = tier,
-            InWarranty = warrantyEnds >= day, ReportedAtUtc = reported, ReportedDay = WorkOrderService.Day(day), Status = WorkOrderStatus.New,
-            TrackingToken = $"bt{i:000000000}{rng.Next():x8}", SurveyToken = $"bs{i:000000000}{rng.Next():x8}",
-        };
-        var policy = policies.FirstOrDefault(p => p.Severity == severity && p.CustomerTier == null);
-        if (policy is not null)
-        {
-            // Calendar hours are close enough for load data; the live system computes business time.
-            o.SlaPolicyId = policy.Id;
-            o.FirstResponseDueUtc = reported.AddMinutes(policy.FirstResponseMinutes);
-            o.ArrivalDueUtc = reported.AddMinutes(policy.ArrivalMinutes);
-            o.ResolutionDueUtc = reported.AddMinutes(policy.ResolutionMinutes);
-        }
-        var t = reported;
-        transitions.Add(new WorkOrderEvent { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, AtUtc = t, To = WorkOrderStatus.New, ActorName = "客服" });
-        void Step(WorkOrderStatus to, int minutes)
-        {
-            t = t.AddMinutes(minutes);
-            transitions.Add(new WorkOrderEvent { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, AtUtc = t, From = o.Status, To = to, ActorId = engineer, ActorName = "工程师" });
-            o.Status = to;
-        }
-        if (stage >= 1) { Step(WorkOrderStatus.Assigned, rng.Next(3, 90)); o.AssigneeId = engineer; }
-        if (stage >= 2) { Step(WorkOrderStatus.Accepted, rng.Next(2, 45)); o.FirstResponseAtUtc = t; o.FirstResponseMinutes = (int)(t - reported).TotalMinutes; }
-        if (stage >= 3) Step(WorkOrderStatus.EnRoute, rng.Next(30, 900));
-        if (stage >= 4) { Step(WorkOrderStatus.OnSite, rng.Next(30, 300)); o.ArrivedAtUtc = t; o.VisitCount = 1; }
-        if (stage >= 5)
-        {
-            Step(WorkOrderStatus.Resolved, rng.Next(40, 2000));
-            o.ResolvedAtUtc = t;
-            o.ResolutionMinutes = (int)(t - reported).TotalMinutes;
-            o.LabourHours = rng.Next(2, 16) / 2.0;
-            o.LabourCost = (long)(o.LabourHours * 16000);
-            o.TravelCost = rng.Next(5, 80) * 1000;
-            o.PartsCost = rng.Next(3) == 0 ? 0 : rng.Next(3, 200) * 1000;
-            o.Diagnosis = "磨损";
-            o.RootCause = "wear";
-        }
-        if (stage >= 6) { Step(WorkOrderStatus.Closed, rng.Next(60, 2400)); o.ClosedAtUtc = t; }
-        if (policy is not null)
-        {
-            o.FirstResponseBreached = o.FirstResponseAtUtc is { } fr ? fr > o.FirstResponseDueUtc : o.FirstResponseDueUtc < now ? true : null;
-            o.ArrivalBreached = o.ArrivedAtUtc is { } ar ? ar > o.ArrivalDueUtc : o.ArrivalDueUtc < now ? true : null;
-            o.ResolutionBreached = o.ResolvedAtUtc is { } rs ? rs > o.ResolutionDueUtc : o.ResolutionDueUtc < now ? true : null;
-        }
-        return o;
+        var contacts = (await db.Set<Contact>().AsNoTracking().Select(c => new { c.CustomerId, c.Name, c.Mobile }).ToListAsync()).ToLookup(c => c.CustomerId, c => (c.Name, c.Mobile));
+        var rows = await (from m in db.Set<Machine>().AsNoTracking()
+                          join p in db.Set<Product>() on m.ProductId equals p.Id
+                          join c in db.Set<Customer>() on m.CustomerId equals c.Id
+                          where m.Status != MachineStatus.Scrapped
+                          select new { m.Id, m.CustomerId, c.Province, c.Tier, p.Category, p.Name, m.WarrantyEndsOn, m.Latitude, m.Longitude, m.ProductId }).ToListAsync();
+        return [.. rows.Select(m => new ServiceHistory.Machine(m.Id, m.CustomerId, m.Province, (int)m.Tier, m.Category, m.Name, m.WarrantyEndsOn, m.Latitude, m.Longitude,
+            [.. contacts[m.CustomerId]], m.ProductId))];
     }
 
     /// <summary>A distinct upper-case string per number, from the credit-code alphabet.</summary>
