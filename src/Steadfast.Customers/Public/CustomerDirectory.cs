@@ -34,7 +34,7 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     public async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Set<Customer>().Where(c => list.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return await db.Set<Customer>().Where(c => list.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     /// <summary>Customers the caller may see whose name, credit code, phone or machine serial matches, for pickers.</summary>
