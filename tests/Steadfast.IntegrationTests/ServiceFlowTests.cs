@@ -326,7 +326,15 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(100.0, k.GetProperty("nps").GetDouble());
         Assert.InRange(k.GetProperty("resolutionMinutesMedian").GetDouble(), 180, 181);
         Assert.Equal(1, k.GetProperty("backlog").GetProperty("underOneDay").GetInt32() + k.GetProperty("backlog").GetProperty("oneToThreeDays").GetInt32());
-        Assert.Equal(1, Assert.Single(k.GetProperty("engineers").EnumerateArray()).GetProperty("resolved").GetInt32());
+        var top = Assert.Single(k.GetProperty("engineers").EnumerateArray());
+        Assert.Equal(1, top.GetProperty("resolved").GetInt32());
+        Assert.Equal(4.0, top.GetProperty("csatMean").GetDouble());
+        Assert.Equal(1, k.GetProperty("surveys").GetInt32());
+        // Totals and the by-day trend come from one pass: they agree.
+        Assert.False(k.GetProperty("trendByMonth").GetBoolean());
+        Assert.Equal(2, k.GetProperty("trend").EnumerateArray().Sum(p => p.GetProperty("reported").GetInt32()));
+        Assert.Equal(1, k.GetProperty("trend").EnumerateArray().Sum(p => p.GetProperty("resolved").GetInt32()));
+        Assert.InRange(k.GetProperty("trend").EnumerateArray().Single(p => p.GetProperty("resolved").GetInt32() == 1).GetProperty("resolutionHoursMean").GetDouble(), 3, 3.02);
         Assert.Contains("to", (await (await executive.GetAsync("/api/v1/service/kpis?from=2026-05-01&to=2026-04-01")).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
         using var engineerClient = engineer;
         Assert.Equal(HttpStatusCode.Forbidden, (await engineerClient.GetAsync("/api/v1/service/kpis")).StatusCode);

@@ -2311,6 +2311,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int?>("Csat")
+                        .HasColumnType("integer");
+
                     b.Property<string>("CustomFields")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2360,6 +2363,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("MachineId")
                         .HasColumnType("uuid");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -2492,7 +2498,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("Region", "Status", "ReportedAtUtc", "Id", "ReportedDay")
                         .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
 
-                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Id")
+                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
                         .HasDatabaseName("IX_WorkOrders_Kpi");
 
                     b.ToTable("WorkOrders");

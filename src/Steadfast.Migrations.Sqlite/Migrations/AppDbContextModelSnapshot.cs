@@ -2300,6 +2300,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Csat")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("CustomFields")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2349,6 +2352,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("MachineId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("Nps")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Number")
                         .IsRequired()
@@ -2481,7 +2487,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("Region", "Status", "ReportedAtUtc", "Id", "ReportedDay")
                         .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
 
-                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Id")
+                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
                         .HasDatabaseName("IX_WorkOrders_Kpi");
 
                     b.ToTable("WorkOrders");

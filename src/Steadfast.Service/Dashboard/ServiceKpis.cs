@@ -61,21 +61,27 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
     private async Task<ServiceKpiDto> ComputeNowAsync(KpiFilter f, CancellationToken ct)
     {
         // Each aggregate scans the period once; they are independent, so they run in parallel on separate connections.
-        var totalsTask = OnAsync(f, x => x.Period.GroupBy(w => 1).Select(g => new
+        // Totals and the trend are one pass: sums and counts per month (or day), added up here for the period.
+        var byMonth = f.To.DayNumber - f.From.DayNumber > 62;
+        var periodsTask = OnAsync(f, x => x.Period.GroupBy(w => byMonth ? w.ReportedDay / 100 : w.ReportedDay).Select(g => new PeriodSums
         {
+            Period = g.Key,
             Reported = g.Count(),
             Resolved = g.Count(w => w.ResolutionMinutes != null),
             Open = g.Count(w => w.Status != WorkOrderStatus.Closed),
-            FirstResponse = g.Average(w => (double?)w.FirstResponseMinutes),
-            Resolution = g.Average(w => (double?)w.ResolutionMinutes),
+            FirstResponseSum = g.Sum(w => (long?)w.FirstResponseMinutes) ?? 0, FirstResponseCount = g.Count(w => w.FirstResponseMinutes != null),
+            ResolutionSum = g.Sum(w => (long?)w.ResolutionMinutes) ?? 0,
             FirstTimeFix = g.Count(w => w.ResolutionMinutes != null && w.VisitCount <= 1 && w.ReopenCount == 0 && !w.HasRework),
             Repairs = g.Count(w => w.Type == WorkOrderType.Repair),
             Rework = g.Count(w => w.Type == WorkOrderType.Repair && w.ReworkOfId != null),
             FrMet = g.Count(w => w.FirstResponseBreached == false), FrDecided = g.Count(w => w.FirstResponseBreached != null),
             ArMet = g.Count(w => w.ArrivalBreached == false), ArDecided = g.Count(w => w.ArrivalBreached != null),
             ResMet = g.Count(w => w.ResolutionBreached == false), ResDecided = g.Count(w => w.ResolutionBreached != null),
-            Cost = g.Average(w => w.ResolutionMinutes != null ? (double?)(w.LabourCost + w.TravelCost + w.PartsCost) : null),
-        }).FirstOrDefaultAsync(ct));
+            CostSum = g.Sum(w => w.ResolutionMinutes != null ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
+            Breached = g.Count(w => w.SlaBreached),
+            Surveys = g.Count(w => w.Csat != null), CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
+            Promoters = g.Count(w => w.Nps >= 9), Detractors = g.Count(w => w.Nps <= 6),
+        }).ToListAsync(ct));
 
         // The exact median from a histogram the database counts: one row per distinct duration, no sort of the orders.
         var medianTask = OnAsync(f, async x =>
@@ -85,11 +91,6 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
             return Median([.. histogram.Select(h => (h.Minutes, h.Count))]);
         });
 
-        var answersTask = OnAsync(f, x => (from s in x.Db.Set<Survey>() join w in x.Period on s.WorkOrderId equals w.Id select s).GroupBy(s => 1).Select(g => new
-        {
-            Count = g.Count(), Csat = g.Average(s => (double)s.Csat), Promoters = g.Count(s => s.Nps >= 9), Detractors = g.Count(s => s.Nps <= 6),
-        }).FirstOrDefaultAsync(ct));
-
         var now = clock.GetUtcNow().UtcDateTime;
         var (d1, d3, d7, d30) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
         var backlogTask = OnAsync(f, async x => await x.Scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
@@ -97,41 +98,59 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
                 g.Count(w => w.ReportedAtUtc >= d1), g.Count(w => w.ReportedAtUtc < d1 && w.ReportedAtUtc >= d3), g.Count(w => w.ReportedAtUtc < d3 && w.ReportedAtUtc >= d7),
                 g.Count(w => w.ReportedAtUtc < d7 && w.ReportedAtUtc >= d30), g.Count(w => w.ReportedAtUtc < d30))).FirstOrDefaultAsync(ct) ?? new BacklogDto(0, 0, 0, 0, 0));
 
-        var byMonth = f.To.DayNumber - f.From.DayNumber > 62;
-        var trendTask = OnAsync(f, async x =>
-        {
-            var rows = byMonth
-                ? await x.Period.GroupBy(w => w.ReportedDay / 100).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                    Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct)
-                : await x.Period.GroupBy(w => w.ReportedDay).Select(g => new { Period = g.Key, Reported = g.Count(), Resolved = g.Count(w => w.ResolutionMinutes != null),
-                    Mean = g.Average(w => (double?)w.ResolutionMinutes), Breached = g.Count(w => w.SlaBreached) }).ToListAsync(ct);
-            return rows.OrderBy(r => r.Period).Select(r => new TrendPoint(r.Period, r.Reported, r.Resolved, r.Mean / 60, r.Breached)).ToList();
-        });
-
         var engineersTask = OnAsync(f, async x =>
         {
             var throughput = await x.Period.Where(w => w.ResolutionMinutes != null && w.AssigneeId != null).GroupBy(w => w.AssigneeId!.Value)
-                .Select(g => new { Id = g.Key, Count = g.Count(), Hours = g.Sum(w => w.LabourHours) }).OrderByDescending(e => e.Count).Take(10).ToListAsync(ct);
+                .Select(g => new { Id = g.Key, Count = g.Count(), Hours = g.Sum(w => w.LabourHours), Csat = g.Average(w => (double?)w.Csat) }).OrderByDescending(e => e.Count).Take(10).ToListAsync(ct);
             var ids = throughput.Select(e => e.Id).ToList();
-            var ratings = await (from s in x.Db.Set<Survey>() join w in x.Period on s.WorkOrderId equals w.Id where ids.Contains(w.AssigneeId!.Value)
-                                 group s by w.AssigneeId into g select new { Id = g.Key!.Value, Csat = g.Average(s => (double)s.Csat) }).ToDictionaryAsync(e => e.Id, e => e.Csat, ct);
-            var names = await x.Db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            return throughput.Select(e => new EngineerKpi(e.Id, names.GetValueOrDefault(e.Id) ?? "", e.Count, ratings.TryGetValue(e.Id, out var c) ? c : null, e.Hours)).ToList();
+            var names = await x.Db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+            return throughput.Select(e => new EngineerKpi(e.Id, names.GetValueOrDefault(e.Id) ?? "", e.Count, e.Csat, e.Hours)).ToList();
         });
 
         var faultsTask = OnAsync(f, async x => (await x.Period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new { g.Key.ProductCategory, g.Key.Category, Count = g.Count() })
             .OrderByDescending(e => e.Count).Take(10).ToListAsync(ct)).Select(e => new FaultKpi(e.ProductCategory, e.Category, e.Count)).ToList());
 
-        await Task.WhenAll(totalsTask, medianTask, answersTask, backlogTask, trendTask, engineersTask, faultsTask);
-        var (totals, answers) = (await totalsTask, await answersTask);
-        static double? Rate(int part, int whole) => whole == 0 ? null : (double)part / whole;
+        await Task.WhenAll(periodsTask, medianTask, backlogTask, engineersTask, faultsTask);
+        var periods = await periodsTask;
+        long Sum(Func<PeriodSums, long> part) => periods.Sum(part);
+        static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
+        static double? Mean(long sum, long count) => count == 0 ? null : (double)sum / count;
+        var (reported, resolved, surveys) = ((int)Sum(p => p.Reported), (int)Sum(p => p.Resolved), Sum(p => p.Surveys));
+        var trend = periods.OrderBy(p => p.Period).Select(p => new TrendPoint(p.Period, p.Reported, p.Resolved, Mean(p.ResolutionSum, p.Resolved) / 60, p.Breached)).ToList();
         return new ServiceKpiDto(
-            totals?.Reported ?? 0, totals?.Resolved ?? 0, totals?.Open ?? 0,
-            totals?.FirstResponse, totals?.Resolution, await medianTask,
-            Rate(totals?.FirstTimeFix ?? 0, totals?.Resolved ?? 0), Rate(totals?.Rework ?? 0, totals?.Repairs ?? 0),
-            Rate(totals?.FrMet ?? 0, totals?.FrDecided ?? 0), Rate(totals?.ArMet ?? 0, totals?.ArDecided ?? 0), Rate(totals?.ResMet ?? 0, totals?.ResDecided ?? 0),
-            answers?.Csat, answers is { Count: > 0 } a ? 100.0 * (a.Promoters - a.Detractors) / a.Count : null, answers?.Count ?? 0,
-            totals?.Cost, await backlogTask, await trendTask, byMonth, await engineersTask, await faultsTask);
+            reported, resolved, (int)Sum(p => p.Open),
+            Mean(Sum(p => p.FirstResponseSum), Sum(p => p.FirstResponseCount)), Mean(Sum(p => p.ResolutionSum), resolved), await medianTask,
+            Rate(Sum(p => p.FirstTimeFix), resolved), Rate(Sum(p => p.Rework), Sum(p => p.Repairs)),
+            Rate(Sum(p => p.FrMet), Sum(p => p.FrDecided)), Rate(Sum(p => p.ArMet), Sum(p => p.ArDecided)), Rate(Sum(p => p.ResMet), Sum(p => p.ResDecided)),
+            Mean(Sum(p => p.CsatSum), surveys), surveys == 0 ? null : 100.0 * (Sum(p => p.Promoters) - Sum(p => p.Detractors)) / surveys, (int)surveys,
+            Mean(Sum(p => p.CostSum), resolved), await backlogTask, trend, byMonth, await engineersTask, await faultsTask);
+    }
+
+    /// <summary>One month's or day's sums and counts; means are taken after adding periods up, so they weigh every order once.</summary>
+    private sealed class PeriodSums
+    {
+        public int Period { get; init; }
+        public int Reported { get; init; }
+        public int Resolved { get; init; }
+        public int Open { get; init; }
+        public long FirstResponseSum { get; init; }
+        public int FirstResponseCount { get; init; }
+        public long ResolutionSum { get; init; }
+        public int FirstTimeFix { get; init; }
+        public int Repairs { get; init; }
+        public int Rework { get; init; }
+        public int FrMet { get; init; }
+        public int FrDecided { get; init; }
+        public int ArMet { get; init; }
+        public int ArDecided { get; init; }
+        public int ResMet { get; init; }
+        public int ResDecided { get; init; }
+        public long CostSum { get; init; }
+        public int Breached { get; init; }
+        public int Surveys { get; init; }
+        public long CsatSum { get; init; }
+        public int Promoters { get; init; }
+        public int Detractors { get; init; }
     }
 
     /// <summary>The median of values given as (value, how many times): the middle one, or the mean of the two middle ones.</summary>

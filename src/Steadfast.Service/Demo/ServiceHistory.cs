@@ -159,6 +159,7 @@ internal sealed class ServiceHistory(BusinessCalendar calendar, TimeZoneInfo zon
                 var happy = rng.NextDouble();
                 var csat = happy switch { < 0.05 => 2, < 0.15 => 3, < 0.5 => 4, _ => 5 };
                 survey = new Survey { Id = Guid.CreateVersion7(), WorkOrderId = o.Id, Csat = csat, Nps = Math.Clamp(csat * 2 + rng.Next(-1, 2), 0, 10), Comment = Comments[rng.Next(Comments.Length)], AnsweredAtUtc = t.AddHours(rng.Next(2, 48)) };
+                (o.Csat, o.Nps) = (survey.Csat, survey.Nps);
             }
             var due = calendar.EndOfWorkingDay(t, 2);
             var done = due < now && rng.NextDouble() < 0.93;

@@ -43,7 +43,14 @@ internal sealed class SurveyService(AppDbContext db, CustomerDirectory customers
             AnsweredAtUtc = clock.GetUtcNow().UtcDateTime });
         try
         {
-            await db.SaveChangesAsync(ct);
+            await db.InTransactionAsync(async () =>
+            {
+                await db.SaveChangesAsync(ct);
+                // The dashboard's copy, set in place like HasRework: not a change anyone made to the order, so no new version.
+                await db.Set<WorkOrder>().Where(w => w.Id == order.Id)
+                    .ExecuteUpdateAsync(x => x.SetProperty(w => w.Csat, input.Csat).SetProperty(w => w.Nps, input.Nps), ct);
+                return 0;
+            }, ct);
         }
         catch (DbUpdateException)
         {
