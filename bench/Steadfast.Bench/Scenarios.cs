@@ -261,11 +261,11 @@ internal static partial class Scenarios
               SUM(CASE WHEN w."FirstResponseBreached" = FALSE THEN 1 ELSE 0 END), COUNT(w."FirstResponseBreached"),
               SUM(CASE WHEN w."ArrivalBreached" = FALSE THEN 1 ELSE 0 END), COUNT(w."ArrivalBreached"),
               SUM(CASE WHEN w."ResolutionBreached" = FALSE THEN 1 ELSE 0 END), COUNT(w."ResolutionBreached"),
-              AVG(CASE WHEN w."ResolutionMinutes" IS NOT NULL THEN w."LabourCost" + w."TravelCost" + w."PartsCost" END)
+              AVG(CASE WHEN w."ResolutionMinutes" IS NOT NULL THEN w."LabourCost" + w."TravelCost" + w."PartsCost" END),
+              COUNT(w."Csat"), AVG(w."Csat"), SUM(CASE WHEN w."Nps" >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN w."Nps" <= 6 THEN 1 ELSE 0 END)
             {period}
             """);
         await ReadAllAsync(conn, $"""SELECT w."ResolutionMinutes", COUNT(*) {period} AND w."ResolutionMinutes" IS NOT NULL GROUP BY w."ResolutionMinutes" """);
-        await ReadAllAsync(conn, $"""SELECT COUNT(*), AVG(s."Csat"), SUM(CASE WHEN s."Nps" >= 9 THEN 1 ELSE 0 END), SUM(CASE WHEN s."Nps" <= 6 THEN 1 ELSE 0 END) FROM "Surveys" s JOIN "WorkOrders" w ON w."Id" = s."WorkOrderId" WHERE w."ReportedDay" >= {from} AND w."ReportedDay" <= {to} AND w."Status" <> {cancelled}""");
         var now = TimeProvider.System.GetUtcNow().UtcDateTime;
         await ReadAllAsync(conn, $"""
             SELECT SUM(CASE WHEN w."ReportedAtUtc" >= @d1 THEN 1 ELSE 0 END), SUM(CASE WHEN w."ReportedAtUtc" < @d1 AND w."ReportedAtUtc" >= @d3 THEN 1 ELSE 0 END),
@@ -274,7 +274,7 @@ internal static partial class Scenarios
             FROM "WorkOrders" w WHERE w."Status" < {resolved}
             """, ("@d1", now.AddDays(-1)), ("@d3", now.AddDays(-3)), ("@d7", now.AddDays(-7)), ("@d30", now.AddDays(-30)));
         await ReadAllAsync(conn, $"""SELECT w."ReportedDay" / 100, COUNT(*), COUNT(w."ResolutionMinutes"), AVG(w."ResolutionMinutes"), SUM(CASE WHEN w."SlaBreached" THEN 1 ELSE 0 END) {period} GROUP BY w."ReportedDay" / 100""");
-        await ReadAllAsync(conn, $"""SELECT w."AssigneeId", COUNT(*), SUM(w."LabourHours") {period} AND w."ResolutionMinutes" IS NOT NULL AND w."AssigneeId" IS NOT NULL GROUP BY w."AssigneeId" ORDER BY COUNT(*) DESC LIMIT 10""");
+        await ReadAllAsync(conn, $"""SELECT w."AssigneeId", COUNT(*), SUM(w."LabourHours"), AVG(w."Csat") {period} AND w."ResolutionMinutes" IS NOT NULL AND w."AssigneeId" IS NOT NULL GROUP BY w."AssigneeId" ORDER BY COUNT(*) DESC LIMIT 10""");
         await ReadAllAsync(conn, $"""SELECT w."ProductCategory", w."Category", COUNT(*) {period} GROUP BY w."ProductCategory", w."Category" ORDER BY COUNT(*) DESC LIMIT 10""");
     }
 

@@ -47,7 +47,13 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
     /// <summary>The filtered orders of one aggregate, on a context of its own so the aggregates run side by side.</summary>
     private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period);
 
-    private async Task<T> OnAsync<T>(KpiFilter f, Func<Slice, Task<T>> query)
+    /// <remarks>
+    /// On a thread of its own: SQLite's driver runs "async" queries synchronously, so without Task.Run the
+    /// aggregates ran one after another on the request's thread (1.24 s of statements, serial, at a million orders).
+    /// </remarks>
+    private Task<T> OnAsync<T>(KpiFilter f, Func<Slice, Task<T>> query) => Task.Run(() => OnThisThreadAsync(f, query));
+
+    private async Task<T> OnThisThreadAsync<T>(KpiFilter f, Func<Slice, Task<T>> query)
     {
         await using var scope = scopes.CreateAsyncScope();
         var ctx = scope.ServiceProvider.GetRequiredService<AppDbContext>();
