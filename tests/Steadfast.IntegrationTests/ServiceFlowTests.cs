@@ -94,6 +94,9 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var order = await OrderAsync("stoppedProduction");
         var number = order.GetProperty("number").GetString()!;
         Assert.Equal(order.GetProperty("reportedAt").GetDateTime().AddMinutes(30), order.GetProperty("firstResponseDue").GetDateTime());
+        // One pending step per target; each step schedules the next as it is worked.
+        var subject = order.GetProperty("id").GetGuid().ToString();
+        Assert.Equal(3, await app.DbAsync(db => db.DueItems.CountAsync(d => EF.Functions.Like(d.SubjectId, subject + ":%") && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)));
 
         app.Clock.Advance(TimeSpan.FromMinutes(25));
         await DrainAsync();
