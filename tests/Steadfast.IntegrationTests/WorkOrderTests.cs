@@ -146,6 +146,25 @@ public abstract class WorkOrderTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task Orders_reported_in_the_same_instant_page_in_one_stable_order()
+    {
+        var (customer, machine) = await MachineAsync();
+        using var admin = await app.AdminAsync();
+        var created = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+            created.Add((await (await admin.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, machine))).ExpectAsync(HttpStatusCode.Created)).GetProperty("id").GetGuid());
+        async Task<List<JsonElement>> PageAsync(int page, int size) => [.. (await (await admin.GetAsync(
+            $"/api/v1/work-orders?customerId={customer.Id()}&page={page}&pageSize={size}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
+        var whole = await PageAsync(1, 5);
+        Assert.Single(whole.Select(o => o.GetProperty("reportedAt").GetDateTime()).Distinct());
+        var onePerPage = new List<Guid>();
+        for (var page = 1; page <= 5; page++) onePerPage.Add(Assert.Single(await PageAsync(page, 1)).GetProperty("id").GetGuid());
+        // The same order page by page as in one page: every order once, ties broken the database's way on both.
+        Assert.Equal(whole.Select(o => o.GetProperty("id").GetGuid()), onePerPage);
+        Assert.Equal(created.Order(), onePerPage.Order());
+    }
+
+    [Fact]
     public async Task Numbers_stay_unique_when_many_orders_open_at_once()
     {
         var (customer, machine) = await MachineAsync();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Steadfast.Platform.Data;
@@ -45,7 +46,7 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
         if (connection is not null && held.TryRemove(connection, out var gate)) gate.Release();
     }
 
-    private void Leave(TransactionEventData eventData) => Leave(eventData.Context?.Database is { } db ? Microsoft.EntityFrameworkCore.RelationalDatabaseFacadeExtensions.GetDbConnection(db) : eventData.Transaction.Connection);
+    private void Leave(TransactionEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection() ?? eventData.Transaction.Connection);
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData);
 

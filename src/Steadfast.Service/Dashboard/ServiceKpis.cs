@@ -2,7 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Platform.Data;
-using Steadfast.Service.Surveys;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Dashboard;
