@@ -1,6 +1,10 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Steadfast.Customers.Public;
+using Steadfast.Platform.Audit;
 using Steadfast.Customers.Contacts;
 using Steadfast.Customers.Customers;
 using Steadfast.Customers.Equipment;
@@ -157,7 +161,9 @@ internal static class Generator
             var staff = profiles.Select(p => new ServiceHistory.Engineer(p.UserId, p.Regions.Split(','), p.Skills.Split(','), p.HourlyRate)).ToList();
             var dispatcher = await db.Users.Where(u => u.Email == "dispatcher@steadfast.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
             history = new ServiceHistory(calendar, zone, policies, staff, dispatcher, now, rng);
-            fleet = await MachinesAsync(db);
+            // The demo seeder's own query, through a directory whose scope is never consulted for it.
+            var directory = new CustomerDirectory(db, new CustomerScope(db, new CurrentActor(new HttpContextAccessor()), new ConfigurationBuilder().Build()));
+            fleet = await ServiceHistory.MachinesAsync(directory, default);
         }
         var bigOwner = customers.Count > 0 ? customers[0].Id : machines[0].CustomerId;
         var bigFleet = fleet.Where(m => m.CustomerId == bigOwner).ToList();
@@ -259,19 +265,6 @@ internal static class Generator
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"RESULT generate_seconds={total.Elapsed.TotalSeconds:F0} customers={haveCustomers + newCustomers} contacts={haveContacts + contactRows} machines={machines.Count} work_orders={haveOrders + orderCount} transitions={events} stock_movements={haveMovements + movementCount} parts={parts.Count}"));
         return 0;
-    }
-
-    /// <summary>Every machine with what the history builder needs, as the demo seeder reads them (CustomerDirectory.AllMachinesForDemoAsync).</summary>
-    private static async Task<List<ServiceHistory.Machine>> MachinesAsync(AppDbContext db)
-    {
-        var contacts = (await db.Set<Contact>().AsNoTracking().Select(c => new { c.CustomerId, c.Name, c.Mobile }).ToListAsync()).ToLookup(c => c.CustomerId, c => (c.Name, c.Mobile));
-        var rows = await (from m in db.Set<Machine>().AsNoTracking()
-                          join p in db.Set<Product>() on m.ProductId equals p.Id
-                          join c in db.Set<Customer>() on m.CustomerId equals c.Id
-                          where m.Status != MachineStatus.Scrapped
-                          select new { m.Id, m.CustomerId, c.Province, c.Tier, p.Category, p.Name, m.WarrantyEndsOn, m.Latitude, m.Longitude, m.ProductId }).ToListAsync();
-        return [.. rows.Select(m => new ServiceHistory.Machine(m.Id, m.CustomerId, m.Province, (int)m.Tier, m.Category, m.Name, m.WarrantyEndsOn, m.Latitude, m.Longitude,
-            [.. contacts[m.CustomerId]], m.ProductId))];
     }
 
     /// <summary>A distinct upper-case string per number, from the credit-code alphabet.</summary>

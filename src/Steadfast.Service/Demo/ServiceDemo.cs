@@ -62,7 +62,7 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         var dispatchers = await db.Users.Where(u => u.Email == "dispatcher@steadfast.local" || u.Email == "servicemgr@steadfast.local").Select(u => u.Id).ToListAsync(ct);
         var dispatcher = dispatchers.FirstOrDefault();
 
-        var machines = await MachinesAsync(ct);
+        var machines = await ServiceHistory.MachinesAsync(customers, ct);
         if (machines.Count == 0 || engineers.Count == 0) return "no machines or engineers for work orders";
         var target = Math.Max(40, (int)(5000 * scale));
         await stock.BeginAsync(now.AddDays(-745), now, ct);
@@ -106,12 +106,5 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
     {
         foreach (var chunk in reworked.Chunk(500))
             await db.Set<WorkOrder>().Where(w => chunk.Contains(w.Id)).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
-    }
-
-    private async Task<List<ServiceHistory.Machine>> MachinesAsync(CancellationToken ct)
-    {
-        var facts = await customers.AllMachinesForDemoAsync(ct);
-        return [.. facts.Select(f => new ServiceHistory.Machine(f.Machine.Id, f.Machine.CustomerId, f.Machine.Province, f.Machine.Tier, f.Machine.ProductCategory, f.Machine.ProductName,
-            f.Machine.WarrantyEndsOn, f.Machine.Latitude, f.Machine.Longitude, f.Contacts, f.Machine.ProductId))];
     }
 }

@@ -1,3 +1,4 @@
+using Steadfast.Customers.Public;
 using Steadfast.Platform.Company;
 using Steadfast.Service.Field;
 using Steadfast.Service.Sla;
@@ -54,6 +55,14 @@ internal sealed class ServiceHistory(BusinessCalendar calendar, TimeZoneInfo zon
     private readonly Dictionary<Guid, (Guid Id, DateTime ClosedAt)> lastClosedByMachine = [];
 
     public Random Rng => rng;
+
+    /// <summary>Every machine in service with what the history needs of it: owner, region, tier, model, warranty, site and contacts.</summary>
+    public static async Task<List<Machine>> MachinesAsync(CustomerDirectory customers, CancellationToken ct)
+    {
+        var facts = await customers.AllMachinesForDemoAsync(ct);
+        return [.. facts.Select(f => new Machine(f.Machine.Id, f.Machine.CustomerId, f.Machine.Province, f.Machine.Tier, f.Machine.ProductCategory, f.Machine.ProductName,
+            f.Machine.WarrantyEndsOn, f.Machine.Latitude, f.Machine.Longitude, f.Contacts, f.Machine.ProductId))];
+    }
 
     /// <summary>Orders closed before a repair on the same machine came back within the rework window; their HasRework is set after they are written.</summary>
     public HashSet<Guid> Reworked { get; } = [];
