@@ -32,6 +32,9 @@ internal sealed class InventoryDemo(AppDbContext db, CustomerDirectory customers
         ["机器人"] = [("减速机润滑脂", "{0}g", "支", 160, false), ("示教器电缆", "{0}m", "根", 1200, false), ("谐波减速机", "型号 {0}", "台", 8600, true)],
     };
 
+    /// <summary>How many parts one size adds to the catalogue: one of each item of each family.</summary>
+    internal static int PartsPerSize => Families.Values.Sum(items => items.Length);
+
     private static readonly (string Name, string Spec, string Unit, int Cost)[] Universal =
         [("抗磨液压油 46#", "18L/桶", "桶", 560), ("锂基润滑脂", "1kg", "罐", 65), ("保险丝", "10A 5×20", "盒", 25), ("O 型圈套装", "386 件", "盒", 120), ("接近开关", "M12 PNP", "个", 85),
          ("中间继电器", "24VDC", "个", 45), ("扎带", "4×200", "包", 12), ("生料带", "20m", "卷", 4)];
@@ -51,32 +54,48 @@ internal sealed class InventoryDemo(AppDbContext db, CustomerDirectory customers
         db.Add(new InventorySettings());
 
         var products = await customers.ProductsAsync(ct);
-        var number = 0;
-        foreach (var (family, items) in Families)
+        var catalogue = Catalogue(products, rng, 0, Math.Max(3, (int)(10 * Math.Min(1, scale * 4))), 0);
+        foreach (var (part, fits) in catalogue)
         {
-            var models = products.Where(p => p.Category == family).ToList();
-            foreach (var (name, spec, unit, cost, serial) in items)
-                for (var size = 0; size < Math.Max(3, (int)(10 * Math.Min(1, scale * 4))); size++)
-                {
-                    var value = (size + 2) * (family == "激光切割" ? 10 : 20);
-                    var part = new Part
-                    {
-                        Id = Guid.CreateVersion7(), Number = $"SP-{Prefix(family)}-{++number:0000}", Name = name, Specification = string.Format(System.Globalization.CultureInfo.InvariantCulture, spec, value),
-                        Unit = unit, UnitCost = (long)(cost * 100 * (1 + size * 0.08)), Serialized = serial, IsActive = size < 9,
-                        ReorderPoint = cost < 500 ? 20 : cost < 3000 ? 6 : 2, ReorderQuantity = cost < 500 ? 60 : cost < 3000 ? 12 : 3,
-                        LifeHours = serial ? 8000 + rng.Next(0, 8) * 1000 : null, LifeDays = !serial && cost < 300 ? 180 : null,
-                    };
-                    part.SalePrice = part.UnitCost * 16 / 10;
-                    db.Add(part);
-                    // Each size fits one or two models of the family.
-                    foreach (var m in models.OrderBy(_ => rng.Next()).Take(models.Count == 0 ? 0 : rng.Next(1, Math.Min(3, models.Count + 1))))
-                        db.Add(new PartProduct { PartId = part.Id, ProductId = m.Id });
-                }
+            db.Add(part);
+            db.AddRange(fits);
         }
+        var number = catalogue.Count;
         foreach (var (name, spec, unit, cost) in Universal)
             db.Add(new Part { Id = Guid.CreateVersion7(), Number = $"SP-GEN-{++number:0000}", Name = name, Specification = spec, Unit = unit, UnitCost = cost * 100, SalePrice = cost * 160, ReorderPoint = 30, ReorderQuantity = 100 });
         await db.SaveChangesAsync(ct);
         return $"{number} parts, {Centrals.Length} warehouses, {engineers.Count} vans";
+    }
+
+    /// <summary>
+    /// Every part of every family in sizes <paramref name="fromSize"/> up to (not including) <paramref name="toSize"/>,
+    /// numbered on from <paramref name="lastNumber"/>; each size fits one or two models of its family, and one
+    /// size in ten is discontinued. The demo takes ten sizes; the benchmark takes as many more as reach its 5,000 parts.
+    /// </summary>
+    internal static List<(Part Part, List<PartProduct> Fits)> Catalogue(IReadOnlyList<ProductOption> products, Random rng, int fromSize, int toSize, int lastNumber)
+    {
+        var parts = new List<(Part, List<PartProduct>)>();
+        foreach (var (family, items) in Families)
+        {
+            var models = products.Where(p => p.Category == family).ToList();
+            foreach (var (name, spec, unit, cost, serial) in items)
+                for (var size = fromSize; size < toSize; size++)
+                {
+                    var value = (size + 2) * (family == "激光切割" ? 10 : 20);
+                    var part = new Part
+                    {
+                        Id = Guid.CreateVersion7(), Number = $"SP-{Prefix(family)}-{++lastNumber:0000}", Name = name, Specification = string.Format(System.Globalization.CultureInfo.InvariantCulture, spec, value),
+                        Unit = unit, UnitCost = (long)(cost * 100 * (1 + size * 0.08)), Serialized = serial, IsActive = size % 10 != 9,
+                        ReorderPoint = cost < 500 ? 20 : cost < 3000 ? 6 : 2, ReorderQuantity = cost < 500 ? 60 : cost < 3000 ? 12 : 3,
+                        LifeHours = serial ? 8000 + rng.Next(0, 8) * 1000 : null, LifeDays = !serial && cost < 300 ? 180 : null,
+                    };
+                    part.SalePrice = part.UnitCost * 16 / 10;
+                    var fits = models.OrderBy(_ => rng.Next()).Take(models.Count == 0 ? 0 : rng.Next(1, Math.Min(3, models.Count + 1)))
+                        .Select(m => new PartProduct { PartId = part.Id, ProductId = m.Id }).ToList();
+                    parts.Add((part, fits));
+                }
+        }
+        return parts;
     }
 
     private static string Prefix(string family) => family switch

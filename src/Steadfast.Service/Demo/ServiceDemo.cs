@@ -68,13 +68,14 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         await stock.BeginAsync(now.AddDays(-745), now, ct);
         var history = new ServiceHistory(calendar, zone, policies, engineers, dispatcher, now, rng);
         var (orders, surveys, breaches) = (0, 0, 0);
-        ServiceHistory.PartsUse useParts = (engineer, o, m, at) => stock.Use(engineer, m.ProductId, at, o.Id, o.Number, m.CustomerId, m.Id, m.Province, o.InWarranty) is { } u ? (u.Label, u.Cost) : null;
+        var useParts = ServiceHistory.PartsFrom(stock);
         foreach (var reported in history.ReportTimes(target, 730))
         {
             var m = machines[rng.Next(machines.Count)];
             var local = history.LocalDay(reported);
             var number = $"WO-{local:yyMMdd}-{await db.NextAsync("workorder:" + local.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
             var w = history.Next(m, reported, number, useParts);
+            stock.KeepPace(orders + 1, m.Province, reported);
             db.Add(w.Order);
             db.AddRange(w.Events);
             db.AddRange(w.Visits);

@@ -25,6 +25,10 @@ internal sealed class ServiceHistory(BusinessCalendar calendar, TimeZoneInfo zon
     /// <summary>Parts taken for a repair from the engineer's van, when the caller keeps stock: what was used and its cost.</summary>
     public delegate (string Label, long Cost)? PartsUse(Guid engineer, WorkOrder order, Machine machine, DateTime at);
 
+    /// <summary>Repairs take their parts from the demo's stock: issued from the engineer's van, at the ledger's moving average.</summary>
+    public static PartsUse PartsFrom(Inventory.Public.DemoStock stock) => (engineer, o, m, at) =>
+        stock.Use(engineer, m.ProductId, at, o.Id, o.Number, m.CustomerId, m.Id, m.Province, o.InWarranty) is { } u ? (u.Label, u.Cost) : null;
+
     public sealed record Written(WorkOrder Order, List<WorkOrderEvent> Events, List<WorkOrderVisit> Visits, Survey? Survey, CallbackTask? Callback, List<SlaBreach> Breaches);
 
     private static readonly Dictionary<string, (string Category, string Fault, string Diagnosis, string Cause, string Actions)[]> Faults = new(StringComparer.Ordinal)
