@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 using Steadfast.Customers.Contacts;
 using Steadfast.Customers.Customers;
 using Steadfast.Platform.Data;
+using Steadfast.Service.Dashboard;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Bench;
@@ -37,6 +38,7 @@ internal static partial class Scenarios
         var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = Email, password = Password })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
+        await RollupAsync(report, Db);
         await CreatesAsync(report, baseUrl, token, Db, workDir);
         await ListsAsync(report, http, Db);
         await DashboardAsync(report, http, Db);
@@ -46,6 +48,24 @@ internal static partial class Scenarios
         var rss = PeakRssMegabytes(serverPid);
         report.Row("6. server peak RSS during 1–5 and 7", $"{rss:N0} MB", "", "", "", Report.Verdict(rss < 500, "under 500 MB"));
         return 0;
+    }
+
+    // ---------- 0. the dashboard's roll-up, built by the server as it starts ----------
+
+    /// <summary>Waits for the server's first roll-up of every past month, so it does not run under the creates; reports how long it took.</summary>
+    private static async Task RollupAsync(Report report, Func<AppDbContext> db)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var ctx = db();
+        var firstDay = await ctx.Set<WorkOrder>().MinAsync(w => w.ReportedDay);
+        var firstLive = KpiRollup.FirstLiveMonth(TimeProvider.System.GetUtcNow().UtcDateTime);
+        var months = 0;
+        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); KpiRollup.Month(m) < firstLive; m = m.AddMonths(1)) months++;
+        int rolled;
+        while ((rolled = await ctx.Set<KpiMonth>().CountAsync()) < months && clock.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(250);
+        var cells = await ctx.Set<KpiCell>().CountAsync();
+        report.Row($"0. dashboard roll-up of {rolled} past months ({cells:N0} cells), built by the server at start-up", $"{clock.Elapsed.TotalSeconds:F1} s", "after the server first answered", "", "",
+            rolled == months ? "" : $"only {rolled} of {months} months within 5 minutes");
     }
 
     // ---------- 1. creates over HTTP at 32 connections ----------
@@ -248,9 +268,9 @@ internal static partial class Scenarios
             sql.Add(clock.Elapsed.TotalMilliseconds);
         }
         var baseline = Timings.Of(sql);
-        report.Row("3. service dashboard, 12 months, computed (not cached)", Timings.Ms(api.Median), $"max {Timings.Ms(cold.Max())}",
-            $"{Timings.Ms(baseline.Median)} (the same KPIs in hand-written SQL, one after another)", Report.Ratio(api.Median, baseline.Median),
-            Report.Verdict(api.Median < 500, "under 500 ms", "a year is a scan of the period's orders; see the note under the table"));
+        report.Row("3. service dashboard, 12 months, computed (not cached): past months from the roll-up, the last two and the edges live", Timings.Ms(api.Median), $"max {Timings.Ms(cold.Max())}",
+            $"{Timings.Ms(baseline.Median)} (the same KPIs in hand-written SQL over the orders, one after another)", Report.Ratio(api.Median, baseline.Median),
+            Report.Verdict(api.Median < 500, "under 500 ms", "see the note under the table"));
         report.Row("3a. service dashboard, 12 months, within its one-minute cache", Timings.Ms(warm.Median), $"p99 {Timings.Ms(warm.P99)}", "", "", "");
     }
 

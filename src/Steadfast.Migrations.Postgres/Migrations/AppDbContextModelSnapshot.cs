@@ -2022,6 +2022,153 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dashboard.EngineerCell", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("CsatSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("LabourHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Period", "Region", "ProductCategory", "AssigneeId");
+
+                    b.ToTable("KpiEngineerCells", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiCell", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("ArDecided")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ArMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Breached")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("CostSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("CsatSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstResponseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("FirstResponseSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("FirstTimeFix")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FrDecided")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FrMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Repairs")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResDecided")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ResMet")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ResolutionSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Rework")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Period", "Region", "ProductCategory", "Category");
+
+                    b.ToTable("KpiCells", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("RolledAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("KpiMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiTouch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("KpiTouches", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -2011,6 +2011,153 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dashboard.EngineerCell", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssigneeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CsatSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("LabourHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "Region", "ProductCategory", "AssigneeId");
+
+                    b.ToTable("KpiEngineerCells", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiCell", b =>
+                {
+                    b.Property<int>("Period")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ArDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ArMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Breached")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CostSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CsatSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Detractors")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstResponseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FirstResponseSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstTimeFix")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Promoters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Repairs")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Reported")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResDecided")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ResMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ResolutionSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Rework")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Surveys")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Period", "Region", "ProductCategory", "Category");
+
+                    b.ToTable("KpiCells", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiMonth", b =>
+                {
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("RolledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Month");
+
+                    b.ToTable("KpiMonths", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Dashboard.KpiTouch", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Month")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Month");
+
+                    b.ToTable("KpiTouches", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
                 {
                     b.Property<Guid>("UserId")

@@ -21,3 +21,12 @@ public interface IPrivateRecord
 {
     bool IsPrivate { get; }
 }
+
+/// <summary>
+/// A module's part in every save: called with the entries about to be written, before the audit rows are
+/// made, so whatever it adds to the context is written in the same transaction (and audited if it is audited).
+/// </summary>
+public interface ISaveHook
+{
+    void OnSaving(Microsoft.EntityFrameworkCore.DbContext db, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries, DateTime nowUtc);
+}

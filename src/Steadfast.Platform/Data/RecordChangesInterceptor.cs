@@ -14,7 +14,7 @@ namespace Steadfast.Platform.Data;
 /// Everything that must happen with every save, in the same transaction: versions move on, audit
 /// rows record who changed what from what to what, and custom-field index rows follow the values.
 /// </summary>
-public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock, ConfigCache config) : SaveChangesInterceptor
+public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock, ConfigCache config, IEnumerable<ISaveHook> hooks) : SaveChangesInterceptor
 {
     // Secrets and bookkeeping that would only make the audit log noisy or dangerous.
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
@@ -58,6 +58,7 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         var now = clock.GetUtcNow().UtcDateTime;
         var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
 
+        foreach (var hook in hooks) hook.OnSaving(db, entries, now);
         _configChanged = entries.Any(e => e.Entity is IConfigRecord);
         if (_configChanged) config.Changed();
         foreach (var entry in entries)

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,13 +29,18 @@ public sealed record EngineerKpi(Guid UserId, string Name, int Resolved, double?
 public sealed record FaultKpi(string ProductCategory, string Category, int Count);
 
 /// <summary>
-/// The service dashboard's numbers. Every figure is an aggregate the database computes (COUNT, AVG,
-/// GROUP BY) over columns the order keeps as it moves; no work order is loaded into memory.
+/// The service dashboard's numbers. Every figure is an aggregate the database computes (COUNT, SUM,
+/// GROUP BY) over columns the order keeps as it moves; no work order is loaded into memory. Months that
+/// are over come from the roll-up (<see cref="KpiRollup"/>) where it is current, so a year adds up a few
+/// thousand cells; the rest of the period is counted from the orders by the same query.
 /// </summary>
 internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider clock, IMemoryCache cache)
 {
     /// <summary>How long a computed dashboard is reused: several managers opening it at once cost one computation.</summary>
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+
+    /// <summary>Off, every day is counted from the orders: what the roll-up's figures are checked against.</summary>
+    public bool UseRollup { get; init; } = true;
 
     public async Task<ServiceKpiDto> ComputeAsync(KpiFilter f, CancellationToken ct) =>
         (await cache.GetOrCreateAsync(("service-kpis", f), async entry =>
@@ -44,15 +50,24 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
         }))!;
 
     /// <summary>The filtered orders of one aggregate, on a context of its own so the aggregates run side by side.</summary>
-    private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period);
+    /// <param name="Period">Every order of the period.</param>
+    /// <param name="Live">The orders of the period's days that the roll-up does not hold.</param>
+    private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period, IQueryable<WorkOrder> Live);
+
+    /// <summary>A range of report days (yyyyMMdd), a class so EF sends its ends as parameters.</summary>
+    private sealed class DayRange(int from, int to)
+    {
+        public readonly int From = from;
+        public readonly int To = to;
+    }
 
     /// <remarks>
     /// On a thread of its own: SQLite's driver runs "async" queries synchronously, so without Task.Run the
     /// aggregates ran one after another on the request's thread (1.24 s of statements, serial, at a million orders).
     /// </remarks>
-    private Task<T> OnAsync<T>(KpiFilter f, Func<Slice, Task<T>> query) => Task.Run(() => OnThisThreadAsync(f, query));
+    private Task<T> OnAsync<T>(KpiFilter f, IReadOnlyList<DayRange> live, Func<Slice, Task<T>> query) => Task.Run(() => OnThisThreadAsync(f, live, query));
 
-    private async Task<T> OnThisThreadAsync<T>(KpiFilter f, Func<Slice, Task<T>> query)
+    private async Task<T> OnThisThreadAsync<T>(KpiFilter f, IReadOnlyList<DayRange> live, Func<Slice, Task<T>> query)
     {
         await using var scope = scopes.CreateAsyncScope();
         var ctx = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -60,36 +75,70 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
         var scoped = ctx.Set<WorkOrder>().AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(f.Region)) scoped = scoped.Where(w => w.Region == f.Region);
         if (!string.IsNullOrWhiteSpace(f.ProductCategory)) scoped = scoped.Where(w => w.ProductCategory == f.ProductCategory);
-        return await query(new Slice(ctx, scoped, scoped.Where(w => w.ReportedDay >= from && w.ReportedDay <= to && w.Status != WorkOrderStatus.Cancelled)));
+        var counted = scoped.Where(w => w.Status != WorkOrderStatus.Cancelled);
+        return await query(new Slice(ctx, scoped, counted.Where(w => w.ReportedDay >= from && w.ReportedDay <= to), counted.Where(InRanges(live))));
+    }
+
+    /// <summary>w => (day between a and b) or (day between c and d)…: each range is an index range, where "not in the rolled-up months" would scan them all.</summary>
+    private static Expression<Func<WorkOrder, bool>> InRanges(IReadOnlyList<DayRange> ranges)
+    {
+        var w = Expression.Parameter(typeof(WorkOrder), "w");
+        var day = Expression.Property(w, nameof(WorkOrder.ReportedDay));
+        Expression? body = null;
+        foreach (var r in ranges)
+        {
+            var one = Expression.AndAlso(Expression.GreaterThanOrEqual(day, Expression.Field(Expression.Constant(r), nameof(DayRange.From))),
+                Expression.LessThanOrEqual(day, Expression.Field(Expression.Constant(r), nameof(DayRange.To))));
+            body = body is null ? one : Expression.OrElse(body, one);
+        }
+        return Expression.Lambda<Func<WorkOrder, bool>>(body ?? Expression.Constant(false), w);
+    }
+
+    /// <summary>The period's days less the rolled-up months, as ranges of days.</summary>
+    private static List<DayRange> LiveRanges(KpiFilter f, HashSet<int> rolled)
+    {
+        var ranges = new List<DayRange>();
+        int? start = null;
+        for (var d = f.From; d <= f.To; d = d.AddDays(1))
+        {
+            var isLive = !rolled.Contains(KpiRollup.Month(d));
+            if (isLive) start ??= WorkOrderService.Day(d);
+            if (start is { } s && (!isLive || d == f.To)) ranges.Add(new DayRange(s, WorkOrderService.Day(isLive ? d : d.AddDays(-1))));
+            if (!isLive) start = null;
+        }
+        return ranges;
     }
 
     private async Task<ServiceKpiDto> ComputeNowAsync(KpiFilter f, CancellationToken ct)
     {
-        // Each aggregate scans the period once; they are independent, so they run in parallel on separate connections.
-        // Totals and the trend are one pass: sums and counts per month (or day), added up here for the period.
+        // Months wholly inside a long period and over come from the roll-up where it is current; every other day is
+        // counted live. The aggregates are independent, so they run in parallel on separate connections.
         var byMonth = f.To.DayNumber - f.From.DayNumber > 62;
-        var periodsTask = OnAsync(f, x => x.Period.GroupBy(w => byMonth ? w.ReportedDay / 100 : w.ReportedDay).Select(g => new PeriodSums
+        var rolled = new HashSet<int>();
+        if (byMonth && UseRollup)
         {
-            Period = g.Key,
-            Reported = g.Count(),
-            Resolved = g.Count(w => w.ResolutionMinutes != null),
-            Open = g.Count(w => w.Status != WorkOrderStatus.Closed),
-            FirstResponseSum = g.Sum(w => (long?)w.FirstResponseMinutes) ?? 0, FirstResponseCount = g.Count(w => w.FirstResponseMinutes != null),
-            ResolutionSum = g.Sum(w => (long?)w.ResolutionMinutes) ?? 0,
-            FirstTimeFix = g.Count(w => w.ResolutionMinutes != null && w.VisitCount <= 1 && w.ReopenCount == 0 && !w.HasRework),
-            Repairs = g.Count(w => w.Type == WorkOrderType.Repair),
-            Rework = g.Count(w => w.Type == WorkOrderType.Repair && w.ReworkOfId != null),
-            FrMet = g.Count(w => w.FirstResponseBreached == false), FrDecided = g.Count(w => w.FirstResponseBreached != null),
-            ArMet = g.Count(w => w.ArrivalBreached == false), ArDecided = g.Count(w => w.ArrivalBreached != null),
-            ResMet = g.Count(w => w.ResolutionBreached == false), ResDecided = g.Count(w => w.ResolutionBreached != null),
-            CostSum = g.Sum(w => w.ResolutionMinutes != null ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
-            Breached = g.Count(w => w.SlaBreached),
-            Surveys = g.Count(w => w.Csat != null), CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
-            Promoters = g.Count(w => w.Nps >= 9), Detractors = g.Count(w => w.Nps <= 6),
-        }).ToListAsync(ct));
+            var firstLive = KpiRollup.FirstLiveMonth(clock.GetUtcNow().UtcDateTime);
+            var whole = new List<int>();
+            for (var m = new DateOnly(f.From.Year, f.From.Month, 1); m.AddMonths(1).AddDays(-1) <= f.To; m = m.AddMonths(1))
+                if (m >= f.From && KpiRollup.Month(m) < firstLive) whole.Add(KpiRollup.Month(m));
+            await using var scope = scopes.CreateAsyncScope();
+            rolled = await scope.ServiceProvider.GetRequiredService<KpiRollup>().FreshAsync(whole, ct);
+        }
+        var live = LiveRanges(f, rolled);
+
+        var cellsTask = OnAsync(f, live, async x =>
+        {
+            var cells = await KpiCell.Of(x.Live, byMonth).ToListAsync(ct);
+            if (rolled.Count == 0) return cells;
+            var stored = x.Db.Set<KpiCell>().AsNoTracking().Where(c => rolled.Contains(c.Period));
+            if (!string.IsNullOrWhiteSpace(f.Region)) stored = stored.Where(c => c.Region == f.Region);
+            if (!string.IsNullOrWhiteSpace(f.ProductCategory)) stored = stored.Where(c => c.ProductCategory == f.ProductCategory);
+            cells.AddRange(await stored.ToListAsync(ct));
+            return cells;
+        });
 
         // The exact median from a histogram the database counts: one row per distinct duration, no sort of the orders.
-        var medianTask = OnAsync(f, async x =>
+        var medianTask = OnAsync(f, live, async x =>
         {
             var histogram = await x.Period.Where(w => w.ResolutionMinutes != null).GroupBy(w => w.ResolutionMinutes!.Value)
                 .Select(g => new { Minutes = g.Key, Count = g.Count() }).ToListAsync(ct);
@@ -98,64 +147,45 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
 
         var now = clock.GetUtcNow().UtcDateTime;
         var (d1, d3, d7, d30) = (now.AddDays(-1), now.AddDays(-3), now.AddDays(-7), now.AddDays(-30));
-        var backlogTask = OnAsync(f, async x => await x.Scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
+        var backlogTask = OnAsync(f, live, async x => await x.Scoped.Where(w => w.Status < WorkOrderStatus.Resolved)
             .GroupBy(w => 1).Select(g => new BacklogDto(
                 g.Count(w => w.ReportedAtUtc >= d1), g.Count(w => w.ReportedAtUtc < d1 && w.ReportedAtUtc >= d3), g.Count(w => w.ReportedAtUtc < d3 && w.ReportedAtUtc >= d7),
                 g.Count(w => w.ReportedAtUtc < d7 && w.ReportedAtUtc >= d30), g.Count(w => w.ReportedAtUtc < d30))).FirstOrDefaultAsync(ct) ?? new BacklogDto(0, 0, 0, 0, 0));
 
-        var engineersTask = OnAsync(f, async x =>
+        var engineersTask = OnAsync(f, live, async x =>
         {
-            var throughput = await x.Period.Where(w => w.ResolutionMinutes != null && w.AssigneeId != null).GroupBy(w => w.AssigneeId!.Value)
-                .Select(g => new { Id = g.Key, Count = g.Count(), Hours = g.Sum(w => w.LabourHours), Csat = g.Average(w => (double?)w.Csat) }).OrderByDescending(e => e.Count).Take(10).ToListAsync(ct);
-            var ids = throughput.Select(e => e.Id).ToList();
+            var cells = await EngineerCell.Of(x.Live, byMonth).ToListAsync(ct);
+            if (rolled.Count > 0)
+            {
+                var stored = x.Db.Set<EngineerCell>().AsNoTracking().Where(c => rolled.Contains(c.Period));
+                if (!string.IsNullOrWhiteSpace(f.Region)) stored = stored.Where(c => c.Region == f.Region);
+                if (!string.IsNullOrWhiteSpace(f.ProductCategory)) stored = stored.Where(c => c.ProductCategory == f.ProductCategory);
+                cells.AddRange(await stored.ToListAsync(ct));
+            }
+            var top = cells.GroupBy(c => c.AssigneeId)
+                .Select(g => (Id: g.Key, Resolved: g.Sum(c => c.Resolved), Hours: g.Sum(c => c.LabourHours), CsatSum: g.Sum(c => c.CsatSum), Surveys: g.Sum(c => c.Surveys)))
+                .OrderByDescending(e => e.Resolved).ThenBy(e => e.Id).Take(10).ToList();
+            var ids = top.Select(e => e.Id).ToList();
             var names = await x.Db.Users.Where(u => ids.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-            return throughput.Select(e => new EngineerKpi(e.Id, names.GetValueOrDefault(e.Id) ?? "", e.Count, e.Csat, e.Hours)).ToList();
+            return top.Select(e => new EngineerKpi(e.Id, names.GetValueOrDefault(e.Id) ?? "", e.Resolved, e.Surveys == 0 ? null : (double)e.CsatSum / e.Surveys, e.Hours)).ToList();
         });
 
-        var faultsTask = OnAsync(f, async x => (await x.Period.GroupBy(w => new { w.ProductCategory, w.Category }).Select(g => new { g.Key.ProductCategory, g.Key.Category, Count = g.Count() })
-            .OrderByDescending(e => e.Count).Take(10).ToListAsync(ct)).Select(e => new FaultKpi(e.ProductCategory, e.Category, e.Count)).ToList());
-
-        await Task.WhenAll(periodsTask, medianTask, backlogTask, engineersTask, faultsTask);
-        var periods = await periodsTask;
-        long Sum(Func<PeriodSums, long> part) => periods.Sum(part);
+        await Task.WhenAll(cellsTask, medianTask, backlogTask, engineersTask);
+        var cells = await cellsTask;
+        var periods = cells.GroupBy(c => c.Period).Select(g => KpiCell.Sum(g, g.Key)).OrderBy(p => p.Period).ToList();
+        var all = KpiCell.Sum(periods);
+        var faults = cells.GroupBy(c => (c.ProductCategory, c.Category)).Select(g => new FaultKpi(g.Key.ProductCategory, g.Key.Category, g.Sum(c => c.Reported)))
+            .OrderByDescending(e => e.Count).ThenBy(e => e.ProductCategory, StringComparer.Ordinal).ThenBy(e => e.Category, StringComparer.Ordinal).Take(10).ToList();
         static double? Rate(long part, long whole) => whole == 0 ? null : (double)part / whole;
         static double? Mean(long sum, long count) => count == 0 ? null : (double)sum / count;
-        var (reported, resolved, surveys) = ((int)Sum(p => p.Reported), (int)Sum(p => p.Resolved), Sum(p => p.Surveys));
-        var trend = periods.OrderBy(p => p.Period).Select(p => new TrendPoint(p.Period, p.Reported, p.Resolved, Mean(p.ResolutionSum, p.Resolved) / 60, p.Breached)).ToList();
+        var trend = periods.Select(p => new TrendPoint(p.Period, p.Reported, p.Resolved, Mean(p.ResolutionSum, p.Resolved) / 60, p.Breached)).ToList();
         return new ServiceKpiDto(
-            reported, resolved, (int)Sum(p => p.Open),
-            Mean(Sum(p => p.FirstResponseSum), Sum(p => p.FirstResponseCount)), Mean(Sum(p => p.ResolutionSum), resolved), await medianTask,
-            Rate(Sum(p => p.FirstTimeFix), resolved), Rate(Sum(p => p.Rework), Sum(p => p.Repairs)),
-            Rate(Sum(p => p.FrMet), Sum(p => p.FrDecided)), Rate(Sum(p => p.ArMet), Sum(p => p.ArDecided)), Rate(Sum(p => p.ResMet), Sum(p => p.ResDecided)),
-            Mean(Sum(p => p.CsatSum), surveys), surveys == 0 ? null : 100.0 * (Sum(p => p.Promoters) - Sum(p => p.Detractors)) / surveys, (int)surveys,
-            Mean(Sum(p => p.CostSum), resolved), await backlogTask, trend, byMonth, await engineersTask, await faultsTask);
-    }
-
-    /// <summary>One month's or day's sums and counts; means are taken after adding periods up, so they weigh every order once.</summary>
-    private sealed class PeriodSums
-    {
-        public int Period { get; init; }
-        public int Reported { get; init; }
-        public int Resolved { get; init; }
-        public int Open { get; init; }
-        public long FirstResponseSum { get; init; }
-        public int FirstResponseCount { get; init; }
-        public long ResolutionSum { get; init; }
-        public int FirstTimeFix { get; init; }
-        public int Repairs { get; init; }
-        public int Rework { get; init; }
-        public int FrMet { get; init; }
-        public int FrDecided { get; init; }
-        public int ArMet { get; init; }
-        public int ArDecided { get; init; }
-        public int ResMet { get; init; }
-        public int ResDecided { get; init; }
-        public long CostSum { get; init; }
-        public int Breached { get; init; }
-        public int Surveys { get; init; }
-        public long CsatSum { get; init; }
-        public int Promoters { get; init; }
-        public int Detractors { get; init; }
+            all.Reported, all.Resolved, all.Open,
+            Mean(all.FirstResponseSum, all.FirstResponseCount), Mean(all.ResolutionSum, all.Resolved), await medianTask,
+            Rate(all.FirstTimeFix, all.Resolved), Rate(all.Rework, all.Repairs),
+            Rate(all.FrMet, all.FrDecided), Rate(all.ArMet, all.ArDecided), Rate(all.ResMet, all.ResDecided),
+            Mean(all.CsatSum, all.Surveys), all.Surveys == 0 ? null : 100.0 * (all.Promoters - all.Detractors) / all.Surveys, all.Surveys,
+            Mean(all.CostSum, all.Resolved), await backlogTask, trend, byMonth, await engineersTask, faults);
     }
 
     /// <summary>The median of values given as (value, how many times): the middle one, or the mean of the two middle ones.</summary>

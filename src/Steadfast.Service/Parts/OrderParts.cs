@@ -30,7 +30,7 @@ internal sealed class WorkOrderLookup(WorkOrderService orders, AppDbContext db, 
 /// The ledger row and the order's parts cost commit in one transaction; the cost is added with one
 /// UPDATE so two parts used at once both count.
 /// </summary>
-internal sealed class OrderParts(AppDbContext db, WorkOrderLookup lookup, WorkOrderParts parts, CurrentActor actor, IStringLocalizer<Strings> t)
+internal sealed class OrderParts(AppDbContext db, WorkOrderLookup lookup, WorkOrderParts parts, CurrentActor actor, IStringLocalizer<Strings> t, TimeProvider clock)
 {
     private static readonly WorkOrderStatus[] Usable = [WorkOrderStatus.Accepted, WorkOrderStatus.EnRoute, WorkOrderStatus.OnSite, WorkOrderStatus.WaitingForParts, WorkOrderStatus.Resolved];
 
@@ -69,8 +69,14 @@ internal sealed class OrderParts(AppDbContext db, WorkOrderLookup lookup, WorkOr
         }, ct);
     }
 
-    private Task AddCostAsync(Guid id, long cost, CancellationToken ct) => cost == 0 ? Task.CompletedTask :
-        db.Set<WorkOrder>().Where(w => w.Id == id).ExecuteUpdateAsync(s => s.SetProperty(w => w.PartsCost, w => w.PartsCost + cost), ct);
+    private async Task AddCostAsync(Guid id, long cost, CancellationToken ct)
+    {
+        if (cost == 0) return;
+        await db.Set<WorkOrder>().Where(w => w.Id == id).ExecuteUpdateAsync(s => s.SetProperty(w => w.PartsCost, w => w.PartsCost + cost), ct);
+        // In place, so the save hook never sees it: the dashboard's roll-up is told here, in the same transaction.
+        Dashboard.KpiRollup.Touch(db, await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.ReportedDay).SingleAsync(ct), clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+    }
 
     private async Task<WorkOrderRef> WorkableAsync(Guid id, CancellationToken ct)
     {

@@ -16,7 +16,7 @@ public static class ServiceModule
 {
     public static IServiceCollection AddServiceModule(this IServiceCollection services) => services
         .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
-        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddSingleton<IDueItemHandler, SlaTicker>()
+        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddScoped<KpiRollup>().AddScoped<Platform.Data.ISaveHook, KpiTouchHook>().AddHostedService<KpiRollupWorker>().AddSingleton<IDueItemHandler, SlaTicker>()
         .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
         .AddScoped<Parts.WorkOrderLookup>().AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<Parts.WorkOrderLookup>()).AddScoped<Parts.OrderParts>()
         .AddSingleton(new Customers.Public.CustomerTab("Customers.WorkOrders", MudBlazor.Icons.Material.Outlined.HomeRepairService, typeof(CustomerServiceTab), 10));

@@ -41,6 +41,8 @@ internal sealed class SurveyService(AppDbContext db, CustomerDirectory customers
         if (await db.Set<Survey>().AnyAsync(s => s.WorkOrderId == order.Id, ct)) throw new AppConflictException(t["Survey.Error.Answered"]);
         db.Add(new Survey { Id = Guid.CreateVersion7(), WorkOrderId = order.Id, Csat = input.Csat!.Value, Nps = input.Nps!.Value, Comment = input.Comment?.Trim() ?? "",
             AnsweredAtUtc = clock.GetUtcNow().UtcDateTime });
+        // The order's scores are set in place below, where the save hook does not see them: the roll-up is told here.
+        Dashboard.KpiRollup.Touch(db, order.ReportedDay, clock.GetUtcNow().UtcDateTime);
         try
         {
             await db.InTransactionAsync(async () =>

@@ -286,7 +286,10 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
             // record): through the old order's version, two repairs reported at once on one machine made the
             // second a 409 (bench/run.sh, 32 clients on 256 machines).
             if (reworkOf is not null)
+            {
                 await db.Set<WorkOrder>().Where(w => w.Id == reworkOf.Id).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
+                Dashboard.KpiRollup.Touch(db, reworkOf.ReportedDay, now);
+            }
             db.Add(order);
             AddEvent(order, null, "");
             if (dispatchers is not null)
