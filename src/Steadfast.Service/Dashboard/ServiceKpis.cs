@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.DependencyInjection;
@@ -51,15 +50,23 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
 
     /// <summary>The filtered orders of one aggregate, on a context of its own so the aggregates run side by side.</summary>
     /// <param name="Period">Every order of the period.</param>
-    /// <param name="Live">The orders of the period's days that the roll-up does not hold.</param>
-    private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period, IQueryable<WorkOrder> Live);
-
-    /// <summary>A range of report days (yyyyMMdd), a class so EF sends its ends as parameters.</summary>
-    private sealed class DayRange(int from, int to)
+    /// <param name="Live">The orders of the period's days that the roll-up does not hold, one query per range of days.</param>
+    private sealed record Slice(AppDbContext Db, IQueryable<WorkOrder> Scoped, IQueryable<WorkOrder> Period, IReadOnlyList<IQueryable<WorkOrder>> Live)
     {
-        public readonly int From = from;
-        public readonly int To = to;
+        /// <summary>
+        /// One statement per range, one after another: an OR of ranges made PostgreSQL read the table through a
+        /// bitmap instead of the covering index alone (0.65 → 0.97 s for a year).
+        /// </summary>
+        public async Task<List<T>> EachLiveAsync<T>(Func<IQueryable<WorkOrder>, IQueryable<T>> query, CancellationToken ct)
+        {
+            var all = new List<T>();
+            foreach (var range in Live) all.AddRange(await query(range).ToListAsync(ct));
+            return all;
+        }
     }
+
+    /// <summary>A range of report days (yyyyMMdd).</summary>
+    private sealed record DayRange(int From, int To);
 
     /// <remarks>
     /// On a thread of its own: SQLite's driver runs "async" queries synchronously, so without Task.Run the
@@ -76,22 +83,7 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
         if (!string.IsNullOrWhiteSpace(f.Region)) scoped = scoped.Where(w => w.Region == f.Region);
         if (!string.IsNullOrWhiteSpace(f.ProductCategory)) scoped = scoped.Where(w => w.ProductCategory == f.ProductCategory);
         var counted = scoped.Where(w => w.Status != WorkOrderStatus.Cancelled);
-        return await query(new Slice(ctx, scoped, counted.Where(w => w.ReportedDay >= from && w.ReportedDay <= to), counted.Where(InRanges(live))));
-    }
-
-    /// <summary>w => (day between a and b) or (day between c and d)…: each range is an index range, where "not in the rolled-up months" would scan them all.</summary>
-    private static Expression<Func<WorkOrder, bool>> InRanges(IReadOnlyList<DayRange> ranges)
-    {
-        var w = Expression.Parameter(typeof(WorkOrder), "w");
-        var day = Expression.Property(w, nameof(WorkOrder.ReportedDay));
-        Expression? body = null;
-        foreach (var r in ranges)
-        {
-            var one = Expression.AndAlso(Expression.GreaterThanOrEqual(day, Expression.Field(Expression.Constant(r), nameof(DayRange.From))),
-                Expression.LessThanOrEqual(day, Expression.Field(Expression.Constant(r), nameof(DayRange.To))));
-            body = body is null ? one : Expression.OrElse(body, one);
-        }
-        return Expression.Lambda<Func<WorkOrder, bool>>(body ?? Expression.Constant(false), w);
+        return await query(new Slice(ctx, scoped, counted.Where(w => w.ReportedDay >= from && w.ReportedDay <= to), [.. live.Select(r => counted.Where(w => w.ReportedDay >= r.From && w.ReportedDay <= r.To))]));
     }
 
     /// <summary>The period's days less the rolled-up months, as ranges of days.</summary>
@@ -128,7 +120,7 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
 
         var cellsTask = OnAsync(f, live, async x =>
         {
-            var cells = await KpiCell.Of(x.Live, byMonth).ToListAsync(ct);
+            var cells = await x.EachLiveAsync(q => KpiCell.Of(q, byMonth), ct);
             if (rolled.Count == 0) return cells;
             var stored = x.Db.Set<KpiCell>().AsNoTracking().Where(c => rolled.Contains(c.Period));
             if (!string.IsNullOrWhiteSpace(f.Region)) stored = stored.Where(c => c.Region == f.Region);
@@ -154,7 +146,7 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
 
         var engineersTask = OnAsync(f, live, async x =>
         {
-            var cells = await EngineerCell.Of(x.Live, byMonth).ToListAsync(ct);
+            var cells = await x.EachLiveAsync(q => EngineerCell.Of(q, byMonth), ct);
             if (rolled.Count > 0)
             {
                 var stored = x.Db.Set<EngineerCell>().AsNoTracking().Where(c => rolled.Contains(c.Period));
