@@ -4,13 +4,21 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Dashboard;
 
+/// <summary>Where a cell counts: the period (yyyyMM or yyyyMMdd), region and product category the dashboard filters by.</summary>
+internal interface IKpiCellKey
+{
+    int Period { get; }
+    string Region { get; }
+    string ProductCategory { get; }
+}
+
 /// <summary>
 /// The sums and counts of the orders reported in one period (a month, yyyyMM, or a day, yyyyMMdd) in one
 /// region, product category and fault category. Means and rates are taken only after cells are added up,
 /// so they weigh every order once. Stored as the roll-up of months that are over (<see cref="KpiRollup"/>),
 /// and computed the same way, by the same query, for the days that are not.
 /// </summary>
-internal sealed class KpiCell
+internal sealed class KpiCell : IKpiCellKey
 {
     public int Period { get; set; }
     public string Region { get; set; } = "";
@@ -77,7 +85,7 @@ internal sealed class KpiCell
 }
 
 /// <summary>An engineer's resolved orders in one period, region and product category: the dashboard's ranking, before it is ranked.</summary>
-internal sealed class EngineerCell
+internal sealed class EngineerCell : IKpiCellKey
 {
     public int Period { get; set; }
     public string Region { get; set; } = "";
