@@ -90,8 +90,13 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         db.Set<Product>().AsNoTracking().OrderByDescending(p => p.IsActive).ThenBy(p => p.Code).Select(p => new ProductOption(p.Id, p.Code, p.Name, p.Category)).ToListAsync(ct);
 
     /// <summary>A customer by id without scope, for internal bookkeeping of records the caller already reached.</summary>
-    public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) =>
-        db.Set<Customer>().AsNoTracking().Where(c => c.Id == id).Select(c => (CustomerFacts?)new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address)).FirstOrDefaultAsync(ct);
+    public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) => Facts(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+
+    /// <summary>A customer the caller may see, or null: the check and the facts in one query (an intake's first read).</summary>
+    public Task<CustomerFacts?> VisibleCustomerFactsAsync(Guid id, CancellationToken ct) => Facts(scope.Customers().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+
+    private static IQueryable<CustomerFacts?> Facts(IQueryable<Customer> customers) =>
+        customers.AsNoTracking().Select(c => (CustomerFacts?)new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address));
 
     /// <summary>Distinct provinces with customers, for region pickers.</summary>
     public Task<List<string>> ProvincesAsync(CancellationToken ct) =>

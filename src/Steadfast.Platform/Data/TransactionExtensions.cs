@@ -8,9 +8,21 @@ public static class TransactionExtensions
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return await work();
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var result = await work();
-        await tx.CommitAsync(ct);
-        return result;
+        // EF wraps each save inside a transaction in a savepoint, so a caller could catch a failed save and
+        // go on. Here a failure ends the whole transaction, so the savepoint only cost: two statements, and
+        // on SQLite a temporary file per save for the pages written after it (bench/RESULTS.md, creates).
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var result = await work();
+            await tx.CommitAsync(ct);
+            return result;
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
     }
 }
