@@ -31,10 +31,9 @@ internal sealed class CustomerService(AppDbContext db, CustomerScope scope, Cust
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
             var term = Text.HalfWidth(query.Q).Trim();
-            var upper = term.ToUpperInvariant();
             // The matches are one set computed once (IN), not a lookup per customer (EXISTS), which took 120–190 ms at 20,000 customers.
             var matching = CustomerTextSearch.Matching(db, term);
-            q = q.Where(c => matching.Contains(c.Id) || (c.CreditCode != null && c.CreditCode.StartsWith(upper)));
+            q = q.Where(c => matching.Contains(c.Id));
         }
         if (query.Tier is { } tier) q = q.Where(c => c.Tier == tier);
         if (query.Status is { } status) q = q.Where(c => c.Status == status);
