@@ -43,8 +43,10 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GetByLabel(phone, exact).FillAsync("13800001111");
         await page.GetByLabel(fault, exact).FillAsync($"主轴异响，已停机 ({suffix})");
         await page.ClickAsync("[data-testid=wo-save]");
-        try { await page.WaitForURLAsync(u => u.Contains("/service/", StringComparison.Ordinal)); }
-        catch (TimeoutException)
+        // Polls the address rather than waiting for a load event: Blazor moves to the order in the same
+        // document, and under a busy CI machine the wait for "load" missed that move (the order was open).
+        try { await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/service/[0-9a-f-]{36}$")); }
+        catch (PlaywrightException)
         {
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"wo-dialog-failure-{suffix}.png"), FullPage = true });
             throw;
