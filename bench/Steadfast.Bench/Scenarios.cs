@@ -58,9 +58,7 @@ internal static partial class Scenarios
         var clock = Stopwatch.StartNew();
         await using var ctx = db();
         var firstDay = await ctx.Set<WorkOrder>().MinAsync(w => w.ReportedDay);
-        var firstLive = KpiRollup.FirstLiveMonth(TimeProvider.System.GetUtcNow().UtcDateTime);
-        var months = 0;
-        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); KpiRollup.Month(m) < firstLive; m = m.AddMonths(1)) months++;
+        var months = KpiRollup.PastMonths(firstDay, TimeProvider.System.GetUtcNow().UtcDateTime).Count;
         int rolled;
         while ((rolled = await ctx.Set<KpiMonth>().CountAsync()) < months && clock.Elapsed < TimeSpan.FromMinutes(5)) await Task.Delay(250);
         var cells = await ctx.Set<KpiCell>().CountAsync();

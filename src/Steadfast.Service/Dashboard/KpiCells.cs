@@ -68,10 +68,10 @@ internal sealed class KpiCell : IKpiCellKey
             Promoters = g.Count(w => w.Nps >= 9), Detractors = g.Count(w => w.Nps <= 6),
         });
 
-    /// <summary>Cells added up under a new key (a period, a fault category, the whole range).</summary>
-    public static KpiCell Sum(IEnumerable<KpiCell> cells, int period = 0, string productCategory = "", string category = "")
+    /// <summary>Cells added up into one: a period's, or the whole range's.</summary>
+    public static KpiCell Sum(IEnumerable<KpiCell> cells, int period = 0)
     {
-        var s = new KpiCell { Period = period, ProductCategory = productCategory, Category = category };
+        var s = new KpiCell { Period = period };
         foreach (var c in cells)
         {
             s.Reported += c.Reported; s.Resolved += c.Resolved; s.Open += c.Open;

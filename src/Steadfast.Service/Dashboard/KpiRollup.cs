@@ -63,10 +63,20 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
 
     public static int Month(DateOnly d) => d.Year * 100 + d.Month;
 
-    /// <summary>Records a change to an order reported on <paramref name="reportedDay"/> (yyyyMMdd), if its month is past; the caller saves.</summary>
-    public static void Touch(DbContext db, int reportedDay, DateTime nowUtc)
+    /// <summary>The months (yyyyMM) the roll-up holds, from the one of the first order's report day (yyyyMMdd).</summary>
+    public static List<int> PastMonths(int firstDay, DateTime nowUtc)
     {
-        if (reportedDay / 100 < FirstUntouchedMonth(nowUtc)) db.Add(new KpiTouch { Id = Guid.CreateVersion7(), Month = reportedDay / 100 });
+        var months = new List<int>();
+        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); Month(m) < FirstLiveMonth(nowUtc); m = m.AddMonths(1)) months.Add(Month(m));
+        return months;
+    }
+
+    /// <summary>Records a change to an order reported on <paramref name="reportedDay"/> (yyyyMMdd), if its month is past; the caller saves. True if it did.</summary>
+    public static bool Touch(DbContext db, int reportedDay, DateTime nowUtc)
+    {
+        if (reportedDay / 100 >= FirstUntouchedMonth(nowUtc)) return false;
+        db.Add(new KpiTouch { Id = Guid.CreateVersion7(), Month = reportedDay / 100 });
+        return true;
     }
 
     /// <summary>Of these months, the ones whose rolled-up cells are current: rolled up, and untouched since.</summary>
@@ -81,10 +91,8 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
     /// <summary>Rolls up every past month that has no roll-up or whose orders changed since; returns how many it rolled up.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
-        var live = FirstLiveMonth(clock.GetUtcNow().UtcDateTime);
         if (await db.Set<WorkOrder>().MinAsync(w => (int?)w.ReportedDay, ct) is not { } firstDay) return 0;
-        var months = new List<int>();
-        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); Month(m) < live; m = m.AddMonths(1)) months.Add(Month(m));
+        var months = PastMonths(firstDay, clock.GetUtcNow().UtcDateTime);
         var fresh = await FreshAsync(months, ct);
         var rolled = 0;
         foreach (var month in months.Where(m => !fresh.Contains(m)))

@@ -48,43 +48,43 @@ internal sealed class OrderParts(AppDbContext db, WorkOrderLookup lookup, WorkOr
 
     public async Task<WorkOrderPartLine> IssueAsync(Guid id, IssuePart input, CancellationToken ct)
     {
-        var order = await WorkableAsync(id, ct);
+        var (order, reportedDay) = await WorkableAsync(id, ct);
         var mayOverride = Policies.RolesOf[Policies.ServiceManagers].Any(actor.IsInRole);
         return await db.InTransactionAsync(async () =>
         {
             var line = await parts.IssueAsync(order, input, mayOverride, ct);
-            await AddCostAsync(id, line.Cost, ct);
+            await AddCostAsync(id, reportedDay, line.Cost, ct);
             return line;
         }, ct);
     }
 
     public async Task<WorkOrderPartLine> ReturnAsync(Guid id, ReturnPart input, CancellationToken ct)
     {
-        var order = await WorkableAsync(id, ct);
+        var (order, reportedDay) = await WorkableAsync(id, ct);
         return await db.InTransactionAsync(async () =>
         {
             var line = await parts.ReturnAsync(order, input, ct);
-            await AddCostAsync(id, line.Cost, ct);
+            await AddCostAsync(id, reportedDay, line.Cost, ct);
             return line;
         }, ct);
     }
 
-    private async Task AddCostAsync(Guid id, long cost, CancellationToken ct)
+    private async Task AddCostAsync(Guid id, int reportedDay, long cost, CancellationToken ct)
     {
         if (cost == 0) return;
         await db.Set<WorkOrder>().Where(w => w.Id == id).ExecuteUpdateAsync(s => s.SetProperty(w => w.PartsCost, w => w.PartsCost + cost), ct);
         // In place, so the save hook never sees it: the dashboard's roll-up is told here, in the same transaction.
-        Dashboard.KpiRollup.Touch(db, await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.ReportedDay).SingleAsync(ct), clock.GetUtcNow().UtcDateTime);
-        await db.SaveChangesAsync(ct);
+        if (Dashboard.KpiRollup.Touch(db, reportedDay, clock.GetUtcNow().UtcDateTime)) await db.SaveChangesAsync(ct);
     }
 
-    private async Task<WorkOrderRef> WorkableAsync(Guid id, CancellationToken ct)
+    /// <summary>The order if parts may be used on it now, with its report day (which month a cost lands in).</summary>
+    private async Task<(WorkOrderRef Order, int ReportedDay)> WorkableAsync(Guid id, CancellationToken ct)
     {
         var order = await lookup.FindAsync(id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        var status = await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => w.Status).SingleAsync(ct);
+        var (status, reportedDay) = await db.Set<WorkOrder>().Where(w => w.Id == id).Select(w => new ValueTuple<WorkOrderStatus, int>(w.Status, w.ReportedDay)).SingleAsync(ct);
         if (!Usable.Contains(status)) throw new AppConflictException(t["WorkOrderParts.Error.Status"]);
         var desk = Policies.RolesOf[Policies.ServiceDesk].Any(actor.IsInRole);
         if (!desk && actor.UserId != order.AssigneeId && !order.HelperIds.Contains(actor.UserId ?? Guid.Empty)) throw new AppConflictException(t["WorkOrderParts.Error.NotYours"]);
-        return order;
+        return (order, reportedDay);
     }
 }
