@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Inventory.Stock;
+using Steadfast.Service.Dashboard;
 using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Service.WorkOrders;
 
@@ -260,6 +261,30 @@ public abstract class PartsTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         await AssertBalancesMatchLedgerAsync();
         // A new count can start once the last one is posted.
         await (await w.Keeper.PostAsJsonAsync("/api/v1/stock-counts", new { warehouseId = w.Central })).ExpectAsync(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task Parts_cost_on_an_order_of_a_rolled_up_month_sends_that_month_back_to_live_figures()
+    {
+        using var w = await WorldAsync();
+        await (await PostMove(w.Keeper, new { kind = "receive", partId = w.FitsPart, warehouseId = w.Van, quantity = 3, unitCost = 10000 })).ExpectAsync(HttpStatusCode.Created);
+        var order = await OrderOnSiteAsync(w);
+        // A current-month order leaves the roll-up alone.
+        var touches = await app.DbAsync(db => db.Set<KpiTouch>().CountAsync());
+        await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = w.FitsPart, quantity = 1 })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(touches, await app.DbAsync(db => db.Set<KpiTouch>().CountAsync()));
+
+        // The same order as if reported four months ago, a month the dashboard reads from its roll-up: the cost is
+        // an update in place, which the save hook never sees, so issuing and returning each mark that month.
+        var old = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime).AddMonths(-4);
+        var id = order.GetProperty("id").GetGuid();
+        await app.DbAsync(db => db.Set<WorkOrder>().Where(o => o.Id == id).ExecuteUpdateAsync(s => s.SetProperty(o => o.ReportedDay, WorkOrderService.Day(old))));
+        var month = WorkOrderService.Day(old) / 100;
+        await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = w.FitsPart, quantity = 1 })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(1, await app.DbAsync(db => db.Set<KpiTouch>().CountAsync(t => t.Month == month)));
+        await (await w.Engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts/returns", new { partId = w.FitsPart, quantity = 1 })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(2, await app.DbAsync(db => db.Set<KpiTouch>().CountAsync(t => t.Month == month)));
+        Assert.Equal(10000, await app.DbAsync(db => db.Set<WorkOrder>().Where(o => o.Id == id).Select(o => o.PartsCost).SingleAsync()));
     }
 
     [Fact]

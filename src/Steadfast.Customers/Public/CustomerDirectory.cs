@@ -18,6 +18,13 @@ public sealed record CustomerFacts(Guid Id, string Name, string Province, int Ti
 
 public sealed record CustomerOption(Guid Id, string Name);
 
+/// <summary>A customer's name for another module's query to join (init properties, so EF can filter on them).</summary>
+public sealed class CustomerName
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+}
+
 /// <summary>Customers and machines as other modules see them: through the caller's access scope, as plain facts.</summary>
 public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 {
@@ -30,6 +37,9 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 
     public Task<string?> CustomerNameAsync(Guid customerId, CancellationToken ct) =>
         scope.Customers().Where(c => c.Id == customerId).Select(c => c.Name).FirstOrDefaultAsync(ct);
+
+    /// <summary>Every customer's name, unscoped: for joining into a query already filtered to what the caller may see.</summary>
+    public IQueryable<CustomerName> CustomerNames() => db.Set<Customer>().Select(c => new CustomerName { Id = c.Id, Name = c.Name });
 
     public async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

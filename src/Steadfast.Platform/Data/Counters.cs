@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Steadfast.Platform.Data;
 
@@ -27,11 +28,29 @@ public static class Counters
     /// </summary>
     public static async Task<long> NextAsync(this AppDbContext db, string name, CancellationToken ct)
     {
-        var values = await db.Database.SqlQuery<long>($"""
-            INSERT INTO "Counters" ("Name", "Value") VALUES ({name}, 1)
-            ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
-            RETURNING "Value" AS "Value"
-            """).ToListAsync(ct);
-        return values[0];
+        // Plain ADO.NET on the context's connection and transaction: through EF's raw-SQL query pipeline this
+        // one statement cost as much CPU as a query, and on SQLite it runs while the write lock is held.
+        var connection = db.Database.GetDbConnection();
+        var opened = connection.State != System.Data.ConnectionState.Open;
+        if (opened) await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            command.CommandText = """
+                INSERT INTO "Counters" ("Name", "Value") VALUES (@name, 1)
+                ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
+                RETURNING "Value"
+                """;
+            var p = command.CreateParameter();
+            p.ParameterName = "@name";
+            p.Value = name;
+            command.Parameters.Add(p);
+            return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        finally
+        {
+            if (opened) await db.Database.CloseConnectionAsync();
+        }
     }
 }

@@ -43,7 +43,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         // One statement (WHERE Id IN (the page's ids)), sorted again by the database: its order of ids, not
         // .NET's Guid order, breaks ties between orders reported in the same instant.
         var ids = filtered.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id).Skip(page.Skip).Take(page.PageSize).Select(w => w.Id);
-        var rows = await db.Set<WorkOrder>().AsNoTracking().Where(w => ids.Contains(w.Id)).OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id).ToListAsync(ct);
+        var rows = db.Set<WorkOrder>().AsNoTracking().Where(w => ids.Contains(w.Id)).OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id);
         return new PagedResult<WorkOrderDto>(await WithNamesAsync(rows, ct), total);
     }
 
@@ -110,28 +110,32 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 
     public async Task<WorkOrderDto> GetAsync(Guid id, CancellationToken ct) =>
-        (await WithNamesAsync([await Visible().AsNoTracking().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"])], ct))[0];
+        (await WithNamesAsync(Visible().AsNoTracking().Where(w => w.Id == id), ct)).SingleOrDefault() ?? throw new AppNotFoundException(t["Common.NotFound"]);
 
     /// <summary>An order by id without the caller's scope: only for flows a secret token already authorised.</summary>
     internal async Task<WorkOrderDto> GetUnscopedAsync(Guid id, CancellationToken ct) =>
-        (await WithNamesAsync([await db.Set<WorkOrder>().AsNoTracking().SingleAsync(w => w.Id == id, ct)], ct))[0];
+        (await WithNamesAsync(db.Set<WorkOrder>().AsNoTracking().Where(w => w.Id == id), ct)).Single();
 
-    /// <summary>Orders of a query as the pages show them, names included, in three lookups for the whole list.</summary>
-    internal async Task<List<WorkOrderDto>> ProjectAsync(IQueryable<WorkOrder> query, CancellationToken ct) => await WithNamesAsync(await query.ToListAsync(ct), ct);
+    /// <summary>Orders of a query as the pages show them, names included, in two statements for the whole list.</summary>
+    internal Task<List<WorkOrderDto>> ProjectAsync(IQueryable<WorkOrder> query, CancellationToken ct) => WithNamesAsync(query, ct);
 
-    /// <summary>Three small lookups per page: customers', engineers' names and helpers.</summary>
-    private async Task<List<WorkOrderDto>> WithNamesAsync(IReadOnlyList<WorkOrder> orders, CancellationToken ct)
+    /// <summary>
+    /// The orders with the customer's and the engineer's names read in the same statement, then the helpers.
+    /// Names were two more round trips per page, most of what PostgreSQL's list page cost beyond its SQL (bench/RESULTS.md).
+    /// </summary>
+    private async Task<List<WorkOrderDto>> WithNamesAsync(IQueryable<WorkOrder> query, CancellationToken ct)
     {
-        var names = await customers.CustomerNamesAsync(orders.Select(o => o.CustomerId), ct);
-        var engineerIds = orders.Where(o => o.AssigneeId != null).Select(o => o.AssigneeId!.Value).Distinct().ToList();
-        var engineers = engineerIds.Count == 0 ? [] : await db.Users.Where(u => engineerIds.Contains(u.Id)).Select(u => new { u.Id, u.DisplayName }).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
-        var ids = orders.Select(o => o.Id).ToList();
-        var helpers = (await db.Set<WorkOrderHelper>().AsNoTracking().Where(h => ids.Contains(h.WorkOrderId)).ToListAsync(ct)).ToLookup(h => h.WorkOrderId, h => h.UserId);
-        return [.. orders.Select(o => ToDto(o, helpers[o.Id].ToList()) with
+        var names = customers.CustomerNames();
+        var rows = await query.Select(w => new
         {
-            CustomerName = names.GetValueOrDefault(o.CustomerId),
-            AssigneeName = o.AssigneeId is { } a ? engineers.GetValueOrDefault(a) : null,
-        })];
+            Order = w,
+            CustomerName = names.Where(c => c.Id == w.CustomerId).Select(c => c.Name).FirstOrDefault(),
+            AssigneeName = db.Users.Where(u => u.Id == w.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+        }).ToListAsync(ct);
+        if (rows.Count == 0) return [];
+        var ids = rows.Select(r => r.Order.Id).ToList();
+        var helpers = (await db.Set<WorkOrderHelper>().AsNoTracking().Where(h => ids.Contains(h.WorkOrderId)).ToListAsync(ct)).ToLookup(h => h.WorkOrderId, h => h.UserId);
+        return [.. rows.Select(r => ToDto(r.Order, helpers[r.Order.Id].ToList()) with { CustomerName = r.CustomerName, AssigneeName = r.AssigneeName })];
     }
 
     /// <summary>Active engineers to dispatch to.</summary>
@@ -158,6 +162,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     /// <summary>The dispatcher's intake from a phone call, with the SOP's required fields.</summary>
     public async Task<WorkOrderDto> CreateAsync(CreateWorkOrder input, CancellationToken ct)
     {
+        // One connection for the create's reads and writes: EF otherwise takes one from the pool and sets it up
+        // for each query, four times a create (bench/RESULTS.md, creates).
+        await db.Database.OpenConnectionAsync(ct);
         var errors = new ValidationErrors();
         var customer = input.CustomerId is { } customerId ? await customers.VisibleCustomerFactsAsync(customerId, ct) : null;
         if (customer is null) errors.Add("customerId", t["WorkOrders.Error.Customer"]);
@@ -280,9 +287,16 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         await sla.StartAsync(order, ct);
         var dispatchers = input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer
             ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct) : null;
+        var counter = "workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+        // On PostgreSQL the number is taken in a statement of its own: inside the transaction, the day's counter
+        // row stayed locked until commit and every create queued on it (314/s at 32 connections; 493/s without
+        // that queue, bench/RESULTS.md). The price is a gap in the day's numbers when a create fails after this
+        // line, as with Odoo's standard sequences. SQLite's one write lock queues the whole transaction anyway,
+        // and there a statement of its own would be one more commit.
+        long? taken = db.IsSqlite ? null : await db.NextAsync(counter, ct);
         return await db.InTransactionAsync(async () =>
         {
-            order.Number = $"WO-{today:yyMMdd}-{await db.NextAsync("workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
+            order.Number = $"WO-{today:yyMMdd}-{taken ?? await db.NextAsync(counter, ct):0000}";
             // A flag derived from the new order, set in place and not audited (the new order's ReworkOfId is the
             // record): through the old order's version, two repairs reported at once on one machine made the
             // second a 409 (bench/run.sh, 32 clients on 256 machines).
