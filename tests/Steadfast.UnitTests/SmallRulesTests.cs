@@ -62,11 +62,5 @@ public sealed class SmallRulesTests
         var sqlite = From();
         Assert.Equal(DatabaseProvider.Sqlite, sqlite.Provider);
         Assert.Contains(Path.Combine(Path.GetTempPath(), "data", "steadfast.db"), sqlite.ConnectionString, StringComparison.Ordinal);
-        var postgres = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = From(("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Host=db;Username=sf")).ConnectionString };
-        Assert.Equal("64", postgres["Max Auto Prepare"].ToString());
-        Assert.Equal("db", postgres["Host"].ToString());
-        var off = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = From(("Database:Provider", "Postgres"), ("ConnectionStrings:Default", "Host=db;max auto prepare=0")).ConnectionString };
-        Assert.Equal("0", off["Max Auto Prepare"].ToString());
-        Assert.False(off.ContainsKey("Auto Prepare Min Usages"));
     }
 }

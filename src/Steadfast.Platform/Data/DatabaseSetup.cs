@@ -33,23 +33,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
             Directory.CreateDirectory(Path.GetDirectoryName(builder.DataSource)!);
             cs = builder.ToString();
         }
-        if (provider == DatabaseProvider.Postgres) cs = WithAutoPrepare(cs!);
         return new DatabaseSettings(provider, cs!);
-    }
-
-    /// <summary>
-    /// Npgsql prepares a statement on the server once it has run twice on a connection, so PostgreSQL stops
-    /// parsing and planning the same few statements on every request (creates: 493/s without, 593–652/s with;
-    /// bench/RESULTS.md). A connection string that names Max Auto Prepare keeps its own value: 0 turns it off,
-    /// e.g. behind a pooler that cannot keep prepared statements.
-    /// </summary>
-    internal static string WithAutoPrepare(string connectionString)
-    {
-        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Max Auto Prepare") || given.ContainsKey("MaxAutoPrepare")) return connectionString;
-        given["Max Auto Prepare"] = 64;
-        if (!given.ContainsKey("Auto Prepare Min Usages") && !given.ContainsKey("AutoPrepareMinUsages")) given["Auto Prepare Min Usages"] = 2;
-        return given.ConnectionString;
     }
 
     public void Apply(DbContextOptionsBuilder options)
