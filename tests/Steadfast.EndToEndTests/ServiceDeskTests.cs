@@ -12,11 +12,7 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         string phone, string fault, string statusNew, string statusAssigned)
     {
         var page = await app.NewPageAsync(locale);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", "dispatcher@steadfast.local");
-        await page.FillAsync("#password", "Steadfast1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        await BrowserApp.SignInAsync(page, "dispatcher@steadfast.local");
         await page.GotoAsync("/service");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);
 

@@ -29,11 +29,7 @@ public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync(locale);
         var errors = new List<string>();
         page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", "admin@steadfast.local");
-        await page.FillAsync("#password", "Steadfast1!");
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
+        await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await page.GotoAsync(path);
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync(title);

@@ -6,17 +6,6 @@ namespace Steadfast.EndToEndTests;
 /// <summary>A person signs in, finds the modules, switches language, and is kept out of what is not theirs.</summary>
 public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    private const string Password = "Steadfast1!";
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#email", email);
-        await page.FillAsync("#password", Password);
-        await page.ClickAsync("[data-testid=login-submit]");
-        await page.WaitForURLAsync(u => !u.Contains("/account/login", StringComparison.Ordinal));
-    }
-
     /// <summary>A click before the Blazor circuit is up is lost, so click until what it opens appears.</summary>
     private static async Task ClickUntilAsync(IPage page, string selector, string appears)
     {
@@ -39,7 +28,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task Admin_signs_in_sees_the_shell_and_switches_to_chinese_and_back()
     {
         var page = await app.NewPageAsync("en-US");
-        await SignInAsync(page, "admin@steadfast.local");
+        await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("Welcome");
         foreach (var module in new[] { "Customers", "Equipment", "Service", "Spare parts", "Sales", "Automation", "Insights", "Users", "Audit log" })
@@ -70,7 +59,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task Admin_creates_a_user_in_the_dialog_and_finds_it_in_the_audit_log()
     {
         var page = await app.NewPageAsync("en-US");
-        await SignInAsync(page, "admin@steadfast.local");
+        await BrowserApp.SignInAsync(page, "admin@steadfast.local");
         await page.GotoAsync("/settings/users");
         await ClickUntilAsync(page, "[data-testid=user-new]", "[data-testid=user-dialog]");
 
@@ -113,7 +102,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_customer_user_cannot_open_internal_pages_and_signs_out()
     {
         var page = await app.NewPageAsync("en-US");
-        await SignInAsync(page, "customer@steadfast.local");
+        await BrowserApp.SignInAsync(page, "customer@steadfast.local");
         await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync("Customers");
         await page.GotoAsync("/settings/users");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
@@ -130,7 +119,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task The_shell_works_on_a_phone()
     {
         var page = await app.NewPageAsync("zh-CN", 390, 844);
-        await SignInAsync(page, "engineer@steadfast.local");
+        await BrowserApp.SignInAsync(page, "engineer@steadfast.local");
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("欢迎");
         var width = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(width <= 390, $"The page scrolls sideways on a phone ({width}px).");
