@@ -289,10 +289,10 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
             ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct) : null;
         var counter = "workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         // On PostgreSQL the number is taken in a statement of its own: inside the transaction, the day's counter
-        // row stayed locked until commit and every create queued on it (on the demo data at 32 connections, 334/s
-        // with that queue and 458–494/s without; bench/RESULTS.md). The price is a gap in the day's numbers when a create fails after this
-        // line, as with Odoo's standard sequences. SQLite's one write lock queues the whole transaction anyway,
-        // and there a statement of its own would be one more commit.
+        // row stayed locked until commit and every create queued on it (on the demo data at 32 connections,
+        // 334/s with that queue and 458–494/s without; bench/RESULTS.md). The price is a gap in the day's
+        // numbers when a create fails after this line, as with Odoo's standard sequences. SQLite's one write
+        // lock queues the whole transaction anyway, and there a statement of its own would be one more commit.
         long? taken = db.IsSqlite ? null : await db.NextAsync(counter, ct);
         return await db.InTransactionAsync(async () =>
         {
