@@ -60,7 +60,7 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
     // wal_autocheckpoint=0: SqliteCheckpointer copies the log in the background instead of inside a commit.
-    private const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+    internal const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
 
     // The settings belong to the native connection, which the pool hands out again and again; EF "opens"
     // a pooled connection for every query, and running six pragmas each time was a tenth of a create.

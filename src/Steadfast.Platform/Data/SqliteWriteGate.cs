@@ -24,7 +24,9 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
     /// <summary>For tests: no transaction on this database holds the gate.</summary>
     internal static bool IsFree(string connectionString) => !Gates.TryGetValue(connectionString, out var gate) || gate.CurrentCount == 1;
 
-    private static SemaphoreSlim GateOf(DbConnection connection) => Gates.GetOrAdd(connection.ConnectionString, _ => new SemaphoreSlim(1, 1));
+    private static SemaphoreSlim GateOf(DbConnection connection) => GateOf(connection.ConnectionString);
+
+    internal static SemaphoreSlim GateOf(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
     public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
     {
