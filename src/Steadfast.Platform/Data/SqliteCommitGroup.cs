@@ -75,7 +75,9 @@ internal sealed class SqliteCommitGroup
         // The context's own connection may be open (a create reads first); it goes back to the pool, and
         // the context gets a fresh one of its own once the work is done.
         var own = db.Database.GetDbConnection();
-        while (own.State != System.Data.ConnectionState.Closed) await db.Database.CloseConnectionAsync();
+        for (var i = 0; own.State != System.Data.ConnectionState.Closed && i < 16; i++) await db.Database.CloseConnectionAsync();
+        if (own.State != System.Data.ConnectionState.Closed)
+            throw new InvalidOperationException("A connection opened outside EF cannot join a group commit.");
         db.Database.SetDbConnection(tx.Connection, contextOwnsConnection: false);
         InGroup.Value = true;
         try
