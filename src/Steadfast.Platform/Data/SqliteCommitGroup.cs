@@ -153,10 +153,11 @@ internal sealed class SqliteCommitGroup
 
     private SqliteConnection Open()
     {
-        // Not from the pool: the writer's settings (temp_store) stay its own.
+        // Not from the pool: the writer's settings stay its own.
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
-        // The savepoint of each transaction keeps the pages it changes in a journal of its own; in memory, not a temporary file.
+        // The savepoint of each transaction keeps the pages it changes in a journal of its own; in memory, not a
+        // temporary file. (A larger page cache for the writer, 32 MB, did not help: 840/s against 870/s at a million orders.)
         Execute(connection, null, SqlitePragmas.Sql + " PRAGMA temp_store=MEMORY;");
         return connection;
     }

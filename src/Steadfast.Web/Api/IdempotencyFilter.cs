@@ -33,48 +33,60 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
         var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
         if (existing is not null) return Replay(existing, path, hash);
 
-        await using var tx = await db.Database.BeginTransactionAsync();
-        // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
-        // transaction already serializes; PostgreSQL needs a lock on the key itself.
-        if (!db.IsSqlite)
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyLock(userId, key)})");
-        existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
-        if (existing is not null) return Replay(existing, path, hash);
-        var result = await next(context);
-        if (result is not IResult rendered) return result;
-
-        var original = http.Response.Body;
-        using var buffer = new MemoryStream();
-        http.Response.Body = buffer;
-        try { await rendered.ExecuteAsync(http); }
-        finally { http.Response.Body = original; }
-        var body = buffer.ToArray();
-        var status = http.Response.StatusCode;
-        if (status >= 500) return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
-
-        db.ChangeTracker.Clear();
-        db.IdempotencyRecords.Add(new IdempotencyRecord
-        {
-            Key = key, UserId = userId, Method = http.Request.Method, Path = path, RequestHash = hash, StatusCode = status,
-            ContentType = http.Response.ContentType, Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
-            ResponseBody = body, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-        });
         try
         {
-            await db.SaveChangesAsync();
-            await tx.CommitAsync();
+            // On SQLite this joins the group commit: the key, the handler's writes and its answer commit together.
+            return await db.InTransactionAsync<object?>(async () =>
+            {
+                // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
+                // transaction already serializes; PostgreSQL needs a lock on the key itself.
+                if (!db.IsSqlite)
+                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyLock(userId, key)})");
+                var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
+                if (existing is not null) return Replay(existing, path, hash);
+                var result = await next(context);
+                // Without an answer to store, nothing is kept: the handler's writes are undone with the transaction.
+                if (result is not IResult rendered) throw new Undone(result);
+
+                var original = http.Response.Body;
+                using var buffer = new MemoryStream();
+                http.Response.Body = buffer;
+                try { await rendered.ExecuteAsync(http); }
+                finally { http.Response.Body = original; }
+                var body = buffer.ToArray();
+                var status = http.Response.StatusCode;
+                if (status >= 500) throw new Undone(new StoredResult(status, http.Response.ContentType, null, body, replayed: false));
+
+                db.ChangeTracker.Clear();
+                db.IdempotencyRecords.Add(new IdempotencyRecord
+                {
+                    Key = key, UserId = userId, Method = http.Request.Method, Path = path, RequestHash = hash, StatusCode = status,
+                    ContentType = http.Response.ContentType, Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                    ResponseBody = body, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                });
+                await db.SaveChangesAsync();
+                return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
+            }, default);
+        }
+        catch (Undone undone)
+        {
+            return undone.Result;
         }
         catch (DbUpdateException)
         {
             // The same key raced in from another request and committed first: ours is undone, theirs is the answer.
-            await tx.RollbackAsync();
             db.ChangeTracker.Clear();
             var winner = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
             if (winner is null) throw;
             http.Response.Headers.Location = default;
             return Replay(winner, path, hash);
         }
-        return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
+    }
+
+    /// <summary>Ends the transaction without keeping anything and answers with <see cref="Result"/>.</summary>
+    private sealed class Undone(object? result) : Exception
+    {
+        public object? Result { get; } = result;
     }
 
     private IResult Replay(IdempotencyRecord r, string path, string hash)
