@@ -26,6 +26,26 @@ internal sealed record Timings(double Median, double P95, double P99, int Count)
         return Of(ms);
     }
 
+    /// <summary>
+    /// Two calls timed turn about, so a burst of background work (the outbox after the creates, autovacuum)
+    /// lands on both and not on whichever ran first.
+    /// </summary>
+    public static async Task<(Timings A, Timings B)> SideBySideAsync(Func<Task> a, Func<Task> b, int runs, int warmups = 3)
+    {
+        for (var i = 0; i < warmups; i++) { await a(); await b(); }
+        var (msA, msB) = (new List<double>(runs), new List<double>(runs));
+        for (var i = 0; i < runs; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await a();
+            msA.Add(clock.Elapsed.TotalMilliseconds);
+            clock.Restart();
+            await b();
+            msB.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        return (Of(msA), Of(msB));
+    }
+
     public static string Ms(double ms) => ms >= 1000 ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:F2} s") : string.Create(CultureInfo.InvariantCulture, $"{ms:F1} ms");
 }
 

@@ -173,8 +173,7 @@ internal static partial class Scenarios
         foreach (var page in new[] { 1, 2000 })
         {
             var url = $"/api/v1/work-orders?status=Closed&region={Uri.EscapeDataString(region)}&reportedFrom={from:yyyy-MM-dd}&reportedTo={to:yyyy-MM-dd}&page={page}&pageSize=20";
-            var api = await Timings.RunAsync(() => GetAsync(http, url), 40);
-            var sql = await Timings.RunAsync(async () =>
+            var (api, sql) = await Timings.SideBySideAsync(() => GetAsync(http, url), async () =>
             {
                 const string where = """ FROM "WorkOrders" WHERE "Status" = @s AND "Region" = @r AND "ReportedDay" >= @f AND "ReportedDay" <= @t""";
                 await ScalarAsync(conn, "SELECT COUNT(*)" + where, ("@s", closed), ("@r", region), ("@f", WorkOrderService.Day(from)), ("@t", WorkOrderService.Day(to)));
@@ -190,9 +189,8 @@ internal static partial class Scenarios
         var someMobile = await ctx.Set<Contact>().OrderBy(c => c.Mobile).Skip(await ctx.Set<Contact>().CountAsync() / 2).Select(c => c.Mobile).FirstAsync();
         foreach (var (name, term) in new[] { ("name", someName[..3]), ("phone", someMobile[..4]) })
         {
-            var api = await Timings.RunAsync(() => GetAsync(http, $"/api/v1/customers?q={Uri.EscapeDataString(term)}&pageSize=50"), 40);
             var like = "%" + term + "%";
-            var sql = await Timings.RunAsync(async () =>
+            var (api, sql) = await Timings.SideBySideAsync(() => GetAsync(http, $"/api/v1/customers?q={Uri.EscapeDataString(term)}&pageSize=50"), async () =>
             {
                 const string where = """ FROM "Customers" c WHERE c."MergedIntoId" IS NULL AND (c."Name" LIKE @q OR c."Phone" LIKE @q OR c."Id" IN (SELECT p."CustomerId" FROM "Contacts" p WHERE p."Mobile" LIKE @q OR p."Phone" LIKE @q))""";
                 await ScalarAsync(conn, "SELECT COUNT(*)" + where, ("@q", like));
@@ -322,8 +320,7 @@ internal static partial class Scenarios
             ["email"] = Email, ["password"] = Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = antiforgery,
         }));
         if (login.StatusCode != HttpStatusCode.Redirect) throw new InvalidOperationException($"sign-in failed: {(int)login.StatusCode}");
-        var page = await Timings.RunAsync(() => GetAsync(browser, $"/customers/{busiest}"), 15);
-        var read = await Timings.RunAsync(() => GetAsync(api, $"/api/v1/customers/{busiest}"), 15);
+        var (page, read) = await Timings.SideBySideAsync(() => GetAsync(browser, $"/customers/{busiest}"), () => GetAsync(api, $"/api/v1/customers/{busiest}"), 15);
         report.Row($"4. customer 360 page, server render, the busiest customer ({orders:N0} work orders)", Timings.Ms(page.Median), $"p95 {Timings.Ms(page.P95)}",
             $"{Timings.Ms(read.Median)} (GET the customer by API)", Report.Ratio(page.Median, read.Median), Report.Verdict(page.Median < 200, "under 200 ms"));
     }
