@@ -40,6 +40,7 @@ internal static partial class Scenarios
 
         await RollupAsync(report, Db);
         await CreatesAsync(report, baseUrl, token, Db, workDir);
+        Console.WriteLine($"quiet after the creates in {await Timings.QuietAsync():F0} s");
         await ListsAsync(report, http, Db);
         await DashboardAsync(report, http, Db);
         await Customer360Async(report, baseUrl, http, Db);
