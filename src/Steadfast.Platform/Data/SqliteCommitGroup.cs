@@ -1,9 +1,7 @@
 using System.Collections.Concurrent;
-using System.Data.Common;
 using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Steadfast.Platform.Data;
 
@@ -46,7 +44,7 @@ internal sealed class SqliteCommitGroup
 
     public static bool CanJoin(AppDbContext db) => !InGroup.Value && db.Database.CurrentTransaction is null;
 
-    /// <summary>Runs <paramref name="work"/> on <paramref name="db"/> inside the next group commit and returns once that commit is durable.</summary>
+    /// <summary>Runs <paramref name="work"/> on <paramref name="db"/> inside the next group commit and returns after that commit.</summary>
     public static async Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
