@@ -42,7 +42,8 @@ internal sealed class SqliteCommitGroup
         public readonly TaskCompletionSource Committed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public static bool CanJoin(AppDbContext db) => !InGroup.Value && db.Database.CurrentTransaction is null;
+    /// <summary>False inside a grouped transaction: one opened from there (another context) takes the plain path.</summary>
+    public static bool CanJoin => !InGroup.Value;
 
     /// <summary>Runs <paramref name="work"/> on <paramref name="db"/> inside the next group commit and returns after that commit.</summary>
     public static async Task<T> RunAsync<T>(AppDbContext db, Func<Task<T>> work, CancellationToken ct)

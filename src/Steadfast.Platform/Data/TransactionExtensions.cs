@@ -8,7 +8,7 @@ public static class TransactionExtensions
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
         if (db.Database.CurrentTransaction is not null) return await work();
-        if (db.IsSqlite && SqliteCommitGroup.CanJoin(db)) return await WithoutSavepointsAsync(db, () => SqliteCommitGroup.RunAsync(db, work, ct));
+        if (db.IsSqlite && SqliteCommitGroup.CanJoin) return await WithoutSavepointsAsync(db, () => SqliteCommitGroup.RunAsync(db, work, ct));
         return await WithoutSavepointsAsync(db, async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
