@@ -45,7 +45,7 @@ internal static class Generator
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         settings.Apply(builder);
         var options = builder.Options;
-        AppDbContext Db() => new(options, ModelCatalog.Parts);
+        AppDbContext Db() => new(options);
         var total = Stopwatch.StartNew();
         var rng = new Random(1_000_000);
         var now = new DateTime(2026, 11, 27, 0, 0, 0, DateTimeKind.Utc);

@@ -32,7 +32,7 @@ internal static partial class Scenarios
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         settings.Apply(builder);
         var options = builder.Options;
-        AppDbContext Db() => new(options, ModelCatalog.Parts);
+        AppDbContext Db() => new(options);
 
         using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromMinutes(5) };
         var token = (await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = Email, password = Password })).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;

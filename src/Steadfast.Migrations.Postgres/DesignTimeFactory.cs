@@ -11,6 +11,6 @@ internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbConte
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         new DatabaseSettings(DatabaseProvider.Postgres, "Host=localhost;Database=design").Apply(options);
-        return new AppDbContext(options.Options, ModelCatalog.Parts);
+        return new AppDbContext(options.Options);
     }
 }

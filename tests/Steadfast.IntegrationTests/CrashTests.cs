@@ -105,7 +105,7 @@ public abstract class CrashTests
             // Every acknowledged create is there exactly once, each with its audit row.
             var options = new DbContextOptionsBuilder<AppDbContext>();
             new DatabaseSettings(Provider, connectionString).Apply(options);
-            await using (var db = new AppDbContext(options.Options, ModelCatalog.Parts))
+            await using (var db = new AppDbContext(options.Options))
             {
                 var orders = await db.Set<WorkOrder>().AsNoTracking().Where(w => w.FaultDescription.StartsWith("停机报警 crash-")).Select(w => new { w.Id, w.Number, w.FaultDescription }).ToListAsync();
                 Assert.Equal(total, orders.Count);

@@ -14,7 +14,7 @@ public sealed class MigrationTests
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
         new DatabaseSettings(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=none").Apply(options);
-        return new AppDbContext(options.Options, ModelCatalog.Parts);
+        return new AppDbContext(options.Options);
     }
 
     [Theory]

@@ -19,7 +19,7 @@ public sealed class SqliteCommitGroupTests : IDisposable
         db.Database.ExecuteSqlRaw("CREATE TABLE \"T\" (\"Id\" INTEGER PRIMARY KEY)");
     }
 
-    private AppDbContext Db() => new(options, ModelCatalog.Parts);
+    private AppDbContext Db() => new(options);
 
     private static Task<int> Insert(AppDbContext db, int id) => db.Database.ExecuteSqlAsync($"INSERT INTO \"T\" (\"Id\") VALUES ({id})");
 

@@ -16,7 +16,7 @@ public sealed class SqliteWriteGateTests : IDisposable
         options = builder.Options;
     }
 
-    private AppDbContext Db() => new(options, ModelCatalog.Parts);
+    private AppDbContext Db() => new(options);
     private string ConnectionString(AppDbContext db) => db.Database.GetDbConnection().ConnectionString;
 
     [Fact]

@@ -36,7 +36,7 @@ public sealed class RecordChangesTests : IAsyncLifetime
     private readonly ConfigCache _config = new();
 
     private AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection)
-        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config, [])).Options, ModelCatalog.Parts);
+        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config, [])).Options);
 
     [Fact]
     public async Task Saving_a_calendar_day_or_the_company_drops_cached_configuration_and_other_saves_keep_it()

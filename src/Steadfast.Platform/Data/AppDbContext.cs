@@ -12,10 +12,31 @@ using Steadfast.Platform.Api;
 
 namespace Steadfast.Platform.Data;
 
-/// <summary>The one data layer of the app. Modules add their entities through <see cref="ModelParts"/>.</summary>
-public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts parts)
+/// <summary>The one data layer of the app. Modules add their entities through <see cref="ModelCatalog"/>.</summary>
+public class AppDbContext(DbContextOptions<AppDbContext> options)
     : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// The services of the scope that rented this context from the pool. Pooled contexts share one
+    /// options object, so the save interceptor in it cannot hold the request's actor; it asks these.
+    /// </summary>
+    internal IServiceProvider? RequestServices { get; set; }
+
+    // Going back to the pool: whoever rents this context next must not save as this scope's actor.
+    public override void Dispose()
+    {
+        RequestServices = null;
+        base.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        RequestServices = null;
+        await base.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
@@ -36,7 +57,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options, ModelParts par
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        foreach (var assembly in parts.Assemblies)
+        foreach (var assembly in ModelCatalog.Parts.Assemblies)
             builder.ApplyConfigurationsFromAssembly(assembly);
 
         foreach (var entity in builder.Model.GetEntityTypes())
