@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Customers.Customers;
 using Steadfast.Customers.Equipment;
@@ -69,7 +70,8 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         Facts(scope.Machines().Where(m => m.CustomerId == customerId)).Select(f => f!).ToListAsync(ct);
 
     /// <summary>A machine the caller may see, or null.</summary>
-    public Task<MachineFacts?> MachineAsync(Guid id, CancellationToken ct) => Facts(scope.Machines().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+    public Task<MachineFacts?> MachineAsync(Guid id, CancellationToken ct) =>
+        scope.SeesEverything ? MachineById.For(db)(db, id, ct) : Facts(scope.Machines().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
 
     /// <summary>The machine behind a QR token, for the public repair form; no scope: the token is the key.</summary>
     public Task<MachineFacts?> MachineByTokenAsync(string token, CancellationToken ct) =>
@@ -77,7 +79,7 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
             : Facts(db.Set<Machine>().Where(m => m.QrToken == token && m.Status != MachineStatus.Scrapped)).FirstOrDefaultAsync(ct);
 
     /// <summary>A machine by id without any scope: only for flows a secret token has already authorised (order tracking).</summary>
-    public Task<MachineFacts?> MachineForTokenHolderAsync(Guid id, CancellationToken ct) => Facts(db.Set<Machine>().Where(m => m.Id == id)).FirstOrDefaultAsync(ct);
+    public Task<MachineFacts?> MachineForTokenHolderAsync(Guid id, CancellationToken ct) => MachineById.For(db)(db, id, ct);
 
     /// <summary>Every running machine with its customer's contacts, for the demo seeder of other modules.</summary>
     public async Task<List<(MachineFacts Machine, (string Name, string Phone)[] Contacts)>> AllMachinesForDemoAsync(CancellationToken ct)
@@ -88,12 +90,31 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         return [.. machines.Select(m => (m, contacts[m.CustomerId].ToArray()))];
     }
 
-    private IQueryable<MachineFacts?> Facts(IQueryable<Machine> machines) =>
-        from m in machines.AsNoTracking()
+    private IQueryable<MachineFacts?> Facts(IQueryable<Machine> machines) => WithFacts(db, machines.AsNoTracking()).Select(MachineFactsOf);
+
+    private static IQueryable<MachineRow> WithFacts(AppDbContext db, IQueryable<Machine> machines) =>
+        from m in machines
         join p in db.Set<Product>() on m.ProductId equals p.Id
         join c in db.Set<Customer>() on m.CustomerId equals c.Id
-        select (MachineFacts?)new MachineFacts(m.Id, c.Id, c.Name, m.SerialNumber, p.Name, p.Category, m.WarrantyEndsOn, c.Province, (int)c.Tier,
-            m.SiteAddress == "" ? c.Address : m.SiteAddress, m.Latitude, m.Longitude, m.ProductId);
+        select new MachineRow { M = m, P = p, C = c };
+
+    private sealed class MachineRow
+    {
+        public required Machine M { get; init; }
+        public required Product P { get; init; }
+        public required Customer C { get; init; }
+    }
+
+    private static readonly Expression<Func<MachineRow, MachineFacts?>> MachineFactsOf = r => new MachineFacts(r.M.Id, r.C.Id, r.C.Name, r.M.SerialNumber,
+        r.P.Name, r.P.Category, r.M.WarrantyEndsOn, r.C.Province, (int)r.C.Tier, r.M.SiteAddress == "" ? r.C.Address : r.M.SiteAddress, r.M.Latitude, r.M.Longitude, r.M.ProductId);
+
+    // Compiled, as is ActiveCustomer: every work-order create reads both, and translating the LINQ each time
+    // cost more CPU than running the SQL (bench/RESULTS.md, creates).
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<MachineFacts?>>> MachineById = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken ct) => db.Set<Machine>().AsNoTracking().Where(m => m.Id == id)
+            .Join(db.Set<Product>(), m => m.ProductId, p => p.Id, (m, p) => new { m, p })
+            .Join(db.Set<Customer>(), x => x.m.CustomerId, c => c.Id, (x, c) => new MachineRow { M = x.m, P = x.p, C = c })
+            .Select(MachineFactsOf).FirstOrDefault()));
 
     /// <summary>Product models, active first; the catalogue is small (hundreds), so all of it.</summary>
     public Task<List<ProductOption>> ProductsAsync(CancellationToken ct) =>
@@ -103,10 +124,16 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) => Facts(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
 
     /// <summary>A customer the caller may see, or null: the check and the facts in one query (an intake's first read).</summary>
-    public Task<CustomerFacts?> VisibleCustomerFactsAsync(Guid id, CancellationToken ct) => Facts(scope.Customers().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+    public Task<CustomerFacts?> VisibleCustomerFactsAsync(Guid id, CancellationToken ct) =>
+        scope.SeesEverything ? ActiveCustomer.For(db)(db, id, ct) : Facts(scope.Customers().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
 
-    private static IQueryable<CustomerFacts?> Facts(IQueryable<Customer> customers) =>
-        customers.AsNoTracking().Select(c => (CustomerFacts?)new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address));
+    private static IQueryable<CustomerFacts?> Facts(IQueryable<Customer> customers) => customers.AsNoTracking().Select(CustomerFactsOf);
+
+    private static readonly Expression<Func<Customer, CustomerFacts?>> CustomerFactsOf = c => new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address);
+
+    // Not merged away: what the scope's Customers() is for those who see every customer.
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<CustomerFacts?>>> ActiveCustomer = new(() => EF.CompileAsyncQuery(
+        (AppDbContext db, Guid id, CancellationToken ct) => db.Set<Customer>().AsNoTracking().Where(c => c.MergedIntoId == null && c.Id == id).Select(CustomerFactsOf).FirstOrDefault()));
 
     /// <summary>Distinct provinces with customers, for region pickers.</summary>
     public Task<List<string>> ProvincesAsync(CancellationToken ct) =>
