@@ -52,7 +52,10 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<ImportExport.ImportJob> ImportJobs => Set<ImportExport.ImportJob>();
 
-    public bool IsSqlite => Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
+    // Kept: asking EF for the provider resolves a service each time, and every create asks. A pooled
+    // context keeps its options, so its provider never changes.
+    private bool? isSqlite;
+    public bool IsSqlite => isSqlite ??= Database.ProviderName == "Microsoft.EntityFrameworkCore.Sqlite";
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
