@@ -2,6 +2,7 @@ using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.Company;
 using Steadfast.Platform.Data;
@@ -19,13 +20,7 @@ public sealed class PooledContextTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        // Only the data layer: no hosted workers that could rent a context between the test's scopes.
-        var collection = new ServiceCollection();
-        collection.AddHttpContextAccessor();
-        collection.AddScoped<CurrentActor>();
-        collection.AddSingleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)));
-        collection.AddAppDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, $"Data Source={file};Pooling=true"));
-        services = collection.BuildServiceProvider();
+        services = DataLayer.OnSqlite($"Data Source={file};Pooling=true", new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)));
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
     }

@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Steadfast.Platform.Audit;
+using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.IntegrationTests;
@@ -16,12 +16,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var collection = new ServiceCollection();
-        collection.AddHttpContextAccessor();
-        collection.AddScoped<CurrentActor>();
-        collection.AddSingleton(TimeProvider.System);
-        collection.AddAppDatabase(new DatabaseSettings(DatabaseProvider.Sqlite, ConnectionString));
-        services = collection.BuildServiceProvider();
+        services = DataLayer.OnSqlite(ConnectionString, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("CREATE TABLE \"T\" (\"Id\" INTEGER PRIMARY KEY, \"B\" BLOB)");
     }
