@@ -93,7 +93,7 @@ public static class DatabaseServices
         services.AddSingleton(settings);
         services.AddScoped<RecordChangesInterceptor>();
         services.AddSingleton<ConfigCache>();
-        // Pooled: building a context's options and EF's services for it anew was a twentieth of a create's
+        // Pooled: building a context's options and EF's services for it anew was 6–7 % of a create's
         // CPU (bench/RESULTS.md). The scope's context is rented here and goes back when the scope ends.
         services.AddPooledDbContextFactory<AppDbContext>(options =>
         {

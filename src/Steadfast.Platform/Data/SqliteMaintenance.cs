@@ -59,8 +59,8 @@ public sealed class SqliteOptimizer(IServiceScopeFactory scopes, TimeProvider cl
 /// <para>
 /// Under steady load the log never starts over by itself: by the time a checkpoint ends, new commits have
 /// added to it. It grew without end (1.4 GB after two minutes of creates). Past <see cref="RestartPages"/>
-/// this holds the process's write gate for a second, short pass: with every frame copied, the next commit
-/// starts the log from the beginning. A RESTART checkpoint did the same, but it waits for readers and
+/// this makes a few more passes and then one last, short one holding the process's write gate (5–10 ms):
+/// with every frame copied, the next commit starts the log from the beginning. A RESTART checkpoint did the same, but it waits for readers and
 /// stalls writers meanwhile: 28–380 ms, every two seconds at 1,000 creates/s. Only a log that still grows
 /// past <see cref="ForcePages"/> (readers always in the way) gets one.
 /// </para>
