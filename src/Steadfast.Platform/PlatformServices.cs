@@ -21,7 +21,6 @@ public static class PlatformServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
-        services.AddSingleton(ModelCatalog.Parts);
         services.AddAppDatabase(database);
         services.AddScoped<Migrator>();
 

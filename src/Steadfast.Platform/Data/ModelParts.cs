@@ -3,8 +3,8 @@ using System.Reflection;
 namespace Steadfast.Platform.Data;
 
 /// <summary>
-/// The assemblies whose <c>IEntityTypeConfiguration</c> classes make up the model. Platform cannot
-/// reference the business modules, so the host (and each design-time factory) names them here.
+/// The assemblies whose <c>IEntityTypeConfiguration</c> classes make up the model: Platform's own and
+/// the modules' that <see cref="ModelCatalog"/> finds beside the app.
 /// </summary>
 public sealed class ModelParts(IEnumerable<Assembly> assemblies)
 {
