@@ -69,6 +69,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
         var db = sp.GetRequiredService<AppDbContext>();
         await ActAsAsync(sp, job.CreatedById);
         var target = sp.GetServices<IImportTarget>().Single(x => x.Name == job.Target);
+        var textIndexes = sp.GetServices<SqliteTextIndex>().ToList();
         var mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(job.Mapping) ?? [];
 
         await using var file = files.OpenRead(Path.Combine("imports", job.Id.ToString("N")));
@@ -93,7 +94,9 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
             else
             {
                 await using var batchTx = allOrNothing ? null : await db.Database.BeginTransactionAsync(ct);
+                var deferral = await TextIndexDeferral.BeginAsync(db, textIndexes, ct);
                 await db.SaveChangesAsync(ct);
+                if (deferral is not null) await deferral.CompleteAsync(ct);
                 if (batchTx is not null) await batchTx.CommitAsync(ct);
                 ok += batch.Count - failed.Count;
             }
