@@ -94,6 +94,33 @@ public sealed class SqliteCommitGroupTests : IDisposable
         Assert.Equal([2L], Committed());
     }
 
+    [Fact]
+    public async Task The_writer_runs_a_statement_again_without_compiling_it_and_drops_one_that_failed()
+    {
+        await using var db = Db();
+        SqliteConnection? writer = null;
+        async Task<int> InGroup(int id) => await db.InTransactionAsync(async () =>
+        {
+            writer = (SqliteConnection)db.Database.GetDbConnection();
+            return await Insert(db, id);
+        }, default);
+
+        foreach (var id in new[] { 1, 2, 3 }) Assert.Equal(1, await InGroup(id));
+        // Each run bound its own value to the kept statement.
+        Assert.Equal([1L, 2L, 3L], Committed());
+        var (kept, reused) = SqliteStatementCache.Stats(writer!);
+        Assert.Equal(1, kept);
+        Assert.Equal(2, reused);
+
+        await Assert.ThrowsAnyAsync<SqliteException>(() => InGroup(2));
+        Assert.Equal(1, await InGroup(4));
+        Assert.Equal([1L, 2L, 3L, 4L], Committed());
+
+        // Connections from the pool keep nothing: closing them finalizes what they compiled.
+        await db.Database.OpenConnectionAsync();
+        Assert.Equal((0, 0L), SqliteStatementCache.Stats((SqliteConnection)db.Database.GetDbConnection()));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -42,7 +42,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(ConnectionString, o => o.MigrationsAssembly(SqliteMigrations));
-                options.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance);
+                options.AddInterceptors(SqlitePragmas.Instance, SqliteWriteGate.Instance, SqliteStatementCache.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(ConnectionString, o => o.MigrationsAssembly(PostgresMigrations));
