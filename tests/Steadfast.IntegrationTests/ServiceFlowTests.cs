@@ -58,6 +58,14 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
 
     private static async Task<JsonElement> GetAsync(HttpClient c, JsonElement order) => await (await c.GetAsync($"/api/v1/work-orders/{order.Id()}")).ExpectAsync(HttpStatusCode.OK);
 
+    /// <summary>The order's one pending SLA item, read as its plan.</summary>
+    private async Task<SlaPlan> PlanAsync(JsonElement order)
+    {
+        var subject = SlaPlan.Subject(order.GetProperty("id").GetGuid());
+        var pending = await app.DbAsync(db => db.DueItems.AsNoTracking().Where(d => d.SubjectId == subject && d.ProcessedAtUtc == null && d.CancelledAtUtc == null).ToListAsync());
+        return SlaPlan.Read(Assert.Single(pending));
+    }
+
     private static async Task<List<JsonElement>> NotificationsAsync(HttpClient c) =>
         [.. (await (await c.GetAsync("/api/v1/notifications?pageSize=100")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
 
@@ -94,14 +102,18 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var order = await OrderAsync("stoppedProduction");
         var number = order.GetProperty("number").GetString()!;
         Assert.Equal(order.GetProperty("reportedAt").GetDateTime().AddMinutes(30), order.GetProperty("firstResponseDue").GetDateTime());
-        // One pending step per target; each step schedules the next as it is worked.
-        var subject = order.GetProperty("id").GetGuid().ToString();
-        Assert.Equal(3, await app.DbAsync(db => db.DueItems.CountAsync(d => EF.Functions.Like(d.SubjectId, subject + ":%") && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)));
+        // One pending item for the order, with one step per target; working it plans the next steps.
+        var plan = await PlanAsync(order);
+        Assert.Equal([SlaTarget.FirstResponse, SlaTarget.Arrival, SlaTarget.Resolution], plan.Steps.Select(s => s.Target).Order().ToArray());
+        Assert.All(plan.Steps, s => Assert.Equal(SlaStepKind.Warn, s.Step));
 
         app.Clock.Advance(TimeSpan.FromMinutes(25));
         await DrainAsync();
         Assert.Contains(await NotificationsAsync(dispatcher), n => n.GetProperty("kind").GetString() == "SlaWarning" && n.GetProperty("title").GetString()!.Contains(number, StringComparison.Ordinal));
         Assert.Null((await GetAsync(manager, order)).GetProperty("firstResponseBreached").GetString());
+
+        Assert.DoesNotContain((await PlanAsync(order)).Steps, s => s is { Target: SlaTarget.FirstResponse, Step: SlaStepKind.Warn });
+        Assert.Contains((await PlanAsync(order)).Steps, s => s is { Target: SlaTarget.FirstResponse, Step: SlaStepKind.Breach });
 
         app.Clock.Advance(TimeSpan.FromMinutes(10));
         await DrainAsync();
@@ -141,6 +153,8 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         var paused = await (await Move(engineer, order, new { to = "waitingForParts", reason = "缺主轴轴承" })).ExpectAsync(HttpStatusCode.OK);
         var dueBefore = paused.GetProperty("resolutionDue").GetDateTime();
         var pausedAt = paused.GetProperty("slaPausedAt").GetDateTime();
+        // The paused clock has no step pending; the others keep theirs in the order's one item.
+        Assert.DoesNotContain((await PlanAsync(order)).Steps, s => s.Target == SlaTarget.Resolution);
 
         app.Clock.Advance(TimeSpan.FromHours(30));
         // Sign in again: a day and more has passed for the session token too.
@@ -151,6 +165,8 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(SlaMath.Resume(calendar, SlaClock.BusinessHours, dueBefore, pausedAt, pausedAt.AddHours(30)), resumed.GetProperty("resolutionDue").GetDateTime());
         Assert.True(resumed.GetProperty("resolutionDue").GetDateTime() > dueBefore);
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("slaPausedAt").ValueKind);
+        var resolution = Assert.Single((await PlanAsync(order)).Steps, s => s.Target == SlaTarget.Resolution);
+        Assert.Equal(resumed.GetProperty("resolutionDue").GetDateTime(), resolution.Due, TimeSpan.FromMilliseconds(1));
         Assert.Equal(2, resumed.GetProperty("visitCount").GetInt32());
     }
 

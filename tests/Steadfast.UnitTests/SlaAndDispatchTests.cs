@@ -135,3 +135,28 @@ public sealed class SlaStepMatchingTests
         Assert.False(Steadfast.Service.Sla.SlaTicker.SameInstant(null, scheduled));
     }
 }
+
+public sealed class SlaPlanTests
+{
+    private static readonly DateTime Due = new(2026, 12, 7, 6, 0, 0, DateTimeKind.Utc);
+    private static readonly System.Text.Json.JsonSerializerOptions Web = new(System.Text.Json.JsonSerializerDefaults.Web);
+
+    [Fact]
+    public void A_plan_reads_back_with_each_steps_time_and_comes_due_at_the_earliest()
+    {
+        var steps = new List<SlaStep> { new(SlaTarget.Resolution, SlaStepKind.Warn, Due.AddHours(9), Due.AddHours(7)), new(SlaTarget.FirstResponse, SlaStepKind.Breach, Due, Due) };
+        var plan = new SlaPlan(steps);
+        var item = new Steadfast.Platform.Jobs.DueItem { DueAtUtc = plan.NextAt, Payload = System.Text.Json.JsonSerializer.Serialize(plan, Web) };
+        Assert.Equal(Due, plan.NextAt);
+        Assert.Equal(steps, SlaPlan.Read(item).Steps);
+    }
+
+    [Fact]
+    public void An_item_written_before_plans_reads_as_one_step_due_at_the_items_time()
+    {
+        var item = new Steadfast.Platform.Jobs.DueItem { DueAtUtc = Due.AddMinutes(-30), Payload = """{"target":1,"step":0,"due":"2026-12-07T06:00:00Z"}""" };
+        Assert.Equal([new SlaStep(SlaTarget.Arrival, SlaStepKind.Warn, Due, Due.AddMinutes(-30))], SlaPlan.Read(item).Steps);
+        var id = Guid.CreateVersion7();
+        Assert.Equal([id.ToString(), $"{id}:FirstResponse", $"{id}:Arrival", $"{id}:Resolution"], SlaPlan.Subjects(id));
+    }
+}

@@ -100,8 +100,7 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         order.FirstResponseDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.FirstResponseMinutes));
         order.ArrivalDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.ArrivalMinutes));
         order.ResolutionDueUtc = SlaMath.Due(calendar, policy.Clock, from, TimeSpan.FromMinutes(policy.ResolutionMinutes));
-        foreach (var target in Enum.GetValues<SlaTarget>())
-            Schedule(order, target, policy, calendar, from);
+        Schedule(db, order.Id, Enum.GetValues<SlaTarget>().Select(t => FirstStep(order, t, policy, calendar, from)));
     }
 
     /// <summary>Keeps the deadlines in step with a move: met targets are decided, parts pause the clock, a close stops it.</summary>
@@ -114,20 +113,38 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         if (to == WorkOrderStatus.Resolved && order.ResolvedAtUtc is { } done) order.ResolutionBreached ??= done > order.ResolutionDueUtc;
 
         var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == policyId, ct);
+        var stops = !WorkOrderFlow.IsOpen(to) || to == WorkOrderStatus.Resolved;
         if (to == WorkOrderStatus.WaitingForParts && policy?.PauseWhileWaitingForParts == true && order.ResolutionBreached is null)
         {
             order.SlaPausedAtUtc = now;
-            await db.CancelDueAsync(DueKind, Subject(order, SlaTarget.Resolution), now, ct);
+            await ReplanAsync(order, now, null, ct);
         }
         if (from == WorkOrderStatus.WaitingForParts && order.SlaPausedAtUtc is { } pausedAt && policy is not null)
         {
             var calendar = await BusinessCalendar.LoadAsync(db, config, ct);
             order.ResolutionDueUtc = SlaMath.Resume(calendar, policy.Clock, order.ResolutionDueUtc!.Value, pausedAt, now);
             order.SlaPausedAtUtc = null;
-            Schedule(order, SlaTarget.Resolution, policy, calendar, now);
+            if (!stops) await ReplanAsync(order, now, FirstStep(order, SlaTarget.Resolution, policy, calendar, now), ct);
         }
-        if (!WorkOrderFlow.IsOpen(to) || to == WorkOrderStatus.Resolved)
-            foreach (var target in Enum.GetValues<SlaTarget>()) await db.CancelDueAsync(DueKind, Subject(order, target), now, ct);
+        if (stops) await CancelPlanAsync(order, now, ct);
+    }
+
+    private Task<int> CancelPlanAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    {
+        var subjects = SlaPlan.Subjects(order.Id);
+        return db.DueItems.Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(d => d.CancelledAtUtc, now), ct);
+    }
+
+    /// <summary>The order's pending steps with the resolution clock's replaced by <paramref name="resolution"/> (none while paused), in one new item.</summary>
+    private async Task ReplanAsync(WorkOrder order, DateTime now, SlaStep? resolution, CancellationToken ct)
+    {
+        var subjects = SlaPlan.Subjects(order.Id);
+        var pending = await db.DueItems.Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null).ToListAsync(ct);
+        var steps = pending.SelectMany(d => SlaPlan.Read(d).Steps).Where(s => s.Target != SlaTarget.Resolution).ToList();
+        if (resolution is not null) steps.Add(resolution);
+        foreach (var d in pending) d.CancelledAtUtc = now;
+        if (steps.Count > 0) Schedule(db, order.Id, steps);
     }
 
     public async Task<List<SlaClockDto>> ClocksAsync(WorkOrderDto order, CancellationToken ct)
@@ -150,8 +167,6 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         ];
     }
 
-    public static string Subject(WorkOrder order, SlaTarget target) => $"{order.Id}:{target}";
-
     public static DateTime? DueOf(WorkOrder o, SlaTarget target) => target switch
     {
         SlaTarget.FirstResponse => o.FirstResponseDueUtc,
@@ -167,26 +182,29 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
     };
 
     /// <summary>
-    /// Schedules a target's first step only; the ticker schedules the next as it works each one
-    /// (<see cref="ScheduleNext"/>). A create writes three due items instead of nine, and a met target
-    /// leaves nothing behind to cancel beyond the one pending step.
+    /// A target's first step only; the ticker plans the next as it works each one (<see cref="NextStep"/>),
+    /// and a met target leaves nothing behind but its one pending step, which the ticker drops.
     /// </summary>
-    private void Schedule(WorkOrder order, SlaTarget target, SlaPolicy policy, BusinessCalendar calendar, DateTime nowUtc)
+    private static SlaStep FirstStep(WorkOrder order, SlaTarget target, SlaPolicy policy, BusinessCalendar calendar, DateTime nowUtc)
     {
         var due = DueOf(order, target)!.Value;
         var minutes = target switch { SlaTarget.FirstResponse => policy.FirstResponseMinutes, SlaTarget.Arrival => policy.ArrivalMinutes, _ => policy.ResolutionMinutes };
         var warnAt = SlaMath.WarnAt(calendar, policy.Clock, nowUtc, due, TimeSpan.FromMinutes(minutes), policy.WarnAtPercent);
-        if (warnAt < due) db.Schedule(DueKind, Subject(order, target), warnAt, new SlaStep(target, SlaStepKind.Warn, due));
-        else ScheduleNext(db, order, new SlaStep(target, SlaStepKind.Warn, due), policy, calendar);
+        return warnAt < due ? new SlaStep(target, SlaStepKind.Warn, due, warnAt) : new SlaStep(target, SlaStepKind.Breach, due, due);
     }
 
     /// <summary>The step after one just worked: the breach after the warning, the second escalation after the breach.</summary>
-    internal static void ScheduleNext(AppDbContext db, WorkOrder order, SlaStep done, SlaPolicy policy, BusinessCalendar calendar)
+    internal static SlaStep? NextStep(SlaStep done, SlaPolicy policy, BusinessCalendar calendar) => done.Step switch
     {
-        var subject = Subject(order, done.Target);
-        if (done.Step == SlaStepKind.Warn) db.Schedule(DueKind, subject, done.Due, done with { Step = SlaStepKind.Breach });
-        else if (done.Step == SlaStepKind.Breach)
-            db.Schedule(DueKind, subject, SlaMath.Due(calendar, policy.Clock, done.Due, TimeSpan.FromMinutes(policy.SecondEscalationMinutes)), done with { Step = SlaStepKind.Escalate });
+        SlaStepKind.Warn => done with { Step = SlaStepKind.Breach, At = done.Due },
+        SlaStepKind.Breach => done with { Step = SlaStepKind.Escalate, At = SlaMath.Due(calendar, policy.Clock, done.Due, TimeSpan.FromMinutes(policy.SecondEscalationMinutes)) },
+        _ => null,
+    };
+
+    internal static void Schedule(AppDbContext db, Guid orderId, IEnumerable<SlaStep> steps)
+    {
+        var plan = new SlaPlan([.. steps.OrderBy(s => s.At)]);
+        db.Schedule(DueKind, SlaPlan.Subject(orderId), plan.NextAt, plan);
     }
 
     private void Minutes(int? value, string field, ValidationErrors errors)
@@ -202,5 +220,3 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
 
-public enum SlaStepKind { Warn = 0, Breach = 1, Escalate = 2 }
-public sealed record SlaStep(SlaTarget Target, SlaStepKind Step, DateTime Due);

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Platform.Company;
@@ -14,11 +13,10 @@ namespace Steadfast.Service.Sla;
 /// <summary>
 /// Works the SLA due items: a warning at the policy's percentage, the breach at the deadline (recorded,
 /// escalated to the service managers), and the second escalation later (to admins and executives).
-/// A step whose deadline has since moved, or whose target is met, does nothing.
+/// An order's steps share one due item (<see cref="SlaPlan"/>); working it plans the steps still to come.
 /// </summary>
 internal sealed class SlaTicker : IDueItemHandler
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     public string Kind => SlaService.DueKind;
 
     /// <summary>
@@ -30,18 +28,39 @@ internal sealed class SlaTicker : IDueItemHandler
     public async Task HandleAsync(DueItem item, IServiceProvider services, CancellationToken ct)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var step = JsonSerializer.Deserialize<SlaStep>(item.Payload, Json)!;
+        var plan = SlaPlan.Read(item);
         var id = Guid.Parse(item.SubjectId.Split(':')[0]);
         var order = await db.Set<WorkOrder>().SingleOrDefaultAsync(w => w.Id == id, ct);
-        if (order is null || !WorkOrderFlow.IsOpen(order.Status) || SlaService.IsMet(order, step.Target) || !SameInstant(SlaService.DueOf(order, step.Target), step.Due)) return;
-        if (step.Target == SlaTarget.Resolution && order.SlaPausedAtUtc is not null) return;
+        if (order is null || !WorkOrderFlow.IsOpen(order.Status)) return;
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
+        var policy = await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.SlaPolicyId, ct);
+        var calendar = policy is null ? null : await BusinessCalendar.LoadAsync(db, services.GetRequiredService<ConfigCache>(), ct);
+        var pending = new List<SlaStep>();
+        foreach (var first in plan.Steps)
+        {
+            // Steps come due one after another; after a stop they are caught up in order here.
+            for (SlaStep? step = first; step is not null && Live(order, step); step = policy is null ? null : SlaService.NextStep(step, policy, calendar!))
+            {
+                if (step.At > now)
+                {
+                    pending.Add(step);
+                    break;
+                }
+                await WorkAsync(db, services, order, step, now, ct);
+            }
+        }
+        if (pending.Count > 0) SlaService.Schedule(db, order.Id, pending);
+    }
 
-        if (await db.Set<SlaPolicy>().AsNoTracking().SingleOrDefaultAsync(p => p.Id == order.SlaPolicyId, ct) is { } policy)
-            SlaService.ScheduleNext(db, order, step, policy, await BusinessCalendar.LoadAsync(db, services.GetRequiredService<ConfigCache>(), ct));
+    /// <summary>A step whose target is met, whose deadline has moved, or whose clock is paused does nothing.</summary>
+    private static bool Live(WorkOrder order, SlaStep step) =>
+        !SlaService.IsMet(order, step.Target) && SameInstant(SlaService.DueOf(order, step.Target), step.Due)
+        && !(step.Target == SlaTarget.Resolution && order.SlaPausedAtUtc is not null);
 
+    private static async Task WorkAsync(AppDbContext db, IServiceProvider services, WorkOrder order, SlaStep step, DateTime now, CancellationToken ct)
+    {
         var notifier = services.GetRequiredService<Notifier>();
         var zone = services.GetRequiredService<CompanyClock>().Zone();
-        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         var link = $"/service/{order.Id}";
         var target = $"@Sla.Target.{step.Target}";
         var due = SlaService.FormatLocal(step.Due, zone);
