@@ -121,6 +121,25 @@ public sealed class SqliteCommitGroupTests : IDisposable
         Assert.Equal((0, 0L), SqliteStatementCache.Stats((SqliteConnection)db.Database.GetDbConnection()));
     }
 
+    [Fact]
+    public async Task The_counter_made_outside_EF_also_runs_from_a_kept_statement_on_the_writer()
+    {
+        await using var db = Db();
+        await db.Database.ExecuteSqlRawAsync("CREATE TABLE \"Counters\" (\"Name\" TEXT PRIMARY KEY, \"Value\" INTEGER NOT NULL)");
+        SqliteConnection? writer = null;
+        var taken = new List<long>();
+        for (var i = 0; i < 3; i++)
+            taken.Add(await db.InTransactionAsync(async () =>
+            {
+                writer = (SqliteConnection)db.Database.GetDbConnection();
+                return await db.NextAsync("day", default);
+            }, default));
+        Assert.Equal([1L, 2L, 3L], taken);
+        Assert.Equal((1, 2L), SqliteStatementCache.Stats(writer!));
+        // Outside a group the command is the connection's own, used once.
+        Assert.Equal(4, await db.NextAsync("day", default));
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -35,17 +35,19 @@ public static class Counters
         if (opened) await db.Database.OpenConnectionAsync(ct);
         try
         {
-            await using var command = connection.CreateCommand();
-            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-            command.CommandText = """
+            var fresh = connection.CreateCommand();
+            fresh.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            fresh.CommandText = """
                 INSERT INTO "Counters" ("Name", "Value") VALUES (@name, 1)
                 ON CONFLICT ("Name") DO UPDATE SET "Value" = "Counters"."Value" + 1
                 RETURNING "Value"
                 """;
-            var p = command.CreateParameter();
+            var p = fresh.CreateParameter();
             p.ParameterName = "@name";
             p.Value = name;
-            command.Parameters.Add(p);
+            fresh.Parameters.Add(p);
+            // On SQLite's group-commit writer this runs for every create: compiled once, not each time.
+            await using var command = SqliteStatementCache.Take(fresh);
             return Convert.ToInt64(await command.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture);
         }
         finally

@@ -38,7 +38,13 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
     internal static (int Kept, long Reused) Stats(SqliteConnection connection) =>
         Shelves.TryGetValue(connection, out var shelf) ? (shelf.Commands.Count, shelf.Reused) : (0, 0);
 
-    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result) => Take(result);
+
+    /// <summary>
+    /// The kept command for this one's SQL, with its parameters and transaction moved over, when its
+    /// connection keeps statements; else the command itself. For commands made outside EF (the counter).
+    /// </summary>
+    public static DbCommand Take(DbCommand result)
     {
         if (result is KeptCommand || result is not SqliteCommand { Connection: { } connection } fresh || !Shelves.TryGetValue(connection, out var shelf))
             return result;

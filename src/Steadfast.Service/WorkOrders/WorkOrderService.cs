@@ -299,6 +299,9 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         // numbers when a create fails after this line, as with Odoo's standard sequences. SQLite's one write
         // lock queues the whole transaction anyway, and there a statement of its own would be one more commit.
         long? taken = db.IsSqlite ? null : await db.NextAsync(counter, ct);
+        // Tracked before the transaction: on SQLite everything inside it holds the only writer.
+        db.Add(order);
+        AddEvent(order, null, "");
         return await db.InTransactionAsync(async () =>
         {
             order.Number = $"WO-{today:yyMMdd}-{taken ?? await db.NextAsync(counter, ct):0000}";
@@ -310,8 +313,6 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
                 await db.Set<WorkOrder>().Where(w => w.Id == reworkOf.Id).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
                 Dashboard.KpiRollup.Touch(db, reworkOf.ReportedDay, now);
             }
-            db.Add(order);
-            AddEvent(order, null, "");
             if (dispatchers is not null)
                 await notifier.NotifyAsync("QrReport", dispatchers, $"/service/{order.Id}",
                     [order.Number, input.Customer.Name, input.ContactName, input.Description.Length > 80 ? input.Description[..80] + "…" : input.Description], ct);
