@@ -150,10 +150,20 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         await (await Move(admin, order, new { to = "assigned", assigneeId = engineerId })).ExpectAsync(HttpStatusCode.OK);
         foreach (var to in new[] { "accepted", "enRoute", "onSite" }) await (await Move(engineer, order, new { to })).ExpectAsync(HttpStatusCode.OK);
         await (await Move(engineer, order, new { to = "waitingForParts" })).ExpectAsync(HttpStatusCode.BadRequest);
+        // A ticker holds the order's item while the clock pauses: the move leaves it to that ticker, untouched.
+        var subject = SlaPlan.Subject(order.GetProperty("id").GetGuid());
+        var lease = app.Clock.GetUtcNow().UtcDateTime.AddMinutes(5);
+        Task<int> Lock(DateTime? until) => app.DbAsync(db => db.DueItems.Where(d => d.SubjectId == subject && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)
+            .ExecuteUpdateAsync(x => x.SetProperty(d => d.LockedUntilUtc, until).SetProperty(d => d.LockedBy, until == null ? null : "other-node")));
+        Assert.Equal(1, await Lock(lease));
         var paused = await (await Move(engineer, order, new { to = "waitingForParts", reason = "缺主轴轴承" })).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains((await PlanAsync(order)).Steps, s => s.Target == SlaTarget.Resolution);
+        // Once free, the next move takes it over: the paused clock has no step pending, the others keep theirs.
+        Assert.Equal(1, await Lock(null));
+        await (await Move(engineer, order, new { to = "onSite" })).ExpectAsync(HttpStatusCode.OK);
+        paused = await (await Move(engineer, order, new { to = "waitingForParts", reason = "缺主轴轴承" })).ExpectAsync(HttpStatusCode.OK);
         var dueBefore = paused.GetProperty("resolutionDue").GetDateTime();
         var pausedAt = paused.GetProperty("slaPausedAt").GetDateTime();
-        // The paused clock has no step pending; the others keep theirs in the order's one item.
         Assert.DoesNotContain((await PlanAsync(order)).Steps, s => s.Target == SlaTarget.Resolution);
 
         app.Clock.Advance(TimeSpan.FromHours(30));
@@ -167,7 +177,7 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp> whe
         Assert.Equal(JsonValueKind.Null, resumed.GetProperty("slaPausedAt").ValueKind);
         var resolution = Assert.Single((await PlanAsync(order)).Steps, s => s.Target == SlaTarget.Resolution);
         Assert.Equal(resumed.GetProperty("resolutionDue").GetDateTime(), resolution.Due, TimeSpan.FromMilliseconds(1));
-        Assert.Equal(2, resumed.GetProperty("visitCount").GetInt32());
+        Assert.Equal(3, resumed.GetProperty("visitCount").GetInt32()); // on site, back after the first pause, and again now
     }
 
     [Fact]

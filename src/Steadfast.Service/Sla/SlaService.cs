@@ -140,10 +140,18 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
     private async Task ReplanAsync(WorkOrder order, DateTime now, SlaStep? resolution, CancellationToken ct)
     {
         var subjects = SlaPlan.Subjects(order.Id);
-        var pending = await db.DueItems.Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null).ToListAsync(ct);
-        var steps = pending.SelectMany(d => SlaPlan.Read(d).Steps).Where(s => s.Target != SlaTarget.Resolution).ToList();
+        var pending = await db.DueItems.AsNoTracking().Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null).ToListAsync(ct);
+        var steps = new List<SlaStep>();
+        foreach (var item in pending)
+        {
+            // An item a ticker has claimed is left to it (it checks each step against the order as it then is);
+            // taking its steps here too would plan them twice. The condition is checked again in the UPDATE, so a
+            // claim that lands between the read and here wins on either database.
+            var taken = await db.DueItems.Where(d => d.Id == item.Id && d.ProcessedAtUtc == null && d.CancelledAtUtc == null && (d.LockedUntilUtc == null || d.LockedUntilUtc < now))
+                .ExecuteUpdateAsync(x => x.SetProperty(d => d.CancelledAtUtc, now), ct);
+            if (taken == 1) steps.AddRange(SlaPlan.Read(item).Steps.Where(s => s.Target != SlaTarget.Resolution));
+        }
         if (resolution is not null) steps.Add(resolution);
-        foreach (var d in pending) d.CancelledAtUtc = now;
         if (steps.Count > 0) Schedule(db, order.Id, steps);
     }
 
