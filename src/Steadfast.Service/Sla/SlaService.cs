@@ -129,25 +129,27 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         if (stops) await CancelPlanAsync(order, now, ct);
     }
 
-    private Task<int> CancelPlanAsync(WorkOrder order, DateTime now, CancellationToken ct)
+    /// <summary>The order's SLA items not yet worked or cancelled, under either shape of subject.</summary>
+    private IQueryable<DueItem> PendingPlan(WorkOrder order)
     {
         var subjects = SlaPlan.Subjects(order.Id);
-        return db.DueItems.Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)
-            .ExecuteUpdateAsync(s => s.SetProperty(d => d.CancelledAtUtc, now), ct);
+        return db.DueItems.Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null);
     }
+
+    private Task<int> CancelPlanAsync(WorkOrder order, DateTime now, CancellationToken ct) =>
+        PendingPlan(order).ExecuteUpdateAsync(s => s.SetProperty(d => d.CancelledAtUtc, now), ct);
 
     /// <summary>The order's pending steps with the resolution clock's replaced by <paramref name="resolution"/> (none while paused), in one new item.</summary>
     private async Task ReplanAsync(WorkOrder order, DateTime now, SlaStep? resolution, CancellationToken ct)
     {
-        var subjects = SlaPlan.Subjects(order.Id);
-        var pending = await db.DueItems.AsNoTracking().Where(d => d.Kind == DueKind && subjects.Contains(d.SubjectId) && d.ProcessedAtUtc == null && d.CancelledAtUtc == null).ToListAsync(ct);
+        var pending = await PendingPlan(order).AsNoTracking().ToListAsync(ct);
         var steps = new List<SlaStep>();
         foreach (var item in pending)
         {
             // An item a ticker has claimed is left to it (it checks each step against the order as it then is);
             // taking its steps here too would plan them twice. The condition is checked again in the UPDATE, so a
             // claim that lands between the read and here wins on either database.
-            var taken = await db.DueItems.Where(d => d.Id == item.Id && d.ProcessedAtUtc == null && d.CancelledAtUtc == null && (d.LockedUntilUtc == null || d.LockedUntilUtc < now))
+            var taken = await PendingPlan(order).Where(d => d.Id == item.Id && (d.LockedUntilUtc == null || d.LockedUntilUtc < now))
                 .ExecuteUpdateAsync(x => x.SetProperty(d => d.CancelledAtUtc, now), ct);
             if (taken == 1) steps.AddRange(SlaPlan.Read(item).Steps.Where(s => s.Target != SlaTarget.Resolution));
         }
