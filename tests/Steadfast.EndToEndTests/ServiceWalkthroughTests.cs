@@ -62,7 +62,18 @@ public sealed class ServiceWalkthroughTests(BrowserApp app) : IClassFixture<Brow
         await reporter.FillAsync("#contactPhone", "13912345678");
         await reporter.SetInputFilesAsync("#photos", new FilePayload { Name = "报警屏.png", MimeType = "image/png", Buffer = Convert.FromBase64String(Png1x1) });
         await reporter.ClickAsync("[data-testid=scan-submit]");
-        await reporter.WaitForURLAsync(u => u.Contains("/track/", StringComparison.Ordinal));
+        // The tracking page's number is what the reporter needs; the page's load event (every stylesheet and
+        // script) is not. Waiting for it once timed out in a full run on a busy machine with the URL already there.
+        try
+        {
+            await reporter.WaitForURLAsync(u => u.Contains("/track/", StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+            await Assertions.Expect(reporter.GetByTestId("track-number")).ToBeVisibleAsync();
+        }
+        catch (Exception ex) when (ex is PlaywrightException or TimeoutException)
+        {
+            await reporter.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"qr-submit-failure-{suffix}.png"), FullPage = true });
+            throw new InvalidOperationException($"The QR report did not reach its tracking page; the reporter is at {reporter.Url}", ex);
+        }
         var number = (await reporter.GetByTestId("track-number").InnerTextAsync()).Trim();
         var id = await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Number == number).Select(w => w.Id).SingleAsync());
 
