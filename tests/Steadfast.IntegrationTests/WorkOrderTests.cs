@@ -50,6 +50,28 @@ public abstract class WorkOrderTests<TApp>(TApp app) : IClassFixture<TApp> where
     }
 
     [Fact]
+    public async Task Intake_takes_the_customer_and_the_machine_as_a_pair_and_names_the_one_that_is_wrong()
+    {
+        var (customer, machine) = await MachineAsync();
+        var (other, othersMachine) = await MachineAsync();
+        using var dispatcher = await AsAsync("Dispatcher");
+        // The order takes the customer's name and region.
+        var order = await (await dispatcher.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, machine))).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal(customer.GetProperty("name").GetString(), order.GetProperty("customerName").GetString());
+        Assert.Equal("江苏", order.GetProperty("region").GetString());
+        Assert.Equal(machine.Id(), order.GetProperty("machineId").GetString());
+
+        var mismatched = await (await dispatcher.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, othersMachine))).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["machineId"], mismatched.ErrorFields());
+        var unknown = await (await dispatcher.PostAsJsonAsync("/api/v1/work-orders", Intake(JsonSerializer.SerializeToElement(new { id = Guid.NewGuid() }), machine)))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equivalent(new[] { "customerId", "machineId" }, unknown.ErrorFields());
+        var noMachine = await (await dispatcher.PostAsJsonAsync("/api/v1/work-orders", Intake(other, JsonSerializer.SerializeToElement(new { id = Guid.NewGuid() }))))
+            .ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(["machineId"], noMachine.ErrorFields());
+    }
+
+    [Fact]
     public async Task The_lifecycle_is_enforced_step_by_step_and_by_who_may_take_each_step()
     {
         var (customer, machine) = await MachineAsync();
