@@ -18,7 +18,7 @@ internal sealed class SqliteCommitGroup
 {
     // Small enough that one group runs while the next gathers: at 64, with 32 clients, nearly all of them
     // waited on one group, and the writer sat idle while they came back (a fifth of both cores idle).
-    // At 16: 1,072–1,326 creates/s against 918–1,026/s at 64, same build, alternating (bench/RESULTS.md).
+    // At 16: 1,054–1,326 creates/s against 909–1,072/s at 64, same build, alternating (bench/RESULTS.md).
     private const int MaxBatch = 16;
     // The writer keeps its page cache between groups; an idle one is closed (tests open hundreds of databases).
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(30);
