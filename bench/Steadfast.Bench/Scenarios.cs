@@ -108,6 +108,10 @@ internal static partial class Scenarios
             $"p50 {Timings.Ms(noop.P50)}, p99 {Timings.Ms(noop.P99)}", "", $"HTTP creates/s = {Report.Ratio(creates.PerSecond, noop.PerSecond)} × this", "");
     }
 
+    // Lists and search have two targets (issue #6): a p99 under 50 ms, and a median at most 1.5 times the hand-written SQL's.
+    private static string ListVerdict(Timings api, Timings sql) =>
+        Report.Verdict(api.P99 < 50 && api.Median <= 1.5 * sql.Median, "p99 < 50 ms, ratio ≤ 1.5", api.P99 < 50 ? "ratio over 1.5" : "p99 over 50 ms");
+
     private sealed record MachinePick(Guid MachineId, Guid CustomerId);
     private sealed record Load(double PerSecond, double P50, double P99, long Errors);
 
@@ -182,7 +186,7 @@ internal static partial class Scenarios
                     ("@s", closed), ("@r", region), ("@f", WorkOrderService.Day(from)), ("@t", WorkOrderService.Day(to)), ("@o", (page - 1) * 20));
             }, 40);
             report.Row($"2. work orders: closed, one region, two years, by report time, page {page:N0}", Timings.Ms(api.Median), $"p95 {Timings.Ms(api.P95)}, p99 {Timings.Ms(api.P99)}",
-                $"{Timings.Ms(sql.Median)} (p99 {Timings.Ms(sql.P99)})", Report.Ratio(api.Median, sql.Median), Report.Verdict(api.P99 < 50, "p99 < 50 ms"));
+                $"{Timings.Ms(sql.Median)} (p99 {Timings.Ms(sql.P99)})", Report.Ratio(api.Median, sql.Median), ListVerdict(api, sql));
         }
         // Terms taken from the data, the same in every run (the names and numbers come from fixed seeds; ids do not):
         // the first three characters of the middle name (a city and a word), the first four digits of the middle mobile.
@@ -198,7 +202,7 @@ internal static partial class Scenarios
                 await ReadAllAsync(conn, "SELECT c.*" + where + """ ORDER BY c."Name" LIMIT 50""", ("@q", like));
             }, 40);
             report.Row($"2. customer search by {name} (`{term}`)", Timings.Ms(api.Median), $"p95 {Timings.Ms(api.P95)}, p99 {Timings.Ms(api.P99)}",
-                $"{Timings.Ms(sql.Median)} (p99 {Timings.Ms(sql.P99)})", Report.Ratio(api.Median, sql.Median), Report.Verdict(api.P99 < 50, "p99 < 50 ms"));
+                $"{Timings.Ms(sql.Median)} (p99 {Timings.Ms(sql.P99)})", Report.Ratio(api.Median, sql.Median), ListVerdict(api, sql));
         }
     }
 
@@ -270,7 +274,7 @@ internal static partial class Scenarios
         var baseline = Timings.Of(sql);
         report.Row("3. service dashboard, 12 months, computed (not cached): past months from the roll-up, the last two and the edges live", Timings.Ms(api.Median), $"max {Timings.Ms(cold.Max())}",
             $"{Timings.Ms(baseline.Median)} (the same KPIs in hand-written SQL over the orders, one after another)", Report.Ratio(api.Median, baseline.Median),
-            Report.Verdict(api.Median < 500, "under 500 ms", "see the note under the table"));
+            Report.Verdict(api.Median < 500 && api.Median <= 1.5 * baseline.Median, "under 500 ms, ratio ≤ 1.5", "see the notes under the tables"));
         report.Row("3a. service dashboard, 12 months, within its one-minute cache", Timings.Ms(warm.Median), $"p99 {Timings.Ms(warm.P99)}", "", "", "");
     }
 
