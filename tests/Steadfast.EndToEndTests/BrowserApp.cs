@@ -127,12 +127,15 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
                 .OrderBy(m => m.SerialNumber).Select(m => m.Id));
     }
 
-    /// <summary>Screenshots land in docs/screenshots so the README shows what the tests saw.</summary>
+    /// <summary>
+    /// Screenshots land in the ignored TestResults/screenshots, so a test run leaves the work tree clean;
+    /// scripts/screenshots.sh copies the ones the README shows into docs/ when a page's look changed.
+    /// </summary>
     public static string ScreenshotPath(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
-        var target = Path.Combine(dir!.FullName, "docs", "screenshots");
+        var target = Path.Combine(dir!.FullName, "TestResults", "screenshots");
         Directory.CreateDirectory(target);
         return Path.Combine(target, name);
     }
