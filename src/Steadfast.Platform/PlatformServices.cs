@@ -1,3 +1,4 @@
+using Steadfast.Platform.Data.Sqlite;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

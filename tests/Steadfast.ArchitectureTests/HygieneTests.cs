@@ -46,4 +46,29 @@ public sealed class HygieneTests
         Assert.Empty(types.Where(t => t.Name.EndsWith("Repository", StringComparison.Ordinal) || t.Name.StartsWith("IRepository", StringComparison.Ordinal)).Select(t => t.FullName));
         Assert.True(typeof(DbContext).IsAssignableFrom(typeof(AppDbContext)));
     }
+
+    /// <summary>
+    /// Business modules reach the database's engine-specific machinery only through the platform's
+    /// transaction, counter and text-index APIs: no branch on the provider, no SQLite type by name.
+    /// </summary>
+    [Fact]
+    public void No_module_branches_on_the_database_engine()
+    {
+        var modules = Directory.EnumerateDirectories(Path.Combine(Root(), "src"), "Steadfast.*")
+            .Where(d => !Path.GetFileName(d).StartsWith("Steadfast.Platform", StringComparison.Ordinal)
+                && !Path.GetFileName(d).StartsWith("Steadfast.Migrations", StringComparison.Ordinal))
+            .ToList();
+        Assert.Contains(modules, d => d.EndsWith("Steadfast.Service", StringComparison.Ordinal));
+        var offenders = modules
+            .SelectMany(d => Directory.EnumerateFiles(d, "*.*", SearchOption.AllDirectories))
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => File.ReadLines(f).Select((line, i) => (f, i, line)))
+            .Where(x => x.line.Contains("IsSqlite", StringComparison.Ordinal) || x.line.Contains("Data.Sqlite", StringComparison.Ordinal)
+                || x.line.Contains("ProviderName", StringComparison.Ordinal))
+            .Select(x => $"{Path.GetRelativePath(Root(), x.f)}:{x.i + 1}")
+            .ToList();
+        Assert.Empty(offenders);
+    }
 }

@@ -1,3 +1,4 @@
+using Steadfast.Platform.Data.Sqlite;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using Steadfast.Platform.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steadfast.IntegrationTests.Infrastructure;
@@ -22,9 +23,9 @@ public sealed class TextIndexDeferralTests(SqliteFactory app) : IClassFixture<Sq
     [Fact]
     public async Task A_deferred_batch_indexes_its_rows_itself_and_the_triggers_resume_after_commit_or_rollback()
     {
-        var indexes = app.Services.GetServices<SqliteTextIndex>().ToList();
-        Assert.Contains(indexes, i => i.Index == "CustomerText");
-        Assert.Contains(indexes, i => i.Index == "ContactText");
+        var indexes = app.Services.GetServices<TextIndex>().ToList();
+        Assert.Contains(indexes, i => i.SqliteTable == "CustomerText");
+        Assert.Contains(indexes, i => i.SqliteTable == "ContactText");
         var (kept, rolledBack, after) = (Marker(), Marker(), Marker());
 
         await app.DbAsync(async db =>
@@ -56,7 +57,7 @@ public sealed class TextIndexDeferralTests(SqliteFactory app) : IClassFixture<Sq
     [Fact]
     public async Task Deferring_outside_a_transaction_is_refused() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            app.DbAsync(db => TextIndexDeferral.BeginAsync(db, app.Services.GetServices<SqliteTextIndex>(), default)));
+            app.DbAsync(db => TextIndexDeferral.BeginAsync(db, app.Services.GetServices<TextIndex>(), default)));
 
     private static string Marker() => Guid.NewGuid().ToString("N")[..8];
 }

@@ -23,8 +23,8 @@ public static class CustomersModule
         .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
         .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
         .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>()
-        .AddSingleton(new Platform.Data.SqliteTextIndex("Customers", "CustomerText", "Name", "Phone"))
-        .AddSingleton(new Platform.Data.SqliteTextIndex("Contacts", "ContactText", "Mobile", "Phone"));
+        .AddSingleton(CustomerTextSearch.Customers)
+        .AddSingleton(CustomerTextSearch.Contacts);
 
     public static void MapCustomersEndpoints(this RouteGroupBuilder api)
     {

@@ -1,3 +1,4 @@
+using Steadfast.Platform.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
@@ -55,4 +56,30 @@ public static class Counters
             if (opened) await db.Database.CloseConnectionAsync();
         }
     }
+}
+
+/// <summary>A counter value reserved for a record that a transaction is about to write; see <see cref="CounterReservation.ReserveAsync"/>.</summary>
+public sealed class ReservedNumber
+{
+    private readonly AppDbContext db;
+    private readonly string name;
+    private long? value;
+
+    internal ReservedNumber(AppDbContext db, string name, long? value) => (this.db, this.name, this.value) = (db, name, value);
+
+    /// <summary>The number. Call it inside the transaction that writes the record.</summary>
+    public async ValueTask<long> TakeAsync(CancellationToken ct) => value ??= await db.NextAsync(name, ct);
+}
+
+public static class CounterReservation
+{
+    /// <summary>
+    /// Reserves a counter's next value for a record written in a transaction that follows. On PostgreSQL the value
+    /// is taken at once, in a statement of its own: taken inside the transaction, the counter's row would stay
+    /// locked until commit and every concurrent writer would queue on it; the price is a gap in the numbers when
+    /// that transaction fails, as with Odoo's standard sequences. On SQLite the one write lock serializes the whole
+    /// transaction anyway, so the value is taken inside it, where it costs no commit of its own.
+    /// </summary>
+    public static async Task<ReservedNumber> ReserveAsync(this AppDbContext db, string name, CancellationToken ct) =>
+        new(db, name, db.IsSqlite ? null : await db.NextAsync(name, ct));
 }

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using MiniExcelLibs;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 using Steadfast.Platform.Files;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Jobs;
@@ -69,7 +70,7 @@ internal sealed class ImportRunner(IServiceScopeFactory scopes, FileStore files,
         var db = sp.GetRequiredService<AppDbContext>();
         await ActAsAsync(sp, job.CreatedById);
         var target = sp.GetServices<IImportTarget>().Single(x => x.Name == job.Target);
-        var textIndexes = sp.GetServices<SqliteTextIndex>().ToList();
+        var textIndexes = sp.GetServices<TextIndex>().ToList();
         var mapping = JsonSerializer.Deserialize<Dictionary<string, string>>(job.Mapping) ?? [];
 
         await using var file = files.OpenRead(Path.Combine("imports", job.Id.ToString("N")));

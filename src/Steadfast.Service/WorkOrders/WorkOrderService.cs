@@ -293,18 +293,13 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var dispatchers = input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer
             ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct) : null;
         var counter = "workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
-        // On PostgreSQL the number is taken in a statement of its own: inside the transaction, the day's counter
-        // row stayed locked until commit and every create queued on it (on the demo data at 32 connections,
-        // 334/s with that queue and 458–494/s without; bench/RESULTS.md). The price is a gap in the day's
-        // numbers when a create fails after this line, as with Odoo's standard sequences. SQLite's one write
-        // lock queues the whole transaction anyway, and there a statement of its own would be one more commit.
-        long? taken = db.IsSqlite ? null : await db.NextAsync(counter, ct);
+        var number = await db.ReserveAsync(counter, ct);
         // Tracked before the transaction: on SQLite everything inside it holds the only writer.
         db.Add(order);
         AddEvent(order, null, "");
         return await db.InTransactionAsync(async () =>
         {
-            order.Number = $"WO-{today:yyMMdd}-{taken ?? await db.NextAsync(counter, ct):0000}";
+            order.Number = $"WO-{today:yyMMdd}-{await number.TakeAsync(ct):0000}";
             // A flag derived from the new order, set in place and not audited (the new order's ReworkOfId is the
             // record): through the old order's version, two repairs reported at once on one machine made the
             // second a 409 (bench/run.sh, 32 clients on 256 machines).

@@ -40,8 +40,7 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
             {
                 // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
                 // transaction already serializes; PostgreSQL needs a lock on the key itself.
-                if (!db.IsSqlite)
-                    await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({KeyLock(userId, key)})");
+                await db.LockUntilCommitAsync(KeyLock(userId, key), http.RequestAborted);
                 var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
                 if (existing is not null) return Replay(existing, path, hash);
                 var result = await next(context);

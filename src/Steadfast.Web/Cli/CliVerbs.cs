@@ -77,7 +77,7 @@ public static class CliVerbs
         {
             return Fail(string.Join(Environment.NewLine, ex.Errors.ToDictionary().Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")));
         }
-        catch (Exception ex) when (ex is InvalidOperationException or IOException or AppConflictException or Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException)
+        catch (Exception ex) when (ex is InvalidOperationException or IOException or AppConflictException or System.Data.Common.DbException)
         {
             return Fail(ex.Message);
         }

@@ -1,9 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 
-namespace Steadfast.Platform.Data;
-
-/// <summary>A SQLite FTS5 table kept by triggers from the rows of <see cref="Table"/> (external content, by rowid).</summary>
-public sealed record SqliteTextIndex(string Table, string Index, params string[] Columns);
+namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>
 /// Lets a bulk write (an import batch) index its new rows in one statement per index instead of one per row.
@@ -17,18 +14,18 @@ public sealed record SqliteTextIndex(string Table, string Index, params string[]
 public sealed class TextIndexDeferral
 {
     private readonly AppDbContext db;
-    private readonly List<(SqliteTextIndex Index, long After)> marks;
+    private readonly List<(TextIndex Index, long After)> marks;
 
-    private TextIndexDeferral(AppDbContext db, List<(SqliteTextIndex, long)> marks) => (this.db, this.marks) = (db, marks);
+    private TextIndexDeferral(AppDbContext db, List<(TextIndex, long)> marks) => (this.db, this.marks) = (db, marks);
 
     /// <summary>Starts deferring; null on PostgreSQL, whose trigram indexes have no such cost. Call inside a transaction.</summary>
-    public static async Task<TextIndexDeferral?> BeginAsync(AppDbContext db, IEnumerable<SqliteTextIndex> indexes, CancellationToken ct)
+    public static async Task<TextIndexDeferral?> BeginAsync(AppDbContext db, IEnumerable<TextIndex> indexes, CancellationToken ct)
     {
         if (!db.IsSqlite) return null;
         if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A text index can only be deferred inside a transaction.");
         // The row goes in first: that takes the write lock, so no other writer adds rows between the marks and the save.
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TextIndexDeferral" DEFAULT VALUES""", ct);
-        var marks = new List<(SqliteTextIndex, long)>();
+        var marks = new List<(TextIndex, long)>();
         foreach (var index in indexes)
         {
             // Names come from the modules' registrations, never from a request.
@@ -45,7 +42,7 @@ public sealed class TextIndexDeferral
         {
             var columns = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
             // A rowid table hands out max(rowid) + 1 while the write lock is held, so "after the mark" is exactly the new rows.
-            var catchUp = $"INSERT INTO \"{index.Index}\"(rowid, {columns}) SELECT rowid, {columns} FROM \"{index.Table}\" WHERE rowid > {{0}}";
+            var catchUp = $"INSERT INTO \"{index.SqliteTable}\"(rowid, {columns}) SELECT rowid, {columns} FROM \"{index.Table}\" WHERE rowid > {{0}}";
             await db.Database.ExecuteSqlRawAsync(catchUp, [after], ct);
         }
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "TextIndexDeferral" """, ct);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
-namespace Steadfast.Platform.Data;
+namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>One SQLite PRAGMA run at start and then every <see cref="Every"/>; nothing on PostgreSQL.</summary>
 public abstract class SqliteMaintenance(IServiceScopeFactory scopes, TimeProvider clock, ILogger log) : BackgroundService

@@ -3,7 +3,7 @@ using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Steadfast.Platform.Data;
+namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>
 /// Queues SQLite transactions in the process, first come first served, instead of in SQLite's busy

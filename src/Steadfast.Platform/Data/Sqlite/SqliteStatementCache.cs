@@ -4,7 +4,7 @@ using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
-namespace Steadfast.Platform.Data;
+namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>
 /// Keeps the compiled statements of the group commit's writer connection from one transaction to the

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Steadfast.Platform.Data;
+namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>
 /// Group commit for SQLite: transactions that arrive while one is running share the next commit. Each
