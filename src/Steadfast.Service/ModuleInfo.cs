@@ -1,3 +1,3 @@
-using Steadfast.Platform.Data;
+using Steadfast.Platform.Modules;
 
-[assembly: ModelAssembly]
+[assembly: SteadfastModule(typeof(Steadfast.Service.Public.ServiceModule))]

@@ -4,13 +4,11 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
-using Steadfast.Customers.Public;
 using Steadfast.Platform;
-using Steadfast.Inventory.Public;
-using Steadfast.Service.Public;
 using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Views;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Modules;
 using Steadfast.Web.Api;
 using Steadfast.Web.Auth;
 using Steadfast.Web.Components;
@@ -38,9 +36,11 @@ public static class SteadfastApp
         builder.Services.AddDataProtection().SetApplicationName("Steadfast").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddApiConventions();
         builder.Services.AddSettingsFeatures();
-        builder.Services.AddCustomersModule();
-        builder.Services.AddInventoryModule();
-        builder.Services.AddServiceModule();
+        // Every module project referenced by this one is found and added: its services here, its endpoints,
+        // pages and menu entries below. Adding a module needs no edit in this file.
+        var modules = new InstalledModules(new HostModule(), ModuleCatalog.Create());
+        builder.Services.AddSingleton(modules).AddScoped<NavigationAccess>();
+        foreach (var module in modules.All) module.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Home.HomeService>();
 
@@ -94,14 +94,13 @@ public static class SteadfastApp
         api.MapSettingsEndpoints();
         api.MapImportEndpoints();
         api.MapSavedViewEndpoints();
-        api.MapCustomersEndpoints();
-        api.MapInventoryEndpoints();
-        api.MapServiceEndpoints();
+        var modules = app.Services.GetRequiredService<InstalledModules>();
+        foreach (var module in modules.All) module.MapEndpoints(api);
         Steadfast.Platform.Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
 
         app.MapCultureEndpoint();
         app.MapAccountEndpoints();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies(typeof(PlatformServices).Assembly, CustomersModule.Assembly, InventoryModule.Assembly, ServiceModule.Assembly);
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode().AddAdditionalAssemblies([.. modules.PageAssemblies]);
     }
 
     /// <summary>Migrates, creates the bootstrap admin, and seeds demo data when asked on an empty database.</summary>

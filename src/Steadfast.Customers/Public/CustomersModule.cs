@@ -1,32 +1,37 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using Steadfast.Customers.Activities;
 using Steadfast.Customers.Contacts;
 using Steadfast.Customers.Customers;
 using Steadfast.Customers.Dealers;
 using Steadfast.Customers.Equipment;
 using Steadfast.Customers.Products;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Modules;
 
 namespace Steadfast.Customers.Public;
 
-/// <summary>The host's handle on the module: its services and its endpoints.</summary>
-public static class CustomersModule
+/// <summary>Customer 360 and the equipment registry (客户360 / 一机一档).</summary>
+public sealed class CustomersModule : SteadfastModule
 {
-    public static IServiceCollection AddCustomersModule(this IServiceCollection services) => services
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) => services
         .AddScoped<CustomerScope>().AddScoped<CustomerDirectory>()
         .AddScoped<CustomerService>().AddScoped<ContactService>().AddScoped<ActivityService>().AddScoped<DealerService>()
         .AddScoped<ProductService>().AddScoped<EquipmentService>()
-        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>().AddScoped<Import.ContactImporter>().AddScoped<Import.ProductImporter>()
-        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
-        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ContactImporter>())
-        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
-        .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
+        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>()
+        .AddScoped<Import.ContactImporter>().AddScoped<Import.ProductImporter>()
+        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
+        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ContactImporter>())
+        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
+        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
         .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>()
         .AddSingleton(CustomerTextSearch.Customers)
         .AddSingleton(CustomerTextSearch.Contacts);
 
-    public static void MapCustomersEndpoints(this RouteGroupBuilder api)
+    public override void MapEndpoints(RouteGroupBuilder api)
     {
         api.MapCustomerEndpoints();
         api.MapContactEndpoints();
@@ -37,5 +42,12 @@ public static class CustomersModule
         api.MapAttachmentEndpoints();
     }
 
-    public static System.Reflection.Assembly Assembly => typeof(CustomersModule).Assembly;
+    public override IEnumerable<NavEntry> Navigation =>
+    [
+        new(NavSection.Business, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Policy = Policies.Staff },
+        new(NavSection.Business, 20, "/equipment", "Nav.Equipment", Icons.Material.Outlined.PrecisionManufacturing) { Policy = Policies.Staff },
+        new(NavSection.Business, 90, "/dealers", "Nav.Dealers", Icons.Material.Outlined.Storefront) { Policy = Policies.Staff },
+        new(NavSection.Portal, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Roles = [Roles.Dealer] },
+        new(NavSection.Portal, 20, "/equipment", "Nav.MyEquipment", Icons.Material.Outlined.PrecisionManufacturing) { Roles = [Roles.Customer, Roles.Dealer] },
+    ];
 }

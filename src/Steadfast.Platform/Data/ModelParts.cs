@@ -4,7 +4,7 @@ namespace Steadfast.Platform.Data;
 
 /// <summary>
 /// The assemblies whose <c>IEntityTypeConfiguration</c> classes make up the model: Platform's own and
-/// the modules' that <see cref="ModelCatalog"/> finds beside the app.
+/// the modules' that <see cref="ModelCatalog"/> lists.
 /// </summary>
 public sealed class ModelParts(IEnumerable<Assembly> assemblies)
 {

@@ -1,0 +1,82 @@
+using Bunit;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using MudBlazor.Services;
+using Steadfast.Customers.Public;
+using Steadfast.Inventory.Public;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Modules;
+using Steadfast.Service.Public;
+using Steadfast.Web;
+using Steadfast.Web.Components.Layout;
+
+namespace Steadfast.UnitTests;
+
+public sealed class NavigationTests
+{
+    [Fact]
+    public void The_modules_beside_the_app_are_found_with_their_dependencies_first()
+    {
+        var modules = ModuleCatalog.Create().Select(m => m.GetType()).ToList();
+        Assert.Equal([typeof(CustomersModule), typeof(InventoryModule), typeof(ServiceModule)], modules);
+        Assert.Equal(modules.Select(m => m.Assembly), ModuleCatalog.Assemblies);
+    }
+
+    [Fact]
+    public void Sections_come_in_their_order_and_entries_in_theirs()
+    {
+        var sections = Navigation.Build(new InstalledModules(new HostModule(), ModuleCatalog.Create()).Navigation);
+        Assert.Equal(NavSection.Home, sections[0].Section);
+        Assert.Equal(sections.Select(s => s.Section).Order(), sections.Select(s => s.Section));
+        foreach (var (_, entries) in sections) Assert.Equal(entries.Select(e => e.Order).Order(), entries.Select(e => e.Order));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_menu_shows_a_modules_entries_only_when_the_module_is_installed(bool withInventory)
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton<IStringLocalizer<Platform.Localization.Strings>>(Strings.Localizer());
+        var modules = ModuleCatalog.Create().Where(m => withInventory || m is not InventoryModule);
+        ctx.Services.AddSingleton(new InstalledModules(new HostModule(), modules));
+        ctx.Services.AddScoped<NavigationAccess>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("warehouse@steadfast.local");
+        auth.SetRoles(Roles.Warehouse);
+        auth.SetPolicies(Policies.Staff);
+
+        var cut = ctx.Render<NavMenu>();
+        var hrefs = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Contains("/customers", hrefs);
+        Assert.Contains("/service", hrefs);
+        Assert.Equal(withInventory, hrefs.Contains("/stock"));
+        Assert.Equal(withInventory, hrefs.Contains("/parts/reports"));
+        // Entries behind a policy the reader lacks stay out, and no placeholder stands in for a missing module.
+        Assert.DoesNotContain("/settings/users", hrefs);
+        Assert.DoesNotContain("/service/dashboard", hrefs);
+        Assert.Empty(cut.FindAll(".mud-nav-link-disabled"));
+    }
+
+    [Fact]
+    public async Task A_customer_sees_the_portal_entries_and_nothing_of_the_back_office()
+    {
+        await using var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        ctx.Services.AddMudServices();
+        ctx.Services.AddSingleton<IStringLocalizer<Platform.Localization.Strings>>(Strings.Localizer());
+        ctx.Services.AddSingleton(new InstalledModules(new HostModule(), ModuleCatalog.Create()));
+        ctx.Services.AddScoped<NavigationAccess>();
+        var auth = ctx.AddAuthorization();
+        auth.SetAuthorized("customer@steadfast.local");
+        auth.SetRoles(Roles.Customer);
+
+        var cut = ctx.Render<NavMenu>();
+        var hrefs = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
+
+        Assert.Equal(["/", "/equipment", "/service", "/settings/tokens"], hrefs);
+    }
+}
