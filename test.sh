@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every test: unit, integration (SQLite and PostgreSQL), architecture, end-to-end (Chromium), and a smoke
-# test of the published app.
+# Runs every test: unit, integration (SQLite and PostgreSQL), architecture, end-to-end (Chromium), a smoke test
+# of the published app, and the OpenAPI contract (Redocly lint, a Kiota client).
 # Installs/starts PostgreSQL and Chromium first when run as root (scripts/test-deps.sh).
 # The last line is "N passed, N failed, N skipped", summed over all test projects.
 set -uo pipefail
@@ -36,13 +36,15 @@ for p in "${projects[@]}"; do
     failed=$((failed + 1)); status=1
   fi
 done
-# Each check below counts as one test: the product as a deployer publishes it, and the code's format.
+# Each check below counts as one test: the product as a deployer publishes it, the OpenAPI document as a
+# generated client reads it, and the code's format.
 check() {
   local name=$1; shift
   echo "=== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 }
 check "publish smoke" ./scripts/publish-smoke.sh "$results/publish"
+check "api contract" ./scripts/api-contract.sh "$results/api-contract"
 
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$failed" -eq 0 ] && [ "$status" -eq 0 ]

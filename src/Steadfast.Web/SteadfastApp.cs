@@ -54,7 +54,8 @@ public static class SteadfastApp
             c.SnackbarConfiguration.VisibleStateDuration = 2500;
             c.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>());
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>()
+            .AddOperationTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiStrings>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();

@@ -19,11 +19,11 @@ internal static class ActivityEndpoints
             return TypedResults.Created($"/api/v1/customers/{customerId}/activities/{a.Id}", a);
         }).RequirePolicy(Policies.Staff).WithName("CreateActivity").WithSummary("Log a call, visit, meeting, email or WeChat; isPrivate=true makes a private note.");
         g.MapPut("/{id:guid}", (Guid customerId, Guid id, SaveActivity body, HttpRequest req, ActivityService s, CancellationToken ct) =>
-            s.UpdateAsync(customerId, id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Staff).WithName("UpdateActivity");
+            s.UpdateAsync(customerId, id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.Staff).WithName("UpdateActivity").WithSummary("Update a follow-up");
         g.MapDelete("/{id:guid}", async (Guid customerId, Guid id, ActivityService s, CancellationToken ct) =>
         {
             await s.DeleteAsync(customerId, id, ct);
             return TypedResults.NoContent();
-        }).RequirePolicy(Policies.Staff).WithName("DeleteActivity");
+        }).RequirePolicy(Policies.Staff).WithName("DeleteActivity").WithSummary("Delete a follow-up");
     }
 }

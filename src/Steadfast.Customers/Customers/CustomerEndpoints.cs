@@ -18,25 +18,25 @@ internal static class CustomerEndpoints
         var g = api.MapGroup("/customers").WithTags("Customers");
         g.MapGet("", List).RequirePolicy(Policies.SignedIn).WithName("ListCustomers")
             .WithSummary("Customers you may see. q searches name, credit code and contact phones; cf.<key>= filters custom fields.");
-        g.MapGet("/export", Export).RequirePolicy(Policies.Exporters).WithName("ExportCustomers").WithSummary("The filtered list as .xlsx, headers in your language.");
+        g.MapGet("/export", Export).RequirePolicy(Policies.Exporters).WithName("ExportCustomers").WithSummary("The filtered list as .xlsx, headers in your language.").ProducesXlsx();
         g.MapGet("/{id:guid}", (Guid id, CustomerService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetCustomer")
             .WithSummary("One customer; the id of a merged-away customer returns the one it was merged into.");
         g.MapPost("", async (SaveCustomer body, CustomerService s, CancellationToken ct) =>
         {
             var c = await s.CreateAsync(body, ct);
             return TypedResults.Created($"/api/v1/customers/{c.Id}", c);
-        }).RequirePolicy(Policies.CustomerEditors).WithName("CreateCustomer");
+        }).RequirePolicy(Policies.CustomerEditors).WithName("CreateCustomer").WithSummary("Create a customer");
         g.MapPut("/{id:guid}", (Guid id, SaveCustomer body, HttpRequest req, CustomerService s, CancellationToken ct) =>
-            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.CustomerEditors).WithName("UpdateCustomer");
+            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.CustomerEditors).WithName("UpdateCustomer").WithSummary("Update a customer");
         g.MapPut("/by-external-id/{externalId}", UpsertByExternalId).RequirePolicy(Policies.CustomerEditors).WithName("UpsertCustomerByExternalId")
             .WithSummary("ERP sync: create or update the customer with this external id.");
         g.MapGet("/{id:guid}/timeline", (Guid id, int? take, CustomerService s, CancellationToken ct) => s.TimelineAsync(id, Math.Clamp(take ?? 100, 1, 500), ct))
-            .RequirePolicy(Policies.SignedIn).WithName("CustomerTimeline");
-        g.MapGet("/duplicates", (CustomerService s, CancellationToken ct) => s.DuplicatesAsync(ct)).RequirePolicy(Policies.CustomerEditors).WithName("CustomerDuplicates");
+            .RequirePolicy(Policies.SignedIn).WithName("CustomerTimeline").WithSummary("The customer's timeline, newest first");
+        g.MapGet("/duplicates", (CustomerService s, CancellationToken ct) => s.DuplicatesAsync(ct)).RequirePolicy(Policies.CustomerEditors).WithName("CustomerDuplicates").WithSummary("Customers that look like duplicates of each other");
         g.MapPost("/merge", (MergeRequest body, CustomerService s, CancellationToken ct) => s.MergeAsync(body, ct)).RequirePolicy(Policies.CustomerEditors).WithName("MergeCustomers")
             .WithSummary("Merge loserId into survivorId: contacts, follow-ups and machines move; the loser's id keeps resolving.");
         g.MapGet("/not-contacted", (int? days, Guid? ownerId, int? page, int? pageSize, CustomerService s, CancellationToken ct) =>
-            s.NotContactedAsync(Math.Clamp(days ?? 90, 1, 3650), ownerId, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("CustomersNotContacted");
+            s.NotContactedAsync(Math.Clamp(days ?? 90, 1, 3650), ownerId, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("CustomersNotContacted").WithSummary("Customers not contacted for N days");
         g.MapGet("/heatmap", (CustomerService s, CancellationToken ct) => s.HeatmapAsync(ct)).RequirePolicy(Policies.Staff).WithName("FollowUpHeatmap")
             .WithSummary("Per owner: customers by days since last contact (≤30, ≤60, ≤90, ≤180, >180, never).");
     }

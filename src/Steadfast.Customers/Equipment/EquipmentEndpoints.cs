@@ -19,23 +19,23 @@ internal static class EquipmentEndpoints
         g.MapGet("", (HttpRequest r, int? page, int? pageSize, EquipmentService s, CancellationToken ct) =>
             s.ListAsync(Query(r), CustomerEndpoints.Filters(r), PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.SignedIn).WithName("ListEquipment")
             .WithSummary("Machines you may see; q searches serial number, site and customer name.");
-        g.MapGet("/export", Export).RequirePolicy(Policies.Exporters).WithName("ExportEquipment");
-        g.MapGet("/{id:guid}", (Guid id, EquipmentService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetEquipment");
+        g.MapGet("/export", Export).RequirePolicy(Policies.Exporters).WithName("ExportEquipment").WithSummary("Export the filtered machines as .xlsx").ProducesXlsx();
+        g.MapGet("/{id:guid}", (Guid id, EquipmentService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetEquipment").WithSummary("Get a machine");
         g.MapPost("", async (SaveMachine body, EquipmentService s, CancellationToken ct) =>
         {
             var m = await s.CreateAsync(body, ct);
             return TypedResults.Created($"/api/v1/equipment/{m.Id}", m);
         }).RequirePolicy(Policies.EquipmentEditors).WithName("CreateEquipment").WithSummary("Register a machine; warranty defaults to installation + the model's warranty months.");
         g.MapPut("/{id:guid}", (Guid id, SaveMachine body, HttpRequest req, EquipmentService s, CancellationToken ct) =>
-            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.EquipmentEditors).WithName("UpdateEquipment");
-        g.MapPut("/by-external-id/{externalId}", UpsertByExternalId).RequirePolicy(Policies.EquipmentEditors).WithName("UpsertEquipmentByExternalId");
-        g.MapGet("/{id:guid}/readings", (Guid id, EquipmentService s, CancellationToken ct) => s.ReadingsAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("ListReadings");
+            s.UpdateAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.EquipmentEditors).WithName("UpdateEquipment").WithSummary("Update a machine");
+        g.MapPut("/by-external-id/{externalId}", UpsertByExternalId).RequirePolicy(Policies.EquipmentEditors).WithName("UpsertEquipmentByExternalId").WithSummary("Create or update a machine by its ERP id");
+        g.MapGet("/{id:guid}/readings", (Guid id, EquipmentService s, CancellationToken ct) => s.ReadingsAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("ListReadings").WithSummary("List the running-hour readings of a machine");
         g.MapPost("/{id:guid}/readings", async (Guid id, AddReading body, EquipmentService s, CancellationToken ct) =>
         {
             var r = await s.AddReadingAsync(id, body, ct);
             return TypedResults.Created($"/api/v1/equipment/{id}/readings/{r.Id}", r);
         }).RequirePolicy(Policies.EquipmentEditors).WithName("AddReading").WithSummary("Running hours; lower than the last reading only with isMeterReplacement.");
-        g.MapGet("/{id:guid}/timeline", (Guid id, EquipmentService s, CancellationToken ct) => s.TimelineAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("EquipmentTimeline");
+        g.MapGet("/{id:guid}/timeline", (Guid id, EquipmentService s, CancellationToken ct) => s.TimelineAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("EquipmentTimeline").WithSummary("The machine's timeline, newest first");
 
         api.MapGet("/public/equipment/{token}", async Task<Results<Ok<PublicMachine>, NotFound>> (string token, EquipmentService s, CancellationToken ct) =>
                 await s.FindByTokenAsync(token, ct) is { } m ? TypedResults.Ok(m) : TypedResults.NotFound())

@@ -16,7 +16,7 @@ internal static class ReportEndpoints
             s.DeadStockAsync(days, warehouseId, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("DeadStockReport")
             .WithSummary("呆滞库存: stock with no movement for N days (the company setting when not given), largest value first.");
         g.MapGet("/stock-outs", (DateTime? from, DateTime? to, int? page, int? pageSize, PartsReports s, CancellationToken ct) =>
-            s.StockOutsAsync(StockEndpoints.ToUtc(from), StockEndpoints.ToUtc(to), PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("StockOutReport");
+            s.StockOutsAsync(StockEndpoints.ToUtc(from), StockEndpoints.ToUtc(to), PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("StockOutReport").WithSummary("Requests stock could not meet");
         g.MapGet("/parts-consumption", (DateTime? from, DateTime? to, ConsumptionGroup? by, int? top, PartsReports s, TimeProvider clock, CancellationToken ct) =>
         {
             var (f, t) = Period(from, to, clock);
@@ -26,7 +26,7 @@ internal static class ReportEndpoints
         {
             var (f, t) = Period(from, to, clock);
             return s.CostPerCustomerAsync(f, t, top ?? 50, ct);
-        }).RequirePolicy(Policies.Staff).WithName("PartsCostByCustomer");
+        }).RequirePolicy(Policies.Staff).WithName("PartsCostByCustomer").WithSummary("Parts cost per customer");
     }
 
     internal static (DateTime From, DateTime To) Period(DateTime? from, DateTime? to, TimeProvider clock)

@@ -15,7 +15,7 @@ internal static class RequestEndpoints
         g.MapGet("", (RequestStatus? status, bool? mine, Guid? workOrderId, int? page, int? pageSize, RequestService s, CancellationToken ct) =>
             s.ListAsync(status, mine ?? false, workOrderId, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("ListPartRequests")
             .WithSummary("Engineers see their own requests and those asking their van.");
-        g.MapGet("/{id:guid}", (Guid id, RequestService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("GetPartRequest");
+        g.MapGet("/{id:guid}", (Guid id, RequestService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("GetPartRequest").WithSummary("Get a part request");
         g.MapPost("", async (CreatePartRequest body, RequestService s, CancellationToken ct) =>
         {
             var r = await s.CreateAsync(body, ct);
@@ -26,8 +26,8 @@ internal static class RequestEndpoints
             s.ApproveAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.PartsEditors).WithName("ApprovePartRequest")
             .WithSummary("Sends the parts as a transfer. 409 with available when the source is short (recorded as a stock-out).");
         g.MapPost("/{id:guid}/reject", (Guid id, DecideRequest body, HttpRequest req, RequestService s, CancellationToken ct) =>
-            s.RejectAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.PartsEditors).WithName("RejectPartRequest");
+            s.RejectAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.PartsEditors).WithName("RejectPartRequest").WithSummary("Reject a part request");
         g.MapPost("/{id:guid}/receive", (Guid id, VersionOnly? body, HttpRequest req, RequestService s, CancellationToken ct) =>
-            s.ReceiveAsync(id, EndpointExtensions.VersionFrom(req, body?.Version), ct)).RequirePolicy(Policies.ServiceWork).WithName("ReceivePartRequest");
+            s.ReceiveAsync(id, EndpointExtensions.VersionFrom(req, body?.Version), ct)).RequirePolicy(Policies.ServiceWork).WithName("ReceivePartRequest").WithSummary("Confirm parts of a request received into the van");
     }
 }

@@ -30,8 +30,8 @@ internal static class StockEndpoints
 
         var tr = api.MapGroup("/transfers").WithTags("Stock");
         tr.MapGet("", (Guid? warehouseId, TransferStatus? status, int? page, int? pageSize, MovementService s, CancellationToken ct) =>
-            s.TransfersAsync(warehouseId, status, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("ListTransfers");
-        tr.MapGet("/{id:guid}", (Guid id, MovementService s, CancellationToken ct) => s.TransferAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("GetTransfer");
+            s.TransfersAsync(warehouseId, status, PageRequest.From(page, pageSize), ct)).RequirePolicy(Policies.Staff).WithName("ListTransfers").WithSummary("List transfers");
+        tr.MapGet("/{id:guid}", (Guid id, MovementService s, CancellationToken ct) => s.TransferAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("GetTransfer").WithSummary("Get a transfer");
         tr.MapPost("/{id:guid}/receive", (Guid id, VersionOnly? body, HttpRequest req, MovementService s, CancellationToken ct) =>
             s.ReceiveTransferAsync(id, EndpointExtensions.VersionFrom(req, body?.Version), ct)).RequirePolicy(Policies.Staff).WithName("ReceiveTransfer")
             .WithSummary("The destination's keeper (or the warehouse) books the parts in; a second receipt is a 409.");

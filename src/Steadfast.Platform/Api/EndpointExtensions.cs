@@ -10,6 +10,15 @@ public static class EndpointExtensions
     public static TBuilder RequirePolicy<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
         builder.RequireAuthorization(new AuthorizeAttribute(policy));
 
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /// <summary>Declares a file answer (200, binary) in the OpenAPI document; a file result carries no type of its own.</summary>
+    public static RouteHandlerBuilder ProducesFile(this RouteHandlerBuilder builder, string contentType, params string[] more) =>
+        builder.Produces<Stream>(StatusCodes.Status200OK, contentType, more);
+
+    /// <summary>Declares an Excel workbook answer (an export or an error report).</summary>
+    public static RouteHandlerBuilder ProducesXlsx(this RouteHandlerBuilder builder) => builder.ProducesFile(XlsxContentType);
+
     /// <summary>The version a client read, from the body or an If-Match header.</summary>
     public static long? VersionFrom(HttpRequest request, long? bodyVersion)
     {

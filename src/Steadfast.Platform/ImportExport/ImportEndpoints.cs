@@ -22,12 +22,12 @@ public static class ImportEndpoints
             .WithName("PreviewImport").WithSummary("Headers, a suggested column mapping and the first rows of an uploaded file.");
         g.MapPost("", Start).DisableAntiforgery().WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(MaxFileBytes))
             .WithName("StartImport").WithSummary("multipart: file, target, mode (goodRows|allOrNothing), mapping (JSON header → field). Answers 202 with the job.");
-        g.MapGet("/{id:guid}", (Guid id, ImportService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetImport");
+        g.MapGet("/{id:guid}", (Guid id, ImportService s, CancellationToken ct) => s.GetAsync(id, ct)).WithName("GetImport").WithSummary("An import job with its progress and counts");
         g.MapGet("/{id:guid}/errors", async Task<Results<FileStreamHttpResult, NotFound>> (Guid id, ImportService s, CancellationToken ct) =>
                 await s.ErrorReportAsync(id, ct) is { } report
                     ? TypedResults.File(report, ExcelExport.ContentType, $"import-errors-{id:N}.xlsx")
                     : TypedResults.NotFound())
-            .WithName("ImportErrorReport").WithSummary("The rejected rows with the reason per cell, as .xlsx.");
+            .WithName("ImportErrorReport").WithSummary("The rejected rows with the reason per cell, as .xlsx.").ProducesXlsx();
     }
 
     private static async Task<ImportPreview> Preview(IFormFile? file, [Microsoft.AspNetCore.Mvc.FromForm] string? target, ImportService s,

@@ -69,6 +69,6 @@ public static class SavedViewEndpoints
         {
             await s.DeleteAsync(id, ct);
             return TypedResults.NoContent();
-        }).WithName("DeleteView");
+        }).WithName("DeleteView").WithSummary("Delete a saved view");
     }
 }

@@ -20,14 +20,14 @@ internal static class DispatchEndpoints
             .WithSummary("Take an order from the pool; when two engineers grab at once, one gets it and the other 409.");
 
         var e = api.MapGroup("/engineers").WithTags("Dispatch");
-        e.MapGet("", (DispatchService s, CancellationToken ct) => s.EngineersAsync(ct)).RequirePolicy(Policies.ServiceDesk).WithName("ListEngineers");
+        e.MapGet("", (DispatchService s, CancellationToken ct) => s.EngineersAsync(ct)).RequirePolicy(Policies.ServiceDesk).WithName("ListEngineers").WithSummary("List engineers");
         e.MapPut("/{userId:guid}", (Guid userId, SaveEngineer body, HttpRequest req, DispatchService s, CancellationToken ct) =>
             s.SaveEngineerAsync(userId, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.ServiceManagers).WithName("SaveEngineer")
             .WithSummary("An engineer's regions, skills (product categories) and hourly rate in fen.");
 
         var st = api.MapGroup("/service-settings").WithTags("Dispatch");
-        st.MapGet("", (DispatchService s, CancellationToken ct) => s.SettingsAsync(ct)).RequirePolicy(Policies.Staff).WithName("GetServiceSettings");
+        st.MapGet("", (DispatchService s, CancellationToken ct) => s.SettingsAsync(ct)).RequirePolicy(Policies.Staff).WithName("GetServiceSettings").WithSummary("Service settings");
         st.MapPut("", (SaveServiceSettings body, HttpRequest req, DispatchService s, CancellationToken ct) =>
-            s.SaveSettingsAsync(body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.ServiceManagers).WithName("SaveServiceSettings");
+            s.SaveSettingsAsync(body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).RequirePolicy(Policies.ServiceManagers).WithName("SaveServiceSettings").WithSummary("Save service settings");
     }
 }

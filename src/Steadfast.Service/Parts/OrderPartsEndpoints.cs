@@ -26,6 +26,6 @@ internal static class OrderPartsEndpoints
         {
             var line = await s.ReturnAsync(id, body, ct);
             return TypedResults.Created($"{http.Request.Path}/{line.MovementId}", line);
-        }).RequirePolicy(Policies.ServiceWork).WithName("ReturnWorkOrderPart");
+        }).RequirePolicy(Policies.ServiceWork).WithName("ReturnWorkOrderPart").WithSummary("Return a part fitted on the order (good to the van, or faulty)");
     }
 }

@@ -16,11 +16,11 @@ internal static class SurveyEndpoints
         {
             var order = await orders.FindAsync(id, ct);
             return await s.FormAsync(order.SurveyToken, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound();
-        }).RequirePolicy(Policies.Staff).WithTags("Work orders").WithName("WorkOrderSurvey");
+        }).RequirePolicy(Policies.Staff).WithTags("Work orders").WithName("WorkOrderSurvey").WithSummary("The order's survey answer, if the customer gave one");
 
         api.MapGet("/public/surveys/{token}", async Task<Results<Ok<SurveyForm>, NotFound>> (string token, SurveyService s, CancellationToken ct) =>
             await s.FormAsync(token, ct) is { } f ? TypedResults.Ok(f) : TypedResults.NotFound())
-            .WithTags("Public").AllowAnonymous().RequireRateLimiting("public").WithName("GetSurvey");
+            .WithTags("Public").AllowAnonymous().RequireRateLimiting("public").WithName("GetSurvey").WithSummary("Open a survey by its token (no account needed)");
         api.MapPost("/public/surveys/{token}", async (string token, AnswerSurvey body, SurveyService s, CancellationToken ct) =>
         {
             await s.AnswerAsync(token, body, ct);
@@ -31,6 +31,6 @@ internal static class SurveyEndpoints
         cb.MapGet("", (bool? pending, int? page, int? pageSize, SurveyService s, CancellationToken ct) =>
             s.CallbacksAsync(pending ?? true, PageRequest.From(page, pageSize), ct)).WithName("ListCallbacks").WithSummary("Call-back tasks, the earliest due first.");
         cb.MapPost("/{id:guid}/complete", (Guid id, CompleteCallback body, HttpRequest req, SurveyService s, CancellationToken ct) =>
-            s.CompleteAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).WithName("CompleteCallback");
+            s.CompleteAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)).WithName("CompleteCallback").WithSummary("Complete a call-back (回访) with its outcome");
     }
 }

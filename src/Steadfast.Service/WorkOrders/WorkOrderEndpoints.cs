@@ -28,7 +28,7 @@ internal static class WorkOrderEndpoints
             .WithSummary("A customer's service at a glance: orders, open, last 12 months, rework, billable and warranty cost (fen), labour hours.");
         g.MapGet("/{id:guid}", (Guid id, WorkOrderService s, CancellationToken ct) => s.GetAsync(id, ct)).RequirePolicy(Policies.SignedIn).WithName("GetWorkOrder")
             .WithSummary("One work order; next lists the statuses you may move it to.");
-        g.MapGet("/{id:guid}/events", (Guid id, WorkOrderService s, CancellationToken ct) => s.EventsAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("WorkOrderEvents");
+        g.MapGet("/{id:guid}/events", (Guid id, WorkOrderService s, CancellationToken ct) => s.EventsAsync(id, ct)).RequirePolicy(Policies.Staff).WithName("WorkOrderEvents").WithSummary("The order's lifecycle events");
         g.MapGet("/{id:guid}/sla", async (Guid id, WorkOrderService s, SlaService sla, CancellationToken ct) => await sla.ClocksAsync(await s.GetAsync(id, ct), ct))
             .RequirePolicy(Policies.Staff).WithName("WorkOrderSla").WithSummary("The order's SLA targets: deadline, met or breached, share of the target used.");
         g.MapPost("", async (CreateWorkOrder body, WorkOrderService s, CancellationToken ct) =>
@@ -50,6 +50,6 @@ internal static class WorkOrderEndpoints
           .WithSummary("Report a fault from the machine's QR code, without an account. While an order is open for the machine the report joins it (200) instead of opening another (201).");
         api.MapGet("/public/work-orders/{trackingToken}", async Task<Results<Ok<PublicStatus>, NotFound>> (string trackingToken, WorkOrderService s, CancellationToken ct) =>
                 await s.TrackAsync(trackingToken, ct) is { } status ? TypedResults.Ok(status) : TypedResults.NotFound())
-            .AllowAnonymous().RequireRateLimiting("public").WithTags("Public").WithName("TrackWorkOrder");
+            .AllowAnonymous().RequireRateLimiting("public").WithTags("Public").WithName("TrackWorkOrder").WithSummary("Track a work order by its tracking token (no account needed)");
     }
 }

@@ -55,6 +55,9 @@ public static class ApiConventions
         // A misspelt field is an error the client must hear about, not a silently ignored value.
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         json.MaxDepth = 32;
+        // Numbers are JSON numbers: the web default also read "12" as 12, and the OpenAPI document then typed
+        // every number as "integer or string", which generated clients cannot use as a number.
+        json.NumberHandling = JsonNumberHandling.Strict;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
         json.Converters.Add(new TextOnlyStringConverter());
     }
