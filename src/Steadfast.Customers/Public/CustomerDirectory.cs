@@ -109,7 +109,7 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         r.P.Name, r.P.Category, r.M.WarrantyEndsOn, r.C.Province, (int)r.C.Tier, r.M.SiteAddress == "" ? r.C.Address : r.M.SiteAddress, r.M.Latitude, r.M.Longitude, r.M.ProductId);
 
     // Compiled, as is ActiveCustomer: every work-order create reads both, and translating the LINQ each time
-    // cost more CPU than running the SQL (bench/RESULTS.md, creates).
+    // cost more CPU than running the SQL.
     private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<MachineFacts?>>> MachineById = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, Guid id, CancellationToken ct) => db.Set<Machine>().AsNoTracking().Where(m => m.Id == id)
             .Join(db.Set<Product>(), m => m.ProductId, p => p.Id, (m, p) => new { m, p })

@@ -9,7 +9,7 @@ public interface IConfigRecord;
 /// Configuration read by hot paths, kept in memory. A save of any <see cref="IConfigRecord"/> through
 /// this process starts a new generation, so this node sees its own edits at once; another node's edits
 /// (or one committed by an enclosing transaction after the save) reach it within <see cref="Lifetime"/>.
-/// Reading the calendar and policies was three of a create's statements (bench/RESULTS.md).
+/// Without it, reading the calendar and policies was three of a create's statements.
 /// </summary>
 public sealed class ConfigCache : IDisposable
 {

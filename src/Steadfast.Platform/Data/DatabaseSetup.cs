@@ -59,8 +59,8 @@ public static class DatabaseServices
         services.AddSingleton(settings);
         services.AddScoped<RecordChangesInterceptor>();
         services.AddSingleton<ConfigCache>();
-        // Pooled: building a context's options and EF's services for it anew was 6–7 % of a create's
-        // CPU (bench/RESULTS.md). The scope's context is rented here and goes back when the scope ends.
+        // Pooled: building a context's options and EF's services for it anew was a visible share of a
+        // create's CPU. The scope's context is rented here and goes back when the scope ends.
         services.AddPooledDbContextFactory<AppDbContext>(options =>
         {
             settings.Apply(options);

@@ -158,7 +158,7 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         };
     }
 
-    // Reading the attribute by reflection for every audited save was 0.6 % of a create's CPU.
+    // Cached: reading the attribute by reflection on every audited save showed in a create's CPU profile.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> TypeNames = new();
 
     public static string EntityTypeName(Type type) => TypeNames.GetOrAdd(type, static t =>

@@ -11,7 +11,7 @@ public sealed record SlaStep(SlaTarget Target, SlaStepKind Step, DateTime Due, D
 /// <summary>
 /// An order's pending SLA steps, at most one per target, kept in one due item that comes due at the
 /// earliest of them. One row per order instead of one per target: a create wrote three due items, and
-/// on SQLite every row a create writes holds the one writer (bench/RESULTS.md, creates).
+/// on SQLite every row a create writes holds the one writer longer.
 /// </summary>
 public sealed record SlaPlan(List<SlaStep> Steps)
 {

@@ -38,8 +38,8 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var filtered = Filter(Visible().AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
         if (total == 0) return new PagedResult<WorkOrderDto>([], 0);
-        // A deferred join: the page's ids are read from an index alone, then only those rows. Skipping
-        // 40,000 whole rows to reach page 2,000 took 0.8 s at a million orders (bench/RESULTS.md).
+        // A deferred join: the page's ids are read from an index alone, then only those rows, so a deep page
+        // does not read every whole row it skips.
         // One statement (WHERE Id IN (the page's ids)), sorted again by the database: its order of ids, not
         // .NET's Guid order, breaks ties between orders reported in the same instant.
         var ids = filtered.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id).Skip(page.Skip).Take(page.PageSize).Select(w => w.Id);
@@ -121,7 +121,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     /// <summary>
     /// The orders with the customer's and the engineer's names read in the same statement, then the helpers.
-    /// Names were two more round trips per page, most of what PostgreSQL's list page cost beyond its SQL (bench/RESULTS.md).
+    /// Names read separately were two more round trips per page, most of what PostgreSQL's list page cost beyond its SQL.
     /// </summary>
     private async Task<List<WorkOrderDto>> WithNamesAsync(IQueryable<WorkOrder> query, CancellationToken ct)
     {
@@ -163,7 +163,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     public async Task<WorkOrderDto> CreateAsync(CreateWorkOrder input, CancellationToken ct)
     {
         // One connection for the create's reads and writes: EF otherwise takes one from the pool and sets it up
-        // for each query, four times a create (bench/RESULTS.md, creates).
+        // for each query, four times a create.
         await db.Database.OpenConnectionAsync(ct);
         var errors = new ValidationErrors();
         var customer = input.CustomerId is { } customerId ? await customers.VisibleCustomerFactsAsync(customerId, ct) : null;
@@ -190,7 +190,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, from, customer!, machine,
             input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.ContactEmail?.Trim() ?? "", input.FaultDescription!.Trim(), input.Category!.Trim()), ct);
         // Answered from what was just written: a new order has no engineer and no helpers yet, and reading
-        // it back with names was four of a create's statements (bench/RESULTS.md).
+        // it back with names was four of a create's statements.
         return ToDto(order, []) with { CustomerName = customer!.Name };
     }
 
@@ -273,7 +273,7 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         var today = DateOnly.FromDateTime(company.ToLocal(now));
         // The reads (rework, SLA policy and calendar, who to notify) come before the transaction's first
         // write: on SQLite that write takes the database's only write lock, which should be held for the
-        // writes alone. (Measured alone it did not raise throughput; bench/RESULTS.md says what limits it.)
+        // writes alone.
         ReworkOf? reworkOf = null;
         if (input.Type == WorkOrderType.Repair && input.Machine is { } m)
         {

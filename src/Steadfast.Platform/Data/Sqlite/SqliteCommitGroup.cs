@@ -10,15 +10,14 @@ namespace Steadfast.Platform.Data.Sqlite;
 /// still runs alone and in turn, inside a savepoint of one transaction on one writer connection, so a
 /// failing one is rolled back by itself; none is answered before the commit that holds it.
 /// Why: every SQLite commit writes each page it touched to the log again. A work-order create touches
-/// some 46 pages (14 b-trees of the order alone), so each create wrote 190 KB of log, and the background
-/// checkpoint copied 100 MB a second back into the database (bench/RESULTS.md, creates). Creates that
-/// share a commit share the pages that new rows append to: ids, times and the day's counter.
+/// dozens of pages (the order alone has 14 b-trees), so each create wrote its pages to the log, and the
+/// background checkpoint copied them all back into the database. Creates that share a commit share the
+/// pages that new rows append to: ids, times and the day's counter.
 /// </summary>
 internal sealed class SqliteCommitGroup
 {
     // Small enough that one group runs while the next gathers: at 64, with 32 clients, nearly all of them
     // waited on one group, and the writer sat idle while they came back (a fifth of both cores idle).
-    // At 16: 1,054–1,326 creates/s against 909–1,072/s at 64, same build, alternating (bench/RESULTS.md).
     private const int MaxBatch = 16;
     // The writer keeps its page cache between groups; an idle one is closed (tests open hundreds of databases).
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(30);
@@ -155,7 +154,7 @@ internal sealed class SqliteCommitGroup
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
         connection.Open();
         // The savepoint of each transaction keeps the pages it changes in a journal of its own; in memory, not a
-        // temporary file. (A larger page cache for the writer, 32 MB, did not help: 840/s against 870/s at a million orders.)
+        // temporary file. (A larger page cache for the writer did not help.)
         Execute(connection, null, SqlitePragmas.Sql + " PRAGMA temp_store=MEMORY;");
         SqliteStatementCache.Keep(connection);
         return connection;

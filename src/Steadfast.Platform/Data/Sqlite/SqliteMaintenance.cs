@@ -40,7 +40,7 @@ public abstract class SqliteMaintenance(IServiceScopeFactory scopes, TimeProvide
 
 /// <summary>
 /// Keeps SQLite's planner statistics fresh. Without them a million-row table gets the wrong index
-/// (a "closed orders in one region" page took 2 s instead of 0.15 s in bench/workorders.sh). SQLite
+/// (a "closed orders in one region" page then read far more rows than it shows). SQLite
 /// recommends PRAGMA optimize at start and now and then; PostgreSQL's autovacuum does this by itself.
 /// 0x10002: all tables, with ANALYZE where statistics are missing or stale.
 /// </summary>
@@ -53,15 +53,15 @@ public sealed class SqliteOptimizer(IServiceScopeFactory scopes, TimeProvider cl
 /// <summary>
 /// Copies SQLite's write-ahead log into the database file in the background. Left to itself SQLite does
 /// this inside whichever commit pushes the log past 1,000 pages, with an fsync, so an unlucky request
-/// waited a second or more (p99 of 1.5 s on single-client creates in bench/run.sh). Connections switch
+/// waited for the whole copy. Connections switch
 /// the automatic checkpoint off (<see cref="SqlitePragmas"/>) and this does a PASSIVE one every second:
 /// it never blocks writers, and durability does not depend on it (a committed transaction is in the log).
 /// <para>
 /// Under steady load the log never starts over by itself: by the time a checkpoint ends, new commits have
-/// added to it. It grew without end (1.4 GB after two minutes of creates). Past <see cref="RestartPages"/>
-/// this makes a few more passes and then one last, short one holding the process's write gate (5–10 ms):
-/// with every frame copied, the next commit starts the log from the beginning. A RESTART checkpoint did the same, but it waits for readers and
-/// stalls writers meanwhile: 28–380 ms, every two seconds at 1,000 creates/s. Only a log that still grows
+/// added to it, so it grew without end. Past <see cref="RestartPages"/> this makes a few more passes and
+/// then one last, short one holding the process's write gate: with every frame copied, the next commit
+/// starts the log from the beginning. A RESTART checkpoint does the same, but it waits for readers and
+/// stalls writers meanwhile, for far longer than the short pass. Only a log that still grows
 /// past <see cref="ForcePages"/> (readers always in the way) gets one.
 /// </para>
 /// </summary>

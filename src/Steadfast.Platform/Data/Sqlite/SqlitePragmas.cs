@@ -14,8 +14,8 @@ internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
     // wal_autocheckpoint=0: SqliteCheckpointer copies the log in the background instead of inside a commit.
-    // journal_size_limit is twice the log SqliteCheckpointer lets grow before it starts it over: at 64 MB, the
-    // first commit after each restart cut the file back and took 10–26 ms, every two seconds under load.
+    // journal_size_limit is twice the log SqliteCheckpointer lets grow before it starts it over: at the same size,
+    // the first commit after each restart cut the file back and stalled, again and again under load.
     internal const string Sql = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=134217728;";
 
     // The settings belong to the native connection, which the pool hands out again and again; EF "opens"

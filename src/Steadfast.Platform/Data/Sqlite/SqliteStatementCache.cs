@@ -9,9 +9,8 @@ namespace Steadfast.Platform.Data.Sqlite;
 /// <summary>
 /// Keeps the compiled statements of the group commit's writer connection from one transaction to the
 /// next. Microsoft.Data.Sqlite compiles the SQL again for every new command (efcore#14044), and EF makes a
-/// new command for every statement. Compiling a work order's INSERT (57 columns, 14 indexes) took
-/// 75 µs, and all six INSERTs of a create about 120 µs, of the 0.8 ms each create holds the only writer
-/// at a million orders (bench/RESULTS.md). Only the writer keeps statements: it lives across many
+/// new command for every statement. Compiling a work order's INSERT (57 columns, 14 indexes) was a
+/// noticeable share of the time each create holds the only writer. Only the writer keeps statements: it lives across many
 /// transactions and runs one at a time, so a kept command is never wanted by two callers at once.
 /// Pooled connections are closed after each use, which finalizes every statement they compiled.
 /// </summary>

@@ -7,9 +7,9 @@ namespace Steadfast.Platform.Data.Sqlite;
 
 /// <summary>
 /// Queues SQLite transactions in the process, first come first served, instead of in SQLite's busy
-/// handler. SQLite has one write lock; a writer that finds it taken sleeps 1, 2, 5 … 100 ms between
-/// tries, so under load the lock sat free while waiters slept and the unlucky waited hundreds of
-/// milliseconds (p99 of creates at 32 connections, bench/RESULTS.md). Here the next transaction starts
+/// handler. SQLite has one write lock; a writer that finds it taken sleeps between tries, longer each
+/// time, so under load the lock sat free while waiters slept and the unlucky waited far longer than the
+/// work ahead of them. Here the next transaction starts
 /// the moment the last one ends. The gate is per database file; statements outside a transaction still
 /// use the busy handler. A wait longer than <see cref="MaxWait"/> goes on without the gate, so a
 /// transaction that opens another on the same database cannot deadlock the process.

@@ -5,9 +5,8 @@ namespace Steadfast.Platform.Data.Sqlite;
 /// <summary>
 /// Lets a bulk write (an import batch) index its new rows in one statement per index instead of one per row.
 /// FTS5 flushes its pending terms at every statement that writes it inside a transaction, and each flush
-/// pays for a share of the index's merge work. Fed row by row from the insert triggers, an imported
-/// customer cost about 1 ms at 50,000 customers and more as the table grew (100,000 rows took 119 s
-/// instead of 16). The insert triggers skip while a row is in "TextIndexDeferral"; that row is written and
+/// pays for a share of the index's merge work. Fed row by row from the insert triggers, each imported
+/// row cost more as the table grew, and large imports took several times as long. The insert triggers skip while a row is in "TextIndexDeferral"; that row is written and
 /// removed inside the caller's transaction, so no other connection ever sees it, and a crash rolls it
 /// back with the rows it covered.
 /// </summary>
