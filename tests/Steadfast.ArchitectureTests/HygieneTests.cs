@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
 
@@ -69,6 +68,34 @@ public sealed class HygieneTests
                 || x.line.Contains("ProviderName", StringComparison.Ordinal))
             .Select(x => $"{Path.GetRelativePath(Root(), x.f)}:{x.i + 1}")
             .ToList();
+        Assert.Empty(offenders);
+    }
+
+    /// <summary>
+    /// A module uses another module only through that module's Public/ namespace (its facade, ports and shared
+    /// types); everything else in a module is its own to change.
+    /// </summary>
+    [Fact]
+    public void Modules_use_each_other_only_through_Public()
+    {
+        string[] modules = ["Customers", "Inventory", "Service"];
+        var offenders = new List<string>();
+        foreach (var module in modules)
+        {
+            var dir = Path.Combine(Root(), "src", $"Steadfast.{module}");
+            foreach (var other in modules.Where(m => m != module))
+            {
+                var features = Directory.EnumerateDirectories(Path.Combine(Root(), "src", $"Steadfast.{other}"))
+                    .Select(Path.GetFileName).Where(n => n is not ("Public" or "bin" or "obj" or "Resources" or "wwwroot")).ToList();
+                var pattern = new System.Text.RegularExpressions.Regex(
+                    $@"(?<![\w])(Steadfast\.)?{other}\.({string.Join('|', features)})\b");
+                foreach (var file in Directory.EnumerateFiles(dir, "*.*", SearchOption.AllDirectories)
+                    .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                        && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)))
+                    offenders.AddRange(File.ReadLines(file).Select((line, i) => (line, i)).Where(x => pattern.IsMatch(x.line))
+                        .Select(x => $"{Path.GetRelativePath(Root(), file)}:{x.i + 1}"));
+            }
+        }
         Assert.Empty(offenders);
     }
 }

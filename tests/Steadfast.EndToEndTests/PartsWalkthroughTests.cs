@@ -2,13 +2,12 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Steadfast.Customers.Equipment;
 using Steadfast.Inventory.Parts;
+using Steadfast.Inventory.Public;
 using Steadfast.Inventory.Stock;
 using Steadfast.Inventory.Warehouses;
-using Steadfast.Platform.Data;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.EndToEndTests;

@@ -1,12 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Customers.Public;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.Customers.Customers;
 
-public enum CustomerTier { Normal = 0, Key = 1, Strategic = 2 }
-public enum CustomerStatus { Prospect = 0, Active = 1, Dormant = 2, Lost = 3 }
 
 /// <summary>A B2B customer of the manufacturer: the centre of the 360° view.</summary>
 [RecordType("customer")]

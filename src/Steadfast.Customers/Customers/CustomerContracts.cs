@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Steadfast.Customers.Public;
 using Steadfast.Platform.CustomFields;
 
 namespace Steadfast.Customers.Customers;
@@ -23,6 +24,5 @@ public sealed record DuplicateGroup(string Key, IReadOnlyList<CustomerListItem> 
 
 public sealed record OwnerHeat(Guid? OwnerId, string? OwnerName, int Within30, int Within60, int Within90, int Within180, int Over180, int Never);
 
-public sealed record TimelineEntry(DateTime At, string Kind, string Title, string? Detail, Guid? RefId);
 
 public sealed record MergeRequest(Guid? SurvivorId, Guid? LoserId);

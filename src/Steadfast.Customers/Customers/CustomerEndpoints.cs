@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
+using Steadfast.Customers.Public;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Identity;

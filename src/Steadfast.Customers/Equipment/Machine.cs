@@ -37,17 +37,6 @@ internal sealed class Machine : IVersioned, IAudited, IHasCustomFields
     public CustomFieldValues CustomFields { get; set; } = new();
 }
 
-/// <summary>A running-hours reading. Append-only; a lower value is accepted only as a meter replacement.</summary>
-internal sealed class MeterReading
-{
-    public Guid Id { get; set; }
-    public Guid MachineId { get; set; }
-    public double Hours { get; set; }
-    public DateTime ReadAtUtc { get; set; }
-    public bool IsMeterReplacement { get; set; }
-    public Guid? RecordedById { get; set; }
-}
-
 internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>, IEntityTypeConfiguration<MeterReading>
 {
     public void Configure(EntityTypeBuilder<Machine> b)

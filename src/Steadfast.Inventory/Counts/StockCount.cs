@@ -22,15 +22,6 @@ internal sealed class StockCount : IVersioned, IAudited
     public List<StockCountLine> Lines { get; set; } = [];
 }
 
-internal sealed class StockCountLine
-{
-    public Guid CountId { get; set; }
-    public Guid PartId { get; set; }
-    /// <summary>On hand when the count was opened; posting compares with on-hand at that moment instead.</summary>
-    public long Expected { get; set; }
-    public long? Counted { get; set; }
-}
-
 internal sealed class StockCountConfiguration : IEntityTypeConfiguration<StockCount>, IEntityTypeConfiguration<StockCountLine>
 {
     public void Configure(EntityTypeBuilder<StockCount> b)

@@ -28,13 +28,6 @@ internal sealed class Part : IVersioned, IAudited, IHasCustomFields
     public CustomFieldValues CustomFields { get; set; } = new();
 }
 
-/// <summary>A product model the part fits. A part with none fits every machine (oil, filters, fuses).</summary>
-internal sealed class PartProduct : IAudited
-{
-    public Guid PartId { get; set; }
-    public Guid ProductId { get; set; }
-}
-
 internal sealed class PartConfiguration : IEntityTypeConfiguration<Part>, IEntityTypeConfiguration<PartProduct>
 {
     public void Configure(EntityTypeBuilder<Part> b)

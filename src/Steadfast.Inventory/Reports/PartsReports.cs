@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Customers.Public;
 using Steadfast.Inventory.Parts;
+using Steadfast.Inventory.Public;
 using Steadfast.Inventory.Stock;
 using Steadfast.Inventory.Warehouses;
 using Steadfast.Platform.Api;

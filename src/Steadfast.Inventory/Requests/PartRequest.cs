@@ -34,13 +34,6 @@ internal sealed class PartRequest : IVersioned, IAudited
     public List<PartRequestLine> Lines { get; set; } = [];
 }
 
-internal sealed class PartRequestLine
-{
-    public Guid RequestId { get; set; }
-    public Guid PartId { get; set; }
-    public long Quantity { get; set; }
-}
-
 internal sealed class PartRequestConfiguration : IEntityTypeConfiguration<PartRequest>, IEntityTypeConfiguration<PartRequestLine>
 {
     public void Configure(EntityTypeBuilder<PartRequest> b)

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
-using Steadfast.Customers.Customers;
 using Steadfast.Customers.Public;
 using Steadfast.Inventory.Parts;
+using Steadfast.Inventory.Public;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Stock;

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Steadfast.Inventory.Public;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Identity;
 

@@ -1,12 +1,10 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Steadfast.Inventory.Parts;
+using Steadfast.Inventory.Public;
 using Steadfast.Inventory.Warehouses;
-using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Stock;
-
-public enum MovementKind { Receive = 0, Issue = 1, Return = 2, TransferOut = 3, TransferIn = 4, Scrap = 5, Adjust = 6 }
 
 /// <summary>
 /// One row of the stock ledger. Append-only: nothing updates or deletes a movement, a mistake is undone
@@ -45,32 +43,6 @@ internal sealed class StockMovement
     public Guid? ReversesId { get; set; }
     public Guid? ActorId { get; set; }
     public string ActorName { get; set; } = "";
-}
-
-/// <summary>
-/// On-hand quantity and value of one part in one warehouse: the running sum of its movements, kept so
-/// a stock check is one row, and changed only by the ledger in the same transaction as the movement.
-/// </summary>
-internal sealed class StockBalance
-{
-    public Guid PartId { get; set; }
-    public Guid WarehouseId { get; set; }
-    public long Quantity { get; set; }
-    public long Value { get; set; }
-    public DateTime? LastMovementAtUtc { get; set; }
-}
-
-/// <summary>A request or issue that stock could not meet (缺货).</summary>
-internal sealed class StockOut
-{
-    public Guid Id { get; set; }
-    public DateTime AtUtc { get; set; }
-    public Guid PartId { get; set; }
-    public Guid WarehouseId { get; set; }
-    public long Requested { get; set; }
-    public long Available { get; set; }
-    public Guid? RequestId { get; set; }
-    public Guid? WorkOrderId { get; set; }
 }
 
 internal sealed class StockConfiguration : IEntityTypeConfiguration<StockMovement>, IEntityTypeConfiguration<StockBalance>, IEntityTypeConfiguration<StockOut>

@@ -25,15 +25,6 @@ internal sealed class Transfer : IVersioned, IAudited
     public List<TransferLine> Lines { get; set; } = [];
 }
 
-/// <summary>What one transfer carries of one part, valued at the source's average cost when it left.</summary>
-internal sealed class TransferLine
-{
-    public Guid TransferId { get; set; }
-    public Guid PartId { get; set; }
-    public long Quantity { get; set; }
-    public long Value { get; set; }
-}
-
 internal sealed class TransferConfiguration : IEntityTypeConfiguration<Transfer>, IEntityTypeConfiguration<TransferLine>
 {
     public void Configure(EntityTypeBuilder<Transfer> b)

@@ -38,15 +38,6 @@ public enum CalendarDayKind
     WorkingDay = 1,
 }
 
-/// <summary>An exception to the working week: a public holiday or a 调休 working weekend day.</summary>
-public class CalendarDay : IAudited, IConfigRecord
-{
-    public Guid Id { get; set; }
-    public DateOnly Date { get; set; }
-    public CalendarDayKind Kind { get; set; }
-    public string Name { get; set; } = "";
-}
-
 internal sealed class CompanyConfiguration : IEntityTypeConfiguration<CompanyProfile>, IEntityTypeConfiguration<CalendarDay>
 {
     public void Configure(EntityTypeBuilder<CompanyProfile> b)

@@ -24,21 +24,6 @@ public class CustomFieldDefinition : IVersioned, IAudited
     public string Label(bool chinese) => chinese && LabelZh.Length > 0 ? LabelZh : LabelEn;
 }
 
-/// <summary>
-/// One searchable value of a custom field. The JSON on the record is the truth; these rows exist so
-/// that lists can filter and sort by a custom field with an index on both SQLite and PostgreSQL.
-/// </summary>
-public class CustomFieldIndexEntry
-{
-    public Guid Id { get; set; }
-    public string RecordType { get; set; } = "";
-    public Guid RecordId { get; set; }
-    public string FieldKey { get; set; } = "";
-    public string? Text { get; set; }
-    public double? Number { get; set; }
-    public DateTime? Date { get; set; }
-}
-
 [AttributeUsage(AttributeTargets.Class, Inherited = false)]
 public sealed class RecordTypeAttribute(string name) : Attribute
 {

@@ -24,14 +24,6 @@ public class ImportJob
     public DateTime? FinishedAtUtc { get; set; }
 }
 
-/// <summary>The column mapping a user chose last time for a target, offered again next time.</summary>
-public class ImportMappingMemory
-{
-    public Guid UserId { get; set; }
-    public string Target { get; set; } = "";
-    public string Mapping { get; set; } = "{}";
-}
-
 internal sealed class ImportJobConfiguration : IEntityTypeConfiguration<ImportJob>, IEntityTypeConfiguration<ImportMappingMemory>
 {
     public void Configure(EntityTypeBuilder<ImportJob> b)

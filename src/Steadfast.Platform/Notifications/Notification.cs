@@ -1,7 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Steadfast.Platform.CustomFields;
-using Steadfast.Platform.Data;
 
 namespace Steadfast.Platform.Notifications;
 
@@ -24,40 +22,7 @@ public class Notification
 
 public enum MailSecurity { None = 0, StartTls = 1, SslOnConnect = 2 }
 
-/// <summary>The company's outgoing mail server; one row.</summary>
-[RecordType("mailsettings")]
-public class MailSettings : IVersioned, IAudited
-{
-    public static readonly Guid SingletonId = new("00000000-0000-0000-0000-0000000000e1");
-    public Guid Id { get; set; } = SingletonId;
-    public bool Enabled { get; set; }
-    public string Host { get; set; } = "";
-    public int Port { get; set; } = 25;
-    public MailSecurity Security { get; set; }
-    public string UserName { get; set; } = "";
-    public string Password { get; set; } = "";
-    public string FromAddress { get; set; } = "";
-    public string FromName { get; set; } = "Steadfast";
-    public long Version { get; set; } = 1;
-}
-
 public enum WebhookFormat { Json = 0, WeCom = 1, DingTalk = 2, Feishu = 3 }
-
-/// <summary>A chat robot or system that receives events: WeCom, DingTalk, Feishu, or signed JSON.</summary>
-[RecordType("webhook")]
-public class WebhookEndpoint : IVersioned, IAudited
-{
-    public Guid Id { get; set; }
-    public string Name { get; set; } = "";
-    public string Url { get; set; } = "";
-    public WebhookFormat Format { get; set; }
-    /// <summary>HMAC key for JSON; the robot's signing secret for DingTalk and Feishu.</summary>
-    public string Secret { get; set; } = "";
-    /// <summary>Comma-separated notification kinds it receives; empty for all.</summary>
-    public string Events { get; set; } = "";
-    public bool IsActive { get; set; } = true;
-    public long Version { get; set; } = 1;
-}
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>, IEntityTypeConfiguration<MailSettings>, IEntityTypeConfiguration<WebhookEndpoint>
 {

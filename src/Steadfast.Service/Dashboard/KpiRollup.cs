@@ -11,23 +11,6 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Dashboard;
 
-/// <summary>A month whose cells are rolled up.</summary>
-internal sealed class KpiMonth
-{
-    public int Month { get; set; }
-    public DateTime RolledAtUtc { get; set; }
-}
-
-/// <summary>
-/// A change to an order of a past month, written in the same transaction as the change: while one is
-/// left, that month's roll-up is stale. Rolling the month up deletes the touches it has counted.
-/// </summary>
-internal sealed class KpiTouch
-{
-    public Guid Id { get; set; }
-    public int Month { get; set; }
-}
-
 internal sealed class KpiRollupConfiguration : IEntityTypeConfiguration<KpiMonth>, IEntityTypeConfiguration<KpiTouch>
 {
     public void Configure(EntityTypeBuilder<KpiMonth> b)

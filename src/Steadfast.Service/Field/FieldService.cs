@@ -146,7 +146,7 @@ internal sealed class FieldService(Inventory.Public.WorkOrderParts stockParts, A
     private static List<ReportPart> ReportParts(List<Inventory.Public.WorkOrderPartLine> lines)
     {
         var fitted = lines.Where(l => !l.Faulty).GroupBy(l => (l.PartNumber, l.PartName))
-            .Select(g => new ReportPart(g.Key.PartNumber, g.Key.PartName, g.Sum(l => l.Kind == Inventory.Stock.MovementKind.Issue ? l.Quantity : -l.Quantity),
+            .Select(g => new ReportPart(g.Key.PartNumber, g.Key.PartName, g.Sum(l => l.Kind == Inventory.Public.MovementKind.Issue ? l.Quantity : -l.Quantity),
                 g.Any(l => l.Billable), false, ""))
             .Where(p => p.Quantity > 0);
         return [.. fitted, .. lines.Where(l => l.Faulty).Select(l => new ReportPart(l.PartNumber, l.PartName, l.Quantity, false, true, l.Serial))];

@@ -7,6 +7,7 @@ using Steadfast.Service.WorkOrders;
 namespace Steadfast.Service.Sla;
 
 public enum SlaTarget { FirstResponse = 0, Arrival = 1, Resolution = 2 }
+
 /// <summary>Business hours follow the company calendar; calendar hours run day and night (stopped production).</summary>
 public enum SlaClock { BusinessHours = 0, CalendarHours = 1 }
 
@@ -32,16 +33,6 @@ internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
     public int SecondEscalationMinutes { get; set; } = 240;
     public bool IsActive { get; set; } = true;
     public long Version { get; set; } = 1;
-}
-
-/// <summary>A missed target, kept for the KPIs even after the order closes.</summary>
-internal sealed class SlaBreach
-{
-    public Guid Id { get; set; }
-    public Guid WorkOrderId { get; set; }
-    public SlaTarget Target { get; set; }
-    public DateTime DueAtUtc { get; set; }
-    public DateTime BreachedAtUtc { get; set; }
 }
 
 internal sealed class SlaConfiguration : IEntityTypeConfiguration<SlaPolicy>, IEntityTypeConfiguration<SlaBreach>

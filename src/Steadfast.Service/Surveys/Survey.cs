@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
 using Steadfast.Service.WorkOrders;
 
@@ -18,20 +17,6 @@ internal sealed class Survey : IAudited
 }
 
 public enum CallbackOutcome { Pending = 0, Satisfied = 1, Unsatisfied = 2, Unreachable = 3 }
-
-/// <summary>The dispatcher's call-back (回访) after a close, due within the SOP's working days.</summary>
-[RecordType("callback")]
-internal sealed class CallbackTask : IVersioned, IAudited
-{
-    public Guid Id { get; set; }
-    public Guid WorkOrderId { get; set; }
-    public DateTime DueAtUtc { get; set; }
-    public CallbackOutcome Outcome { get; set; }
-    public string Note { get; set; } = "";
-    public DateTime? DoneAtUtc { get; set; }
-    public Guid? DoneById { get; set; }
-    public long Version { get; set; } = 1;
-}
 
 internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IEntityTypeConfiguration<CallbackTask>
 {

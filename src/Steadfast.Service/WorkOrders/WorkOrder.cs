@@ -6,10 +6,13 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Service.WorkOrders;
 
 public enum WorkOrderType { Repair = 0, Installation = 1, Maintenance = 2, Inspection = 3, Training = 4, Complaint = 5 }
+
 /// <summary>In flow order; the list filters rely on the closing states coming last.</summary>
 public enum WorkOrderStatus { New = 0, Assigned = 1, Accepted = 2, EnRoute = 3, OnSite = 4, WaitingForParts = 5, Resolved = 6, Closed = 7, Cancelled = 8 }
+
 /// <summary>How badly the customer is hit: stopped production is measured in calendar hours, the rest in business hours.</summary>
 public enum Severity { Question = 0, Degraded = 1, StoppedProduction = 2 }
+
 public enum WorkOrderSource { Phone = 0, QrScan = 1, Portal = 2, Dealer = 3, Email = 4, Preventive = 5 }
 
 /// <summary>A service work order (售后工单): one request for service on a customer's machine, from report to close.</summary>
@@ -96,26 +99,6 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string TrackingToken { get; set; } = "";
     public long Version { get; set; } = 1;
     public CustomFieldValues CustomFields { get; set; } = new();
-}
-
-/// <summary>Engineers who help the lead engineer on an order.</summary>
-internal sealed class WorkOrderHelper : IAudited
-{
-    public Guid WorkOrderId { get; set; }
-    public Guid UserId { get; set; }
-}
-
-/// <summary>One step in an order's life: who moved it from where to where, when, and why.</summary>
-internal sealed class WorkOrderEvent
-{
-    public Guid Id { get; set; }
-    public Guid WorkOrderId { get; set; }
-    public DateTime AtUtc { get; set; }
-    public WorkOrderStatus? From { get; set; }
-    public WorkOrderStatus To { get; set; }
-    public Guid? ActorId { get; set; }
-    public string ActorName { get; set; } = "";
-    public string Note { get; set; } = "";
 }
 
 internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderEvent>, IEntityTypeConfiguration<WorkOrderHelper>
