@@ -8,11 +8,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Customers.Activities;
 
-public sealed record ActivityDto(Guid Id, Guid CustomerId, Guid? ContactId, string? ContactName, ActivityType Type, DateTime At, string Summary,
-    DateOnly? NextFollowUpOn, Guid AuthorId, string? AuthorName, bool IsPrivate, long Version);
-
-public sealed record SaveActivity(ActivityType? Type, DateTime? At, string? Summary, DateOnly? NextFollowUpOn, Guid? ContactId, bool? IsPrivate, long? Version);
-
 /// <summary>Follow-ups and private notes. A private note is visible to its author only, whoever else asks.</summary>
 internal sealed class ActivityService(AppDbContext db, CustomerScope scope, TimeProvider clock, IStringLocalizer<Strings> t)
 {

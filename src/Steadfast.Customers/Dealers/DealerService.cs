@@ -7,9 +7,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Customers.Dealers;
 
-public sealed record DealerDto(Guid Id, string Name, string Region, string Phone, int Customers, long Version);
-public sealed record SaveDealer(string? Name, string? Region, string? Phone, long? Version);
-
 internal sealed class DealerService(AppDbContext db, IStringLocalizer<Strings> t)
 {
     public Task<List<DealerDto>> ListAsync(CancellationToken ct) =>

@@ -40,5 +40,3 @@ internal static class StockEndpoints
 
     internal static DateTime? ToUtc(DateTime? d) => d is { } v ? v.Kind == DateTimeKind.Unspecified ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : v.ToUniversalTime() : null;
 }
-
-public sealed record VersionOnly(long? Version);

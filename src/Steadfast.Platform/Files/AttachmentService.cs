@@ -7,8 +7,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.Files;
 
-public sealed record AttachmentDto(Guid Id, AttachmentKind Kind, string FileName, string ContentType, long Size, string? UploadedBy, DateTime UploadedAt);
-
 /// <summary>
 /// Stores attachments for any record type. The module that owns the record decides who may see it and
 /// calls this only after that check. Files are accepted by their first bytes (JPEG, PNG, WebP, PDF),

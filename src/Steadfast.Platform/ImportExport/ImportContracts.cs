@@ -25,3 +25,5 @@ public interface IImportTarget
     /// <summary>Called after every save: staged entities are gone from the change tracker.</summary>
     void Flushed();
 }
+
+public sealed record ImportTargetDto(string Name, IReadOnlyList<ImportField> Fields);

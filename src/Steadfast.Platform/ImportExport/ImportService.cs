@@ -12,7 +12,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.ImportExport;
 
-public sealed record ImportTargetDto(string Name, IReadOnlyList<ImportField> Fields);
 public sealed record ImportPreview(string Target, IReadOnlyList<string> Headers, IReadOnlyDictionary<string, string> SuggestedMapping,
     IReadOnlyList<IReadOnlyDictionary<string, string?>> Rows, int TotalRows);
 public sealed record ImportJobDto(Guid Id, string Target, string FileName, ImportMode Mode, ImportStatus Status, int TotalRows, int Processed,

@@ -6,8 +6,6 @@ using Steadfast.Platform.Identity;
 
 namespace Steadfast.Platform.Notifications;
 
-public sealed record TestMail(string? To);
-
 public static class NotificationEndpoints
 {
     public static void MapNotificationEndpoints(this RouteGroupBuilder api)

@@ -8,12 +8,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.Notifications;
 
-public sealed record NotificationDto(Guid Id, string Kind, string Title, string Body, string Link, DateTime CreatedAt, bool Read);
-public sealed record MailSettingsDto(bool Enabled, string Host, int Port, MailSecurity Security, string UserName, bool HasPassword, string FromAddress, string FromName, long Version);
-public sealed record SaveMailSettings(bool? Enabled, string? Host, int? Port, MailSecurity? Security, string? UserName, string? Password, string? FromAddress, string? FromName, long? Version);
-public sealed record WebhookDto(Guid Id, string Name, string Url, WebhookFormat Format, bool HasSecret, string Events, bool IsActive, long Version);
-public sealed record SaveWebhook(string? Name, string? Url, WebhookFormat? Format, string? Secret, string? Events, bool? IsActive, long? Version);
-
 /// <summary>The signed-in user's notification centre, and the admin's mail and robot settings.</summary>
 public sealed class NotificationService(AppDbContext db, CurrentActor actor, StringTables tables, IStringLocalizer<Strings> t, TimeProvider clock)
 {

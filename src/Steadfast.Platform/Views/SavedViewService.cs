@@ -11,9 +11,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.Views;
 
-public sealed record SavedViewDto(Guid Id, string List, string Name, string Query);
-public sealed record SaveView(string? List, string? Name, string? Query);
-
 /// <summary>Each user's saved list filters. Nobody sees another user's views.</summary>
 public sealed class SavedViewService(AppDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<Strings> t)
 {

@@ -13,8 +13,6 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Field;
 
-public sealed record Position(double? Latitude, double? Longitude, long? Version);
-
 internal static class FieldEndpoints
 {
     public static void MapFieldEndpoints(this RouteGroupBuilder api)

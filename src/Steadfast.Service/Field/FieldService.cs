@@ -12,17 +12,6 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Field;
 
-public sealed record VisitDto(Guid Id, Guid EngineerId, string EngineerName, DateTime CheckInAt, double? Latitude, double? Longitude, double? Distance, bool Flagged, DateTime? CheckOutAt);
-public sealed record SignatureRequest(string? SignerName, string? Image);
-
-/// <summary>The service report (服务报告): everything the customer signs for, without internal notes.</summary>
-public sealed record ServiceReport(WorkOrderDto Order, string CustomerName, string ProductName, string SerialNumber, string SiteAddress, string EngineerName,
-    IReadOnlyList<VisitDto> Visits, IReadOnlyList<AttachmentDto> Photos, bool HasSignature, SurveyAnswer? Survey, IReadOnlyList<ReportPart> Parts);
-
-/// <summary>A part on the report: fitted (net of unused returns), or the faulty one taken off, with its serial.</summary>
-public sealed record ReportPart(string Number, string Name, long Quantity, bool Billable, bool Faulty, string Serial);
-public sealed record SurveyAnswer(int Csat, int Nps, string Comment, DateTime AnsweredAt);
-
 /// <summary>What happens on site: visits, photos, the customer's signature and the report it signs.</summary>
 internal sealed class FieldService(Inventory.Public.WorkOrderParts stockParts, AppDbContext db, WorkOrderService orders, CustomerDirectory customers, AttachmentService attachments, CurrentActor actor,
     TimeProvider clock, IStringLocalizer<Strings> t)

@@ -10,15 +10,6 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Sla;
 
-public sealed record SlaPolicyDto(Guid Id, string Name, Severity Severity, int? CustomerTier, SlaClock Clock, int FirstResponseMinutes, int ArrivalMinutes,
-    int ResolutionMinutes, bool PauseWhileWaitingForParts, int WarnAtPercent, int SecondEscalationMinutes, bool IsActive, long Version);
-
-public sealed record SaveSlaPolicy(string? Name, Severity? Severity, int? CustomerTier, SlaClock? Clock, int? FirstResponseMinutes, int? ArrivalMinutes,
-    int? ResolutionMinutes, bool? PauseWhileWaitingForParts, int? WarnAtPercent, int? SecondEscalationMinutes, bool? IsActive, long? Version);
-
-/// <summary>One SLA target of an order as the pages show it.</summary>
-public sealed record SlaClockDto(SlaTarget Target, DateTime Due, DateTime? MetAt, bool? Breached, int PercentUsed, bool Paused);
-
 /// <summary>SLA policies, and the deadlines they put on each order: set at intake, paused for parts, met or breached.</summary>
 internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCache config, IStringLocalizer<Strings> t)
 {
@@ -229,4 +220,3 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
     public static string FormatLocal(DateTime utc, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 }
-

@@ -9,12 +9,6 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Surveys;
 
-public sealed record SurveyForm(string Number, string CustomerName, string ProductName, string EngineerName, DateTime? ClosedAt, bool Answered);
-public sealed record AnswerSurvey(int? Csat, int? Nps, string? Comment);
-public sealed record CallbackDto(Guid Id, Guid WorkOrderId, string Number, string CustomerName, string ContactName, string ContactPhone, DateTime DueAt,
-    CallbackOutcome Outcome, string Note, DateTime? DoneAt, bool Overdue, long Version);
-public sealed record CompleteCallback(CallbackOutcome? Outcome, string? Note, long? Version);
-
 /// <summary>After the visit: the customer's survey (by link, no account) and the desk's call-back.</summary>
 internal sealed class SurveyService(AppDbContext db, CustomerDirectory customers, CurrentActor actor, TimeProvider clock, IStringLocalizer<Strings> t)
 {

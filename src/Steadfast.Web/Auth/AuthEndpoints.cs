@@ -10,11 +10,6 @@ using Steadfast.Web.Api;
 
 namespace Steadfast.Web.Auth;
 
-public sealed record TokenRequest(string? Email, string? Password);
-public sealed record TokenResponse(string Token, DateTime ExpiresAt);
-public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? CustomerId, Guid? DealerId, string? Culture);
-public sealed record CreateTokenRequest(string? Name, int? Days);
-
 public static class AuthEndpoints
 {
     public static void MapAuthEndpoints(this RouteGroupBuilder api)

@@ -12,9 +12,6 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Web.Auth;
 
-public sealed record IssuedToken(Guid Id, string Token, DateTime? ExpiresAt);
-public sealed record TokenDto(Guid Id, string Name, string Prefix, ApiTokenKind Kind, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
-
 /// <summary>Issues, checks and revokes bearer tokens (session tokens from sign-in and personal access tokens).</summary>
 // The principal factory is asked for only when a token is not cached: building it (a UserManager with its
 // validators and stores) for every API request was a few per cent of a create's CPU.

@@ -1,16 +1,12 @@
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Identity;
-using Steadfast.Web.Api;
-using Microsoft.Extensions.Localization;
 using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Localization;
-using Steadfast.Web.Auth;
 
 namespace Steadfast.Web.Settings;
-
-public sealed record ResetPassword(string? Password);
 
 /// <summary>Admin settings over the API: users, teams, company profile and calendar, custom fields, audit log.</summary>
 public static class SettingsEndpoints

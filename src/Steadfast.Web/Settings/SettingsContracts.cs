@@ -1,0 +1,3 @@
+namespace Steadfast.Web.Settings;
+
+public sealed record ResetPassword(string? Password);
