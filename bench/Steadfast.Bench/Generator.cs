@@ -3,20 +3,20 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
-using Steadfast.Customers.Public;
-using Steadfast.Platform.Audit;
 using Steadfast.Customers.Contacts;
 using Steadfast.Customers.Customers;
 using Steadfast.Customers.Dealers;
 using Steadfast.Customers.Equipment;
 using Steadfast.Customers.Products;
+using Steadfast.Customers.Public;
 using Steadfast.Inventory.Demo;
 using Steadfast.Inventory.Parts;
 using Steadfast.Inventory.Public;
 using Steadfast.Inventory.Stock;
 using Steadfast.Inventory.Warehouses;
-using Steadfast.Platform.Data;
+using Steadfast.Platform.Audit;
 using Steadfast.Platform.Company;
+using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Service.Demo;
 using Steadfast.Service.Dispatch;
@@ -28,7 +28,8 @@ namespace Steadfast.Bench;
 /// <summary>
 /// Grows a seeded demo database to benchmark scale: at scale 1, 20,000 customers, 60,000 contacts,
 /// 100,000 machines, 5,000 parts, 1,000,000 work orders and 2,000,000 stock movements: those the
-/// orders' repairs cause and the stock keepers' transfers beside them. Every record comes from the demo seeder's own builders: customers with their contacts,
+/// orders' repairs cause and the stock keepers' transfers beside them. Every record comes from the demo seeder's own builders: customers
+/// with their contacts,
 /// machines, readings and follow-ups from <see cref="DemoCustomers"/>, parts from the demo's catalogue,
 /// orders with their transitions, SLA outcomes, visits, costs, surveys and call-backs from
 /// <see cref="ServiceHistory"/>, and the parts they use from <see cref="DemoStock"/>, which replays
@@ -58,7 +59,12 @@ internal static class Generator
         List<string> names;
         List<(Guid, string)> serials;
         List<SlaPolicy> policies;
-        int haveCustomers, haveContacts, haveMachines, haveParts, haveOrders, haveMovements;
+        int haveCustomers,
+            haveContacts,
+            haveMachines,
+            haveParts,
+            haveOrders,
+            haveMovements;
         await using (var db = Db())
         {
             products = await db.Set<Product>().AsNoTracking().OrderBy(p => p.Code).ToListAsync();
@@ -66,11 +72,28 @@ internal static class Generator
             sales = await db.ActiveInRoles(Roles.Sales, Roles.SalesManager).Select(u => u.Id).ToListAsync();
             engineer = await db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
             names = await db.Set<Customer>().Select(c => c.Name).ToListAsync();
-            serials = [.. (await db.Set<Machine>().Select(m => new { m.ProductId, m.SerialNumber }).ToListAsync()).Select(m => (m.ProductId, m.SerialNumber))];
+            serials =
+            [
+                .. (await db.Set<Machine>().Select(m => new { m.ProductId, m.SerialNumber }).ToListAsync()).Select(m =>
+                    (m.ProductId, m.SerialNumber)
+                ),
+            ];
             policies = await db.Set<SlaPolicy>().AsNoTracking().ToListAsync();
-            (haveCustomers, haveContacts, haveMachines) = (names.Count, await db.Set<Contact>().CountAsync(), await db.Set<Machine>().CountAsync());
-            (haveParts, haveOrders, haveMovements) = (await db.Set<Part>().CountAsync(), await db.Set<WorkOrder>().CountAsync(), await db.Set<StockMovement>().CountAsync());
-            if (products.Count == 0 || !await db.Set<Warehouse>().AnyAsync() || !await db.Set<EngineerProfile>().AnyAsync()) { Console.Error.WriteLine("seed the demo first (seed-demo)"); return 1; }
+            (haveCustomers, haveContacts, haveMachines) = (
+                names.Count,
+                await db.Set<Contact>().CountAsync(),
+                await db.Set<Machine>().CountAsync()
+            );
+            (haveParts, haveOrders, haveMovements) = (
+                await db.Set<Part>().CountAsync(),
+                await db.Set<WorkOrder>().CountAsync(),
+                await db.Set<StockMovement>().CountAsync()
+            );
+            if (products.Count == 0 || !await db.Set<Warehouse>().AnyAsync() || !await db.Set<EngineerProfile>().AnyAsync())
+            {
+                Console.Error.WriteLine("seed the demo first (seed-demo)");
+                return 1;
+            }
         }
 
         // Customers with exactly the contacts and machines the totals call for: three people each, the first a fleet of hundreds.
@@ -79,11 +102,16 @@ internal static class Generator
         var contactsPer = newCustomers == 0 ? 0 : Math.Max(0, Target(60_000) - haveContacts) / (double)newCustomers;
         var fleets = new int[newCustomers];
         var big = Math.Min(newMachines / 10, 400);
-        for (var i = 0; i < newMachines && newCustomers > 0; i++) fleets[i < big ? 0 : rng.Next(newCustomers)]++;
+        for (var i = 0; i < newMachines && newCustomers > 0; i++)
+            fleets[i < big ? 0 : rng.Next(newCustomers)]++;
         var parties = new DemoCustomers(rng, now, products, dealers, sales, engineer, names, serials);
-        var party = Enumerable.Range(0, newCustomers).Select(i => parties.Next(contacts: (int)(contactsPer * (i + 1)) - (int)(contactsPer * i), machines: fleets[i])).ToList();
+        var party = Enumerable
+            .Range(0, newCustomers)
+            .Select(i => parties.Next(contacts: (int)(contactsPer * (i + 1)) - (int)(contactsPer * i), machines: fleets[i]))
+            .ToList();
         Guid? bigOwner = party.Count > 0 ? party[0].Customer.Id : null;
-        long contactRows, machineRows;
+        long contactRows,
+            machineRows;
         await using (var db = Db())
         {
             Console.WriteLine($"  customers: {await BulkWriter.WriteAsync(db, party.Select(p => p.Customer)):N0}");
@@ -91,7 +119,9 @@ internal static class Generator
             machineRows = await BulkWriter.WriteAsync(db, party.SelectMany(p => p.Machines));
             await BulkWriter.WriteAsync(db, party.SelectMany(p => p.Readings));
             var activities = await BulkWriter.WriteAsync(db, party.SelectMany(p => p.Activities));
-            Console.WriteLine($"  {contactRows:N0} contacts, {machineRows:N0} machines, {activities:N0} follow-ups ({total.Elapsed.TotalSeconds:F0} s)");
+            Console.WriteLine(
+                $"  {contactRows:N0} contacts, {machineRows:N0} machines, {activities:N0} follow-ups ({total.Elapsed.TotalSeconds:F0} s)"
+            );
         }
         party.Clear();
 
@@ -101,7 +131,10 @@ internal static class Generator
         {
             var directory = Directory(db);
             var sizes = (newParts + InventoryDemo.PartsPerSize - 1) / InventoryDemo.PartsPerSize;
-            var catalogue = InventoryDemo.Catalogue(await directory.ProductsAsync(default), rng, 10, 10 + sizes, haveParts).Take(newParts).ToList();
+            var catalogue = InventoryDemo
+                .Catalogue(await directory.ProductsAsync(default), rng, 10, 10 + sizes, haveParts)
+                .Take(newParts)
+                .ToList();
             await BulkWriter.WriteAsync(db, catalogue.Select(c => c.Part));
             await BulkWriter.WriteAsync(db, catalogue.SelectMany(c => c.Fits));
             Console.WriteLine($"  parts: {catalogue.Count:N0}");
@@ -121,17 +154,30 @@ internal static class Generator
         await using (var db = Db())
         {
             var calendar = await BusinessCalendar.LoadAsync(db, default);
-            var zone = await db.Company.Select(c => c.TimeZoneId).SingleOrDefaultAsync() is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z) ? z : TimeZoneInfo.Utc;
+            var zone =
+                await db.Company.Select(c => c.TimeZoneId).SingleOrDefaultAsync() is { } tz
+                && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z)
+                    ? z
+                    : TimeZoneInfo.Utc;
             var profiles = await db.Set<EngineerProfile>().AsNoTracking().ToListAsync();
-            var staff = profiles.Select(p => new ServiceHistory.Engineer(p.UserId, p.Regions.Split(','), p.Skills.Split(','), p.HourlyRate)).ToList();
-            var dispatcher = await db.Users.Where(u => u.Email == "dispatcher@steadfast.local").Select(u => (Guid?)u.Id).FirstOrDefaultAsync();
+            var staff = profiles
+                .Select(p => new ServiceHistory.Engineer(p.UserId, p.Regions.Split(','), p.Skills.Split(','), p.HourlyRate))
+                .ToList();
+            var dispatcher = await db
+                .Users.Where(u => u.Email == "dispatcher@steadfast.local")
+                .Select(u => (Guid?)u.Id)
+                .FirstOrDefaultAsync();
             history = new ServiceHistory(calendar, zone, policies, staff, dispatcher, now, rng);
             fleet = await ServiceHistory.MachinesAsync(Directory(db), default);
         }
         var bigFleet = fleet.Where(m => m.CustomerId == bigOwner).ToList();
         var useParts = ServiceHistory.PartsFrom(stock);
         const int chunk = 50_000;
-        long events = 0, visits = 0, surveys = 0, callbacks = 0, breaches = 0;
+        long events = 0,
+            visits = 0,
+            surveys = 0,
+            callbacks = 0,
+            breaches = 0;
         // The demo seeder's own history builder, over three years instead of two; oldest first, so rework points back.
         var times = history.ReportTimes(orderCount, 3 * 365);
         for (var done = 0; done < orderCount; done += chunk)
@@ -154,7 +200,10 @@ internal static class Generator
         }
         await using (var db = Db())
             await ServiceDemo.MarkReworkedAsync(db, history.Reworked, default);
-        Console.WriteLine($"  {visits:N0} visits, {surveys:N0} surveys, {callbacks:N0} call-backs, {breaches:N0} SLA breaches, {history.Reworked.Count:N0} orders reworked ({total.Elapsed.TotalSeconds:F0} s)");
+        Console.WriteLine(
+            $"  {visits:N0} visits, {surveys:N0} surveys, {callbacks:N0} call-backs, {breaches:N0} SLA breaches, "
+                + $"{history.Reworked.Count:N0} orders reworked ({total.Elapsed.TotalSeconds:F0} s)"
+        );
 
         var (movements, transfers, stockOuts, balances) = stock.Written();
         await using (var db = Db())
@@ -174,16 +223,26 @@ internal static class Generator
             Console.WriteLine($"  {transfers.Count:N0} transfers to vans, {stockOuts.Count:N0} stock-outs");
             await suspended.RestoreAsync(db);
             Console.WriteLine($"  indexes built again ({total.Elapsed.TotalSeconds:F0} s)");
-            // As autovacuum would have by the time a database holds this much: statistics, and on PostgreSQL the visibility map index-only scans need.
+            // As autovacuum would have by the time a database holds this much: statistics, and on PostgreSQL the visibility map index-only
+            // scans need.
             await db.Database.ExecuteSqlRawAsync(settings.Provider == DatabaseProvider.Postgres ? "VACUUM ANALYZE" : "ANALYZE");
         }
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT generate_seconds={total.Elapsed.TotalSeconds:F0} customers={haveCustomers + newCustomers} contacts={haveContacts + contactRows} machines={haveMachines + machineRows} work_orders={haveOrders + orderCount} transitions={events} stock_movements={haveMovements + movements.Count} parts={haveParts + newParts}"));
+        Console.WriteLine(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"RESULT generate_seconds={total.Elapsed.TotalSeconds:F0} customers={haveCustomers + newCustomers} "
+                    + $"contacts={haveContacts + contactRows} machines={haveMachines + machineRows} "
+                    + $"work_orders={haveOrders + orderCount} transitions={events} "
+                    + $"stock_movements={haveMovements + movements.Count} parts={haveParts + newParts}"
+            )
+        );
         return 0;
     }
 #pragma warning restore CA5394
 
-    /// <summary>The customer module's directory, for the queries the demo seeders make through it; its scope is never consulted for them.</summary>
+    /// <summary>
+    /// The customer module's directory, for the queries the demo seeders make through it; its scope is never consulted for them.
+    /// </summary>
     private static CustomerDirectory Directory(AppDbContext db) =>
         new(db, new CustomerScope(db, new CurrentActor(new HttpContextAccessor()), new ConfigurationBuilder().Build()));
 }

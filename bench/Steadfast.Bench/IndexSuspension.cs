@@ -15,7 +15,8 @@ internal sealed class IndexSuspension(List<string> definitions)
     {
         var sql = db.IsSqlite
             ? $"SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ({Quoted(tables)})"
-            : $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ({Quoted(tables)}) AND indexname NOT LIKE 'PK\\_%'";
+            : $"SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() AND tablename IN ({Quoted(tables)}) AND "
+                + $"indexname NOT LIKE 'PK\\_%'";
         var found = new List<(string Name, string Definition)>();
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync();
@@ -25,11 +26,16 @@ internal sealed class IndexSuspension(List<string> definitions)
             {
                 cmd.CommandText = sql;
                 await using var reader = await cmd.ExecuteReaderAsync();
-                while (await reader.ReadAsync()) found.Add((reader.GetString(0), reader.GetString(1)));
+                while (await reader.ReadAsync())
+                    found.Add((reader.GetString(0), reader.GetString(1)));
             }
-            foreach (var (name, _) in found) await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
+            foreach (var (name, _) in found)
+                await ExecuteAsync(connection, $"DROP INDEX \"{name}\"");
         }
-        finally { await db.Database.CloseConnectionAsync(); }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
         return new IndexSuspension([.. found.Select(f => f.Definition)]);
     }
 
@@ -42,10 +48,15 @@ internal sealed class IndexSuspension(List<string> definitions)
         try
         {
             // PostgreSQL sorts each index in memory when it may: its default 64 MB spills a million rows to disk.
-            if (!db.IsSqlite) await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
-            foreach (var definition in definitions) await ExecuteAsync(connection, definition);
+            if (!db.IsSqlite)
+                await ExecuteAsync(connection, "SET maintenance_work_mem = '512MB'");
+            foreach (var definition in definitions)
+                await ExecuteAsync(connection, definition);
         }
-        finally { await db.Database.CloseConnectionAsync(); }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     private static async Task ExecuteAsync(DbConnection connection, string sql)

@@ -15,7 +15,8 @@ internal sealed record Timings(double Median, double P95, double P99, int Count)
 
     public static async Task<Timings> RunAsync(Func<Task> call, int runs, int warmups = 3)
     {
-        for (var i = 0; i < warmups; i++) await call();
+        for (var i = 0; i < warmups; i++)
+            await call();
         var ms = new List<double>(runs);
         for (var i = 0; i < runs; i++)
         {
@@ -63,7 +64,12 @@ internal sealed record Timings(double Median, double P95, double P99, int Count)
     {
         static (long Idle, long Total) Cpu()
         {
-            var f = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+            var f = File.ReadLines("/proc/stat")
+                .First()
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+                .Skip(1)
+                .Select(v => long.Parse(v, CultureInfo.InvariantCulture))
+                .ToArray();
             // Idle alone: time waiting on the disk (a checkpoint's writes) is not quiet.
             return (f[3], f.Sum());
         }
@@ -73,12 +79,16 @@ internal sealed record Timings(double Median, double P95, double P99, int Count)
             var before = Cpu();
             await Task.Delay(1000);
             var after = Cpu();
-            if ((double)(after.Idle - before.Idle) / Math.Max(1, after.Total - before.Total) >= 0.8) break;
+            if ((double)(after.Idle - before.Idle) / Math.Max(1, after.Total - before.Total) >= 0.8)
+                break;
         }
         return clock.Elapsed.TotalSeconds;
     }
 
-    public static string Ms(double ms) => ms >= 1000 ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:F2} s") : string.Create(CultureInfo.InvariantCulture, $"{ms:F1} ms");
+    public static string Ms(double ms) =>
+        ms >= 1000
+            ? string.Create(CultureInfo.InvariantCulture, $"{ms / 1000:F2} s")
+            : string.Create(CultureInfo.InvariantCulture, $"{ms:F1} ms");
 }
 
 /// <summary>The rows of RESULTS.md this run produces.</summary>
@@ -92,5 +102,7 @@ internal sealed class Report(string path)
     }
 
     public static string Ratio(double a, double b) => b <= 0 ? "" : string.Create(CultureInfo.InvariantCulture, $"{a / b:F2}");
-    public static string Verdict(bool met, string target, string why = "") => met ? $"{target}: met" : $"{target}: **missed**{(why.Length > 0 ? " — " + why : "")}";
+
+    public static string Verdict(bool met, string target, string why = "") =>
+        met ? $"{target}: met" : $"{target}: **missed**{(why.Length > 0 ? " — " + why : "")}";
 }

@@ -5,7 +5,14 @@ using System.Globalization;
 return args.FirstOrDefault() switch
 {
     "import" => await Steadfast.Bench.ImportBench.CommandAsync(args),
-    "scenarios" => await Steadfast.Bench.Scenarios.RunAsync(args[1], args[2], args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args[5], args[6]),
+    "scenarios" => await Steadfast.Bench.Scenarios.RunAsync(
+        args[1],
+        args[2],
+        args[3],
+        int.Parse(args[4], CultureInfo.InvariantCulture),
+        args[5],
+        args[6]
+    ),
     "generate" => await Steadfast.Bench.Generator.RunAsync(args[1], args[2], double.Parse(args[3], CultureInfo.InvariantCulture)),
     "query-work-orders" => await Steadfast.Bench.WorkOrderBench.QueryAsync(args[1], args[2], args[3]),
     _ => Usage(),
@@ -14,9 +21,10 @@ return args.FirstOrDefault() switch
 static int Usage()
 {
     Console.Error.WriteLine("usage: Steadfast.Bench import <baseUrl> <email> <password> <rows> <workdir>");
-    Console.Error.WriteLine("       Steadfast.Bench scenarios <baseUrl> <Sqlite|Postgres> <connectionString> <serverPid> <workdir> <results.md>");
+    Console.Error.WriteLine(
+        "       Steadfast.Bench scenarios <baseUrl> <Sqlite|Postgres> <connectionString> <serverPid> <workdir> <results.md>"
+    );
     Console.Error.WriteLine("       Steadfast.Bench generate <Sqlite|Postgres> <connectionString> <scale>");
     Console.Error.WriteLine("       Steadfast.Bench query-work-orders <baseUrl> <email> <password>");
     return 2;
 }
-

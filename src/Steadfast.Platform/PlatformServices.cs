@@ -1,4 +1,3 @@
-using Steadfast.Platform.Data.Sqlite;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 using Steadfast.Platform.Jobs;
 using Steadfast.Platform.Localization;
 using Steadfast.Platform.Outbox;
@@ -16,8 +16,12 @@ namespace Steadfast.Platform;
 public static class PlatformServices
 {
     /// <summary>Data layer, audit, custom fields, queues and string tables, shared by every module.</summary>
-    public static IServiceCollection AddSteadfastPlatform(this IServiceCollection services, IConfiguration config,
-        DatabaseSettings database, IEnumerable<Assembly> stringAssemblies)
+    public static IServiceCollection AddSteadfastPlatform(
+        this IServiceCollection services,
+        IConfiguration config,
+        DatabaseSettings database,
+        IEnumerable<Assembly> stringAssemblies
+    )
     {
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
@@ -61,11 +65,26 @@ public static class PlatformServices
 /// <summary>The two claimable queues. A test makes a second instance to act as a second app node.</summary>
 public static class ClaimQueues
 {
-    public static ClaimQueue<OutboxMessage> Outbox(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(), "OutboxMessages", "", Lease(sp));
+    public static ClaimQueue<OutboxMessage> Outbox(IServiceProvider sp) =>
+        new(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClaimQueue<OutboxMessage>>>(),
+            "OutboxMessages",
+            "",
+            Lease(sp)
+        );
 
-    public static ClaimQueue<DueItem> DueItems(IServiceProvider sp) => new(sp.GetRequiredService<IServiceScopeFactory>(),
-        sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(), "DueItems", " AND \"CancelledAtUtc\" IS NULL", Lease(sp));
+    public static ClaimQueue<DueItem> DueItems(IServiceProvider sp) =>
+        new(
+            sp.GetRequiredService<IServiceScopeFactory>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<ClaimQueue<DueItem>>>(),
+            "DueItems",
+            " AND \"CancelledAtUtc\" IS NULL",
+            Lease(sp)
+        );
 
-    private static TimeSpan Lease(IServiceProvider sp) => sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Lease;
+    private static TimeSpan Lease(IServiceProvider sp) =>
+        sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<QueueOptions>>().Value.Lease;
 }

@@ -5,10 +5,10 @@ using Microsoft.Extensions.Localization;
 using MudBlazor.Services;
 using Scalar.AspNetCore;
 using Steadfast.Platform;
-using Steadfast.Platform.ImportExport;
-using Steadfast.Platform.Views;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Modules;
+using Steadfast.Platform.Views;
 using Steadfast.Web.Api;
 using Steadfast.Web.Auth;
 using Steadfast.Web.Components;
@@ -23,7 +23,9 @@ public static class SteadfastApp
     public static WebApplication Build(string[] args)
     {
         // The application name is fixed so the static-asset manifest is found however the app is hosted.
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(SteadfastApp).Assembly.GetName().Name });
+        var builder = WebApplication.CreateBuilder(
+            new WebApplicationOptions { Args = args, ApplicationName = typeof(SteadfastApp).Assembly.GetName().Name }
+        );
         // The built DLL run outside Development still serves package assets (MudBlazor's CSS/JS).
         builder.WebHost.UseStaticWebAssets();
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = ApiConventions.MaxUploadBytes);
@@ -40,13 +42,16 @@ public static class SteadfastApp
         // pages and menu entries below. Adding a module needs no edit in this file.
         var modules = new InstalledModules(new HostModule(), ModuleCatalog.Create());
         builder.Services.AddSingleton(modules).AddScoped<NavigationAccess>();
-        foreach (var module in modules.All) module.AddServices(builder.Services, builder.Configuration);
+        foreach (var module in modules.All)
+            module.AddServices(builder.Services, builder.Configuration);
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddScoped<Home.HomeService>();
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         // Chinese text goes out as text, not as &#x...; entities.
-        builder.Services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
+        builder.Services.AddWebEncoders(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All)
+        );
         // Messages at the bottom: on the engineer's phone the top is where the order number and status are.
         builder.Services.AddMudServices(c =>
         {
@@ -54,8 +59,11 @@ public static class SteadfastApp
             c.SnackbarConfiguration.VisibleStateDuration = 2500;
             c.SnackbarConfiguration.MaxDisplayedSnackbars = 2;
         });
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiInfoTransformer>()
-            .AddOperationTransformer<OpenApiSecurity>().AddSchemaTransformer<OpenApiStrings>());
+        builder.Services.AddOpenApi(o =>
+            o.AddDocumentTransformer<OpenApiInfoTransformer>()
+                .AddOperationTransformer<OpenApiSecurity>()
+                .AddSchemaTransformer<OpenApiStrings>()
+        );
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
         var app = builder.Build();
@@ -87,7 +95,8 @@ public static class SteadfastApp
 
         app.MapStaticAssets();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
-        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steadfast API").WithOpenApiRoutePattern("/openapi/{documentName}.json")).AllowAnonymous();
+        app.MapScalarApiReference("/api/docs", o => o.WithTitle("Steadfast API").WithOpenApiRoutePattern("/openapi/{documentName}.json"))
+            .AllowAnonymous();
         app.MapHealthChecks("/healthz").AllowAnonymous();
 
         var api = app.MapGroup("/api/v1").WithApiConventions();
@@ -96,7 +105,8 @@ public static class SteadfastApp
         api.MapImportEndpoints();
         api.MapSavedViewEndpoints();
         var modules = app.Services.GetRequiredService<InstalledModules>();
-        foreach (var module in modules.All) module.MapEndpoints(api);
+        foreach (var module in modules.All)
+            module.MapEndpoints(api);
         Steadfast.Platform.Notifications.NotificationEndpoints.MapNotificationEndpoints(api);
 
         app.MapCultureEndpoint();
@@ -122,5 +132,6 @@ public static class SteadfastApp
 internal sealed class DatabaseStartup(IServiceProvider services) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken) => SteadfastApp.PrepareDatabaseAsync(services, cancellationToken);
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -16,15 +16,49 @@ public sealed class ModuleDependencyTests
         ["Steadfast.Inventory"] = ["Steadfast.Platform", "Steadfast.Customers"],
         ["Steadfast.Service"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory"],
         ["Steadfast.Sales"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory", "Steadfast.Service"],
-        ["Steadfast.Automation"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory", "Steadfast.Service", "Steadfast.Sales"],
-        ["Steadfast.Insights"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory", "Steadfast.Service", "Steadfast.Sales", "Steadfast.Automation"],
-        ["Steadfast.Migrations.Sqlite"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory", "Steadfast.Service", "Steadfast.Sales", "Steadfast.Automation", "Steadfast.Insights"],
-        ["Steadfast.Migrations.Postgres"] = ["Steadfast.Platform", "Steadfast.Customers", "Steadfast.Inventory", "Steadfast.Service", "Steadfast.Sales", "Steadfast.Automation", "Steadfast.Insights"],
+        ["Steadfast.Automation"] =
+        [
+            "Steadfast.Platform",
+            "Steadfast.Customers",
+            "Steadfast.Inventory",
+            "Steadfast.Service",
+            "Steadfast.Sales",
+        ],
+        ["Steadfast.Insights"] =
+        [
+            "Steadfast.Platform",
+            "Steadfast.Customers",
+            "Steadfast.Inventory",
+            "Steadfast.Service",
+            "Steadfast.Sales",
+            "Steadfast.Automation",
+        ],
+        ["Steadfast.Migrations.Sqlite"] =
+        [
+            "Steadfast.Platform",
+            "Steadfast.Customers",
+            "Steadfast.Inventory",
+            "Steadfast.Service",
+            "Steadfast.Sales",
+            "Steadfast.Automation",
+            "Steadfast.Insights",
+        ],
+        ["Steadfast.Migrations.Postgres"] =
+        [
+            "Steadfast.Platform",
+            "Steadfast.Customers",
+            "Steadfast.Inventory",
+            "Steadfast.Service",
+            "Steadfast.Sales",
+            "Steadfast.Automation",
+            "Steadfast.Insights",
+        ],
         ["Steadfast.Web"] = ["*"],
     };
 
     private static IEnumerable<Assembly> ProductAssemblies() =>
-        Directory.EnumerateFiles(AppContext.BaseDirectory, "Steadfast.*.dll")
+        Directory
+            .EnumerateFiles(AppContext.BaseDirectory, "Steadfast.*.dll")
             .Select(f => Assembly.LoadFrom(f))
             .Where(a => !a.GetName().Name!.EndsWith("Tests", StringComparison.Ordinal));
 
@@ -45,9 +79,16 @@ public sealed class ModuleDependencyTests
         {
             var name = assembly.GetName().Name!;
             var allowed = Allowed[name];
-            if (allowed.Contains("*")) continue;
-            foreach (var reference in assembly.GetReferencedAssemblies().Select(r => r.Name!).Where(r => r.StartsWith("Steadfast.", StringComparison.Ordinal)))
-                if (!allowed.Contains(reference)) violations.Add($"{name} → {reference}");
+            if (allowed.Contains("*"))
+                continue;
+            foreach (
+                var reference in assembly
+                    .GetReferencedAssemblies()
+                    .Select(r => r.Name!)
+                    .Where(r => r.StartsWith("Steadfast.", StringComparison.Ordinal))
+            )
+                if (!allowed.Contains(reference))
+                    violations.Add($"{name} → {reference}");
         }
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
@@ -55,8 +96,9 @@ public sealed class ModuleDependencyTests
     [Fact]
     public void Nothing_but_the_host_references_the_host()
     {
-        var offenders = ProductAssemblies().Where(a => a.GetName().Name != "Steadfast.Web"
-            && a.GetReferencedAssemblies().Any(r => r.Name == "Steadfast.Web")).Select(a => a.GetName().Name);
+        var offenders = ProductAssemblies()
+            .Where(a => a.GetName().Name != "Steadfast.Web" && a.GetReferencedAssemblies().Any(r => r.Name == "Steadfast.Web"))
+            .Select(a => a.GetName().Name);
         Assert.Empty(offenders);
     }
 }

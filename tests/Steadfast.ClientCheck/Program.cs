@@ -8,6 +8,7 @@ using Steadfast.ClientCheck.Api;
 var adapter = new HttpClientRequestAdapter(new Bearer(args[1])) { BaseUrl = args[0] };
 var client = new SteadfastClient(adapter);
 var customer = await client.Api.V1.Customers[Guid.Parse(args[2])].GetAsync();
+
 // Typed fields: were the document to leave these untyped, they would be UntypedNode and this would not compile.
 string? name = customer?.Name;
 long? version = customer?.Version;
@@ -16,8 +17,11 @@ return name is null || version is null ? 1 : 0;
 
 internal sealed class Bearer(string token) : IAuthenticationProvider
 {
-    public Task AuthenticateRequestAsync(RequestInformation request, Dictionary<string, object>? additionalAuthenticationContext = null,
-        CancellationToken cancellationToken = default)
+    public Task AuthenticateRequestAsync(
+        RequestInformation request,
+        Dictionary<string, object>? additionalAuthenticationContext = null,
+        CancellationToken cancellationToken = default
+    )
     {
         request.Headers.Add("Authorization", "Bearer " + token);
         return Task.CompletedTask;

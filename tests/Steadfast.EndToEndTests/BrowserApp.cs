@@ -34,31 +34,61 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
-            throw new InvalidOperationException($"{ChromiumPath} is missing: install Debian's chromium (./test.sh does so when run as root).");
+            throw new InvalidOperationException(
+                $"{ChromiumPath} is missing: install Debian's chromium (./test.sh does so when run as root)."
+            );
         StartServer();
-        BaseUrl = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
+        BaseUrl = Services
+            .GetRequiredService<IServer>()
+            .Features.Get<IServerAddressesFeature>()!
+            .Addresses.First()
+            .Replace("[::]", "127.0.0.1", StringComparison.Ordinal);
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await _playwright.Chromium.LaunchAsync(
+            new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = ChromiumPath,
+                Headless = true,
+                Args =
+                [
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                ],
+            }
+        );
     }
 
     public async Task<IPage> NewPageAsync(string locale, int width = 1366, int height = 860, Geolocation? at = null, bool phone = false)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = height }, BaseURL = BaseUrl,
-            Geolocation = at, Permissions = at is null ? [] : ["geolocation"], IsMobile = phone, HasTouch = phone,
-        });
+        var context = await Browser.NewContextAsync(
+            new BrowserNewContextOptions
+            {
+                Locale = locale,
+                ViewportSize = new ViewportSize { Width = width, Height = height },
+                BaseURL = BaseUrl,
+                Geolocation = at,
+                Permissions = at is null ? [] : ["geolocation"],
+                IsMobile = phone,
+                HasTouch = phone,
+            }
+        );
         context.SetDefaultTimeout(20_000);
         return await context.NewPageAsync();
     }
 
     /// <summary>A page signed in as a demo user (every demo password is the same).</summary>
-    public async Task<IPage> SignedInAsync(string locale, string email = "admin@steadfast.local", int width = 1366, int height = 860, Geolocation? at = null)
+    public async Task<IPage> SignedInAsync(
+        string locale,
+        string email = "admin@steadfast.local",
+        int width = 1366,
+        int height = 860,
+        Geolocation? at = null
+    )
     {
         var page = await NewPageAsync(locale, width, height, at, phone: width < 500);
         await SignInAsync(page, email);
@@ -87,11 +117,16 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        if (Browser is not null) await Browser.CloseAsync();
+        if (Browser is not null)
+            await Browser.CloseAsync();
         _playwright?.Dispose();
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException) { }
     }
 
     /// <summary>A click before the Blazor circuit is up is lost: click until the page moves on.</summary>
@@ -100,10 +135,14 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         for (var attempt = 0; attempt < 20 && !arrived(page.Url); attempt++)
         {
             await target.ClickAsync();
-            try { await page.WaitForURLAsync(u => arrived(u), new PageWaitForURLOptions { Timeout = 1000 }); }
+            try
+            {
+                await page.WaitForURLAsync(u => arrived(u), new PageWaitForURLOptions { Timeout = 1000 });
+            }
             catch (TimeoutException) { }
         }
-        if (!arrived(page.Url)) throw new TimeoutException($"Clicking never left {page.Url}");
+        if (!arrived(page.Url))
+            throw new TimeoutException($"Clicking never left {page.Url}");
     }
 
     /// <summary>The QR token printed on a machine's label, as the scanner would read it.</summary>
@@ -112,7 +151,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Data.AppDbContext>();
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
-            db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.SerialNumber == serial).Select(m => m.QrToken));
+            db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.SerialNumber == serial).Select(m => m.QrToken)
+        );
     }
 
     /// <summary>A machine with no open work order, so a QR report opens a new one rather than joining the demo history's.</summary>
@@ -121,10 +161,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         await using var scope = Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Steadfast.Platform.Data.AppDbContext>();
         var open = db.Set<Steadfast.Service.WorkOrders.WorkOrder>()
-            .Where(w => w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Closed && w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Cancelled).Select(w => w.MachineId);
+            .Where(w =>
+                w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Closed
+                && w.Status != Steadfast.Service.WorkOrders.WorkOrderStatus.Cancelled
+            )
+            .Select(w => w.MachineId);
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-            db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.Status != Steadfast.Customers.Equipment.MachineStatus.Scrapped && !open.Contains(m.Id))
-                .OrderBy(m => m.SerialNumber).Select(m => m.Id));
+            db.Set<Steadfast.Customers.Equipment.Machine>()
+                .Where(m => m.Status != Steadfast.Customers.Equipment.MachineStatus.Scrapped && !open.Contains(m.Id))
+                .OrderBy(m => m.SerialNumber)
+                .Select(m => m.Id)
+        );
     }
 
     /// <summary>
@@ -134,7 +181,8 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
     public static string ScreenshotPath(string name)
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx")))
+            dir = dir.Parent;
         var target = Path.Combine(dir!.FullName, "TestResults", "screenshots");
         Directory.CreateDirectory(target);
         return Path.Combine(target, name);

@@ -9,7 +9,12 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     [Theory]
     [InlineData("zh-CN", "zh", "客户", "联系人")]
     [InlineData("en-US", "en", "Customers", "Contacts")]
-    public async Task Customer_360_and_the_machine_record_in_both_languages(string locale, string suffix, string listTitle, string contactsTab)
+    public async Task Customer_360_and_the_machine_record_in_both_languages(
+        string locale,
+        string suffix,
+        string listTitle,
+        string contactsTab
+    )
     {
         var page = await app.SignedInAsync(locale);
         var circuit = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -23,7 +28,9 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(table.Locator("tr.mud-table-row td[data-label]").First).ToBeVisibleAsync();
         await Assertions.Expect(table.Locator(".mud-table-loading")).ToHaveCountAsync(0);
         await Assertions.Expect(table.Locator(".mud-table-pagination-caption").Last).Not.ToContainTextAsync("0-0");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-{suffix}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-{suffix}.png"), FullPage = true }
+        );
 
         // Search by a piece of the first customer's name (the trigram index): the list narrows to rows that contain it.
         var name = (await table.Locator("tr.mud-table-row td[data-label]").First.InnerTextAsync()).Split('\n')[0].Trim();
@@ -35,21 +42,28 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(table.Locator(".mud-table-loading")).ToHaveCountAsync(0);
         var rows = table.Locator("tbody tr.mud-table-row");
         Assert.InRange(await rows.CountAsync(), 1, 25);
-        foreach (var row in await rows.AllAsync()) Assert.Contains(piece, await row.InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-search-{suffix}.png"), FullPage = true });
+        foreach (var row in await rows.AllAsync())
+            Assert.Contains(piece, await row.InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customers-search-{suffix}.png"), FullPage = true }
+        );
 
         // The demo's first customer is the one with the most history: a strategic account with machines.
         await page.GotoAsync("/customers/00000000-0000-0000-0000-00000000c001");
         await Assertions.Expect(page.GetByTestId("customer-title")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.GetByTestId("customer-tabs")).ToContainTextAsync(contactsTab);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-360-{suffix}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-360-{suffix}.png"), FullPage = true }
+        );
 
         await page.GetByRole(AriaRole.Tab).Nth(2).ClickAsync();
         var machine = page.Locator(".mud-tabs-panels tbody tr").First;
         await Assertions.Expect(machine).ToBeVisibleAsync();
         await BrowserApp.ClickUntilUrlAsync(page, machine, u => u.Contains("/equipment/", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("machine-timeline")).ToBeVisibleAsync();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"machine-{suffix}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"machine-{suffix}.png"), FullPage = true }
+        );
     }
 
     [Fact]
@@ -57,7 +71,9 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.SignedInAsync("zh-CN", "salesmgr@steadfast.local");
         await page.GotoAsync("/customers");
-        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("customers-table").Locator("tbody tr").First, u => u.Contains("/customers/", StringComparison.Ordinal));
+        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("customers-table").Locator("tbody tr").First, u =>
+            u.Contains("/customers/", StringComparison.Ordinal)
+        );
         for (var i = 0; i < 20 && !await page.GetByTestId("activity-dialog").IsVisibleAsync(); i++)
         {
             await page.ClickAsync("[data-testid=activity-new]");
@@ -83,15 +99,23 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     public async Task A_thousand_row_file_imports_through_the_browser_and_the_three_bad_rows_come_back()
     {
         var marker = Guid.NewGuid().ToString("N")[..5];
-        var rows = Enumerable.Range(1, 1000).Select(i => new Dictionary<string, object?>
-        {
-            ["客户名称"] = i == 500 ? null : $"浏览器导入{marker}-{i:0000}有限公司",
-            ["客户等级"] = i == 250 ? "钻石" : i % 10 == 0 ? "重点" : "普通",
-            ["统一社会信用代码"] = i == 750 ? "91320500ABCDEFGH12" : null,
-            ["省份"] = "江苏", ["城市"] = "苏州",
-        }).ToList();
+        var rows = Enumerable
+            .Range(1, 1000)
+            .Select(i => new Dictionary<string, object?>
+            {
+                ["客户名称"] = i == 500 ? null : $"浏览器导入{marker}-{i:0000}有限公司",
+                ["客户等级"] =
+                    i == 250 ? "钻石"
+                    : i % 10 == 0 ? "重点"
+                    : "普通",
+                ["统一社会信用代码"] = i == 750 ? "91320500ABCDEFGH12" : null,
+                ["省份"] = "江苏",
+                ["城市"] = "苏州",
+            })
+            .ToList();
         var file = Path.Combine(Path.GetTempPath(), $"import-{marker}.xlsx");
-        await using (var stream = File.Create(file)) await stream.SaveAsAsync(rows);
+        await using (var stream = File.Create(file))
+            await stream.SaveAsAsync(rows);
 
         var page = await app.SignedInAsync("zh-CN");
         await page.GotoAsync("/imports");
@@ -101,14 +125,19 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator(".sf-mapping")).ToContainTextAsync("客户名称");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("import-zh.png"), FullPage = true });
         await page.ClickAsync("[data-testid=import-start]");
-        await Assertions.Expect(page.GetByTestId("import-status")).ToHaveTextAsync("已完成", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
+        await Assertions
+            .Expect(page.GetByTestId("import-status"))
+            .ToHaveTextAsync("已完成", new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("import-message")).ToContainTextAsync("997");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=import-errors]"));
         var report = Path.Combine(Path.GetTempPath(), $"report-{marker}.xlsx");
         await download.SaveAsAsync(report);
         var bad = MiniExcel.Query(report, useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
-        Assert.Equal([250, 500, 750], bad.Select(r => Convert.ToInt32(r["行号"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray());
+        Assert.Equal(
+            [250, 500, 750],
+            bad.Select(r => Convert.ToInt32(r["行号"], System.Globalization.CultureInfo.InvariantCulture) - 1).ToArray()
+        );
         Assert.Contains("统一社会信用代码", bad[2]["错误原因"].ToString(), StringComparison.Ordinal);
     }
 
@@ -121,9 +150,20 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
 
         // An installation photo, uploaded on the machine's page.
         var photo = Path.Combine(Path.GetTempPath(), $"现场照片-{Guid.NewGuid():N}.png");
-        await File.WriteAllBytesAsync(photo, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        await File.WriteAllBytesAsync(
+            photo,
+            Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+        );
         // A file chosen before the page's circuit is up goes nowhere: choose it again until it lands.
-        for (var i = 0; i < 10 && !(await page.GetByTestId("machine-attachments").InnerTextAsync()).Contains(Path.GetFileName(photo), StringComparison.Ordinal); i++)
+        for (
+            var i = 0;
+            i < 10
+                && !(await page.GetByTestId("machine-attachments").InnerTextAsync()).Contains(
+                    Path.GetFileName(photo),
+                    StringComparison.Ordinal
+                );
+            i++
+        )
         {
             await page.GetByTestId("machine-attachments").Locator("input[type=file]").SetInputFilesAsync(photo);
             await page.WaitForTimeoutAsync(800);
@@ -132,7 +172,9 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync(page.Url + "/label");
         await Assertions.Expect(page.GetByTestId("label")).ToContainTextAsync(serial);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("label-zh.png") });
-        var scanUrl = await page.EvaluateAsync<string>("() => { const svg = document.querySelector('.sf-label-qr svg'); return svg ? 'ok' : ''; }");
+        var scanUrl = await page.EvaluateAsync<string>(
+            "() => { const svg = document.querySelector('.sf-label-qr svg'); return svg ? 'ok' : ''; }"
+        );
         Assert.Equal("ok", scanUrl);
 
         var token = await app.QrTokenAsync(serial);

@@ -19,25 +19,45 @@ namespace Steadfast.EndToEndTests;
 /// </summary>
 public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
-    /// <summary>A machine with no open order whose model has a part worth more than the approval limit, in stock at the head office.</summary>
-    private Task<(Guid Machine, string PartNumber, Guid PartId)> MachineAndPartAsync() => app.DbAsync(async db =>
-    {
-        var head = await db.Set<Warehouse>().Where(w => w.Code == "WH-SH").Select(w => w.Id).SingleAsync();
-        var open = db.Set<WorkOrder>().Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled).Select(w => w.MachineId);
-        var pick = await (from pp in db.Set<PartProduct>()
-                          join p in db.Set<Part>() on pp.PartId equals p.Id
-                          join b in db.Set<StockBalance>() on p.Id equals b.PartId
-                          join m in db.Set<Machine>() on pp.ProductId equals m.ProductId
-                          where b.WarehouseId == head && b.Quantity >= 2 && p.UnitCost > 3000_00 && p.IsActive && m.Status != MachineStatus.Scrapped && !open.Contains(m.Id)
-                          orderby p.Number, m.SerialNumber
-                          select new { Machine = m.Id, p.Number, p.Id }).FirstAsync();
-        return (pick.Machine, pick.Number, pick.Id);
-    });
+    /// <summary>
+    /// A machine with no open order whose model has a part worth more than the approval limit, in stock at the head office.
+    /// </summary>
+    private Task<(Guid Machine, string PartNumber, Guid PartId)> MachineAndPartAsync() =>
+        app.DbAsync(async db =>
+        {
+            var head = await db.Set<Warehouse>().Where(w => w.Code == "WH-SH").Select(w => w.Id).SingleAsync();
+            var open = db.Set<WorkOrder>()
+                .Where(w => w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
+                .Select(w => w.MachineId);
+            var pick = await (
+                from pp in db.Set<PartProduct>()
+                join p in db.Set<Part>() on pp.PartId equals p.Id
+                join b in db.Set<StockBalance>() on p.Id equals b.PartId
+                join m in db.Set<Machine>() on pp.ProductId equals m.ProductId
+                where
+                    b.WarehouseId == head
+                    && b.Quantity >= 2
+                    && p.UnitCost > 3000_00
+                    && p.IsActive
+                    && m.Status != MachineStatus.Scrapped
+                    && !open.Contains(m.Id)
+                orderby p.Number, m.SerialNumber
+                select new
+                {
+                    Machine = m.Id,
+                    p.Number,
+                    p.Id,
+                }
+            ).FirstAsync();
+            return (pick.Machine, pick.Number, pick.Id);
+        });
 
     private async Task<HttpClient> ApiAsync(string email)
     {
         var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Steadfast1!" })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = await (
+            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Steadfast1!" })
+        ).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
         return http;
     }
@@ -47,7 +67,8 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
     {
         for (var i = 0; i < 20 && !await appears.IsVisibleAsync(); i++)
         {
-            if (await button.IsVisibleAsync()) await button.ClickAsync();
+            if (await button.IsVisibleAsync())
+                await button.ClickAsync();
             await page.WaitForTimeoutAsync(500);
         }
         await Assertions.Expect(appears).ToBeVisibleAsync();
@@ -59,20 +80,44 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
     [Theory]
     [InlineData("zh-CN", "zh", "已发出", "已签收")]
     [InlineData("en-US", "en", "Sent", "Received")]
-    public async Task An_engineer_requests_a_part_the_manager_approves_and_it_lands_on_the_order_at_cost(string locale, string suffix, string sent, string received)
+    public async Task An_engineer_requests_a_part_the_manager_approves_and_it_lands_on_the_order_at_cost(
+        string locale,
+        string suffix,
+        string sent,
+        string received
+    )
     {
         var (machineId, partNumber, partId) = await MachineAndPartAsync();
-        var machine = await app.DbAsync(db => db.Set<Machine>().Where(m => m.Id == machineId).Select(m => new { m.Id, m.CustomerId }).SingleAsync());
-        var engineerId = await app.DbAsync(db => db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync());
+        var machine = await app.DbAsync(db =>
+            db.Set<Machine>().Where(m => m.Id == machineId).Select(m => new { m.Id, m.CustomerId }).SingleAsync()
+        );
+        var engineerId = await app.DbAsync(db =>
+            db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync()
+        );
         using var desk = await ApiAsync("dispatcher@steadfast.local");
-        var order = await (await desk.PostAsJsonAsync("/api/v1/work-orders", new
-        {
-            customerId = machine.CustomerId, machineId = machine.Id, contactName = "王主任", contactPhone = "13800000000", faultDescription = "伺服报警，需更换模块", category = "电气", severity = "degraded",
-        })).Content.ReadFromJsonAsync<JsonElement>();
+        var order = await (
+            await desk.PostAsJsonAsync(
+                "/api/v1/work-orders",
+                new
+                {
+                    customerId = machine.CustomerId,
+                    machineId = machine.Id,
+                    contactName = "王主任",
+                    contactPhone = "13800000000",
+                    faultDescription = "伺服报警，需更换模块",
+                    category = "电气",
+                    severity = "degraded",
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
         var orderId = order.GetProperty("id").GetString();
-        (await desk.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "assigned", assigneeId = engineerId })).EnsureSuccessStatusCode();
+        (
+            await desk.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "assigned", assigneeId = engineerId })
+        ).EnsureSuccessStatusCode();
         using var engineerApi = await ApiAsync("engineer@steadfast.local");
-        (await engineerApi.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "accepted" })).EnsureSuccessStatusCode();
+        (
+            await engineerApi.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "accepted" })
+        ).EnsureSuccessStatusCode();
 
         // 1. On the phone: ask for the part for this order.
         var phone = await app.SignedInAsync(locale, "engineer@steadfast.local", 390, 844);
@@ -82,7 +127,17 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         await phone.Locator(".mud-popover-open .mud-list-item", new PageLocatorOptions { HasTextString = partNumber }).First.ClickAsync();
         await phone.GetByTestId("req-save").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("request-dialog")).ToBeHiddenAsync();
-        var request = await app.DbAsync(db => db.Set<Steadfast.Inventory.Requests.PartRequest>().Where(r => r.WorkOrderId == Guid.Parse(orderId!)).Select(r => new { r.Number, r.Status, r.ApprovalReasons }).SingleAsync());
+        var request = await app.DbAsync(db =>
+            db.Set<Steadfast.Inventory.Requests.PartRequest>()
+                .Where(r => r.WorkOrderId == Guid.Parse(orderId!))
+                .Select(r => new
+                {
+                    r.Number,
+                    r.Status,
+                    r.ApprovalReasons,
+                })
+                .SingleAsync()
+        );
         Assert.Equal(Steadfast.Inventory.Requests.RequestStatus.Pending, request.Status);
         Assert.Contains("value", request.ApprovalReasons, StringComparison.Ordinal);
 
@@ -97,24 +152,37 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
             await row.GetByTestId("req-approve").ClickAsync();
             await manager.WaitForTimeoutAsync(500);
         }
-        await Assertions.Expect(manager.Locator("tr", new PageLocatorOptions { HasTextString = request.Number })).ToBeHiddenAsync(); // it left the pending list
+        // it left the pending list
+        await Assertions.Expect(manager.Locator("tr", new PageLocatorOptions { HasTextString = request.Number })).ToBeHiddenAsync();
 
         // 3. Back on the phone: the parts arrive in the van; then they go into the machine.
         await phone.ReloadAsync();
         var mine = phone.GetByTestId("my-requests");
         await Assertions.Expect(mine.GetByTestId("my-request-status").First).ToHaveTextAsync(sent);
-        await ClickUntilVisibleAsync(phone, mine.GetByTestId("my-request-receive"), mine.GetByTestId("my-request-status").GetByText(received));
+        await ClickUntilVisibleAsync(
+            phone,
+            mine.GetByTestId("my-request-receive"),
+            mine.GetByTestId("my-request-status").GetByText(received)
+        );
         await ClickUntilVisibleAsync(phone, phone.GetByTestId("order-parts-use"), phone.GetByTestId("use-part-dialog"));
         await phone.GetByTestId("use-part-search").FillAsync(partNumber);
         await phone.GetByTestId("use-part-option").Filter(new LocatorFilterOptions { HasTextString = partNumber }).First.ClickAsync();
         await phone.GetByTestId("use-part-save").ClickAsync();
         await Assertions.Expect(phone.GetByTestId("order-part-line")).ToHaveCountAsync(1);
-        var cost = await app.DbAsync(db => db.Set<StockMovement>().Where(m => m.WorkOrderId == Guid.Parse(orderId!) && m.Kind == MovementKind.Issue).Select(m => -m.Value).SingleAsync());
+        var cost = await app.DbAsync(db =>
+            db.Set<StockMovement>()
+                .Where(m => m.WorkOrderId == Guid.Parse(orderId!) && m.Kind == MovementKind.Issue)
+                .Select(m => -m.Value)
+                .SingleAsync()
+        );
         var yuan = Steadfast.Platform.Ui.Money.Yuan(cost);
         await Assertions.Expect(phone.GetByTestId("order-parts-total")).ToContainTextAsync(yuan);
         await phone.GetByTestId("order-parts").ScrollIntoViewIfNeededAsync();
         await Shot(phone, $"phone-parts-{suffix}.png", full: false);
-        Assert.Equal(cost, await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == Guid.Parse(orderId!)).Select(w => w.PartsCost).SingleAsync()));
+        Assert.Equal(
+            cost,
+            await app.DbAsync(db => db.Set<WorkOrder>().Where(w => w.Id == Guid.Parse(orderId!)).Select(w => w.PartsCost).SingleAsync())
+        );
 
         // 4. The desk sees the cost on the order; the machine's file shows the part fitted.
         await manager.GotoAsync($"/service/{orderId}");
@@ -156,7 +224,9 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         var options = page.Locator(".mud-popover-open .mud-list-item");
         await ClickUntilVisibleAsync(page, page.GetByTestId("count-warehouse"), options.First);
         await options.Nth(4).ClickAsync(); // a van: the central warehouses come first
-        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("count-new"), u => u.Contains("/stock/counts/", StringComparison.Ordinal));
+        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("count-new"), u =>
+            u.Contains("/stock/counts/", StringComparison.Ordinal)
+        );
         var first = page.GetByTestId("count-input").First;
         await first.FillAsync("0");
         await first.PressAsync("Tab");

@@ -8,8 +8,17 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
     [Theory]
     [InlineData("zh-CN", "zh", "售后工单", "故障类别", "联系人", "联系电话", "故障描述", "新建", "已派工")]
     [InlineData("en-US", "en", "Service work orders", "Fault category", "Contact", "Phone", "Fault", "New", "Assigned")]
-    public async Task A_phone_call_becomes_a_dispatched_work_order(string locale, string suffix, string title, string category, string contact,
-        string phone, string fault, string statusNew, string statusAssigned)
+    public async Task A_phone_call_becomes_a_dispatched_work_order(
+        string locale,
+        string suffix,
+        string title,
+        string category,
+        string contact,
+        string phone,
+        string fault,
+        string statusNew,
+        string statusAssigned
+    )
     {
         var page = await app.NewPageAsync(locale);
         await BrowserApp.SignInAsync(page, "dispatcher@steadfast.local");
@@ -41,10 +50,15 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("[data-testid=wo-save]");
         // Polls the address rather than waiting for a load event: Blazor moves to the order in the same
         // document, and under a busy CI machine the wait for "load" missed that move (the order was open).
-        try { await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/service/[0-9a-f-]{36}$")); }
+        try
+        {
+            await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/service/[0-9a-f-]{36}$"));
+        }
         catch (PlaywrightException)
         {
-            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"wo-dialog-failure-{suffix}.png"), FullPage = true });
+            await page.ScreenshotAsync(
+                new PageScreenshotOptions { Path = Path.Combine(Path.GetTempPath(), $"wo-dialog-failure-{suffix}.png"), FullPage = true }
+            );
             throw;
         }
         await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync(statusNew);
@@ -55,9 +69,13 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ClickAsync("[data-testid=wo-confirm]");
         await Assertions.Expect(page.GetByTestId("wo-status")).ToHaveTextAsync(statusAssigned);
         await Assertions.Expect(page.GetByTestId("wo-events")).ToContainTextAsync(statusAssigned);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"work-order-{suffix}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"work-order-{suffix}.png"), FullPage = true }
+        );
         await page.GotoAsync("/service");
         await Assertions.Expect(page.GetByTestId("wo-table")).ToContainTextAsync("主轴异响");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"service-desk-{suffix}.png"), FullPage = true });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"service-desk-{suffix}.png"), FullPage = true }
+        );
     }
 }

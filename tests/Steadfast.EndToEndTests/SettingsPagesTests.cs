@@ -28,7 +28,11 @@ public sealed class SettingsPagesTests(BrowserApp app) : IClassFixture<BrowserAp
     {
         var page = await app.NewPageAsync(locale);
         var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.Console += (_, m) =>
+        {
+            if (m.Type == "error")
+                errors.Add(m.Text);
+        };
         await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await page.GotoAsync(path);

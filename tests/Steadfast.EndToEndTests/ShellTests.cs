@@ -31,7 +31,20 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("Welcome");
-        foreach (var module in new[] { "Customers", "Equipment", "Service", "Spare parts", "Sales", "Automation", "Insights", "Users", "Audit log" })
+        foreach (
+            var module in new[]
+            {
+                "Customers",
+                "Equipment",
+                "Service",
+                "Spare parts",
+                "Sales",
+                "Automation",
+                "Insights",
+                "Users",
+                "Audit log",
+            }
+        )
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         await page.WaitForSelectorAsync(".mud-chart");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("shell-en.png"), FullPage = true });

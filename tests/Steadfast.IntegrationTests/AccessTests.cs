@@ -17,7 +17,8 @@ namespace Steadfast.IntegrationTests;
 /// Every endpoint and page states who may use it, and each role gets exactly that. Endpoints are
 /// read from the app's endpoint data source, so a new one cannot slip past these tests.
 /// </summary>
-public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     /// <summary>Who each policy lets in. Kept here, beside the tests, as the table the app must match.</summary>
     private static readonly Dictionary<string, string[]> PolicyRoles = new()
@@ -26,7 +27,16 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
         [Policies.Staff] = [.. Roles.Internal],
         [Policies.SignedIn] = [.. Roles.All],
         [Policies.CustomerEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Dealer],
-        [Policies.EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
+        [Policies.EquipmentEditors] =
+        [
+            Roles.Admin,
+            Roles.SalesManager,
+            Roles.Sales,
+            Roles.ServiceManager,
+            Roles.Dispatcher,
+            Roles.Engineer,
+            Roles.Dealer,
+        ],
         [Policies.Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
         [Policies.Exporters] = [.. Roles.Internal, Roles.Dealer],
         [Policies.ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
@@ -41,10 +51,26 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
 
     /// <summary>The only routes anybody may call without signing in.</summary>
     private static readonly string[] PublicRoutes =
-        ["/api/v1/auth/token", "/healthz", "/openapi/{documentName}.json", "/account/login", "/account/denied", "/culture/set", "/not-found",
-         "/api/v1/public/equipment/{token}", "/q/{Token}", "/api/v1/public/equipment/{token}/requests", "/api/v1/public/work-orders/{trackingToken}", "/track/{TrackingToken}",
-         "/api/v1/public/work-orders/{trackingToken}/photos", "/api/v1/public/work-orders/{trackingToken}/report", "/api/v1/public/work-orders/{trackingToken}/files/{fileId:guid}",
-         "/api/v1/public/surveys/{token}", "/r/{TrackingToken}", "/s/{Token}"];
+    [
+        "/api/v1/auth/token",
+        "/healthz",
+        "/openapi/{documentName}.json",
+        "/account/login",
+        "/account/denied",
+        "/culture/set",
+        "/not-found",
+        "/api/v1/public/equipment/{token}",
+        "/q/{Token}",
+        "/api/v1/public/equipment/{token}/requests",
+        "/api/v1/public/work-orders/{trackingToken}",
+        "/track/{TrackingToken}",
+        "/api/v1/public/work-orders/{trackingToken}/photos",
+        "/api/v1/public/work-orders/{trackingToken}/report",
+        "/api/v1/public/work-orders/{trackingToken}/files/{fileId:guid}",
+        "/api/v1/public/surveys/{token}",
+        "/r/{TrackingToken}",
+        "/s/{Token}",
+    ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>
         [.. app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()];
@@ -52,8 +78,11 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     private static bool IsFrameworkPlumbing(RouteEndpoint e)
     {
         var route = "/" + e.RoutePattern.RawText?.TrimStart('/');
-        return route.StartsWith("/_blazor", StringComparison.Ordinal) || route.StartsWith("/_framework", StringComparison.Ordinal)
-            || route.StartsWith("/_content", StringComparison.Ordinal) || route.Contains(":file}", StringComparison.Ordinal) || route.StartsWith("/api/docs", StringComparison.Ordinal)
+        return route.StartsWith("/_blazor", StringComparison.Ordinal)
+            || route.StartsWith("/_framework", StringComparison.Ordinal)
+            || route.StartsWith("/_content", StringComparison.Ordinal)
+            || route.Contains(":file}", StringComparison.Ordinal)
+            || route.StartsWith("/api/docs", StringComparison.Ordinal)
             || e.Metadata.Any(m => m.GetType().Name.Contains("StaticAsset", StringComparison.Ordinal))
             || FileRoute().IsMatch(route);
     }
@@ -67,9 +96,12 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
             var route = "/" + e.RoutePattern.RawText?.TrimStart('/');
             var anonymous = e.Metadata.GetMetadata<IAllowAnonymous>() is not null;
             var policies = e.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
-            if (anonymous && !PublicRoutes.Contains(route)) offenders.Add($"{route} is anonymous but not in the public list");
-            else if (!anonymous && policies.Count == 0) offenders.Add($"{route} ({e.DisplayName}) names no policy");
-            else if (policies.Any(p => p is null || !PolicyRoles.ContainsKey(p))) offenders.Add($"{route} uses an unknown policy");
+            if (anonymous && !PublicRoutes.Contains(route))
+                offenders.Add($"{route} is anonymous but not in the public list");
+            else if (!anonymous && policies.Count == 0)
+                offenders.Add($"{route} ({e.DisplayName}) names no policy");
+            else if (policies.Any(p => p is null || !PolicyRoles.ContainsKey(p)))
+                offenders.Add($"{route} uses an unknown policy");
         }
         Assert.True(offenders.Count == 0, string.Join("\n", offenders));
         Assert.Contains(Endpoints(), e => e.Metadata.GetMetadata<ComponentTypeMetadata>() is not null);
@@ -85,27 +117,49 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
             tokens[role] = await app.TokenAsync(user.GetProperty("email").GetString()!);
         }
         var failures = new List<string>();
-        var api = Endpoints().Where(e => e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
-                                         && e.Metadata.GetMetadata<IAllowAnonymous>() is null).ToList();
+        var api = Endpoints()
+            .Where(e =>
+                e.RoutePattern.RawText?.StartsWith("/api/v1", StringComparison.Ordinal) == true
+                && e.Metadata.GetMetadata<IAllowAnonymous>() is null
+            )
+            .ToList();
         Assert.NotEmpty(api);
         using var client = app.CreateClient();
         foreach (var endpoint in api)
         {
             var method = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.FirstOrDefault() ?? "GET";
             var path = FillRoute(endpoint);
-            var allowed = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => PolicyRoles[a.Policy!])
-                .Aggregate((IEnumerable<string>)Roles.All, (acc, r) => acc.Intersect(r)).ToHashSet();
+            var allowed = endpoint
+                .Metadata.GetOrderedMetadata<IAuthorizeData>()
+                .Select(a => PolicyRoles[a.Policy!])
+                .Aggregate((IEnumerable<string>)Roles.All, (acc, r) => acc.Intersect(r))
+                .ToHashSet();
             foreach (var role in Roles.All.Append("anonymous"))
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), path);
-                var form = endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes.Contains("multipart/form-data") == true;
-                if (method is "POST" or "PUT") request.Content = form ? new MultipartFormDataContent() : new StringContent("{}", Encoding.UTF8, "application/json");
-                if (role != "anonymous") request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[role]);
+                var form =
+                    endpoint
+                        .Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()
+                        ?.ContentTypes.Contains("multipart/form-data") == true;
+                if (method is "POST" or "PUT")
+                    request.Content = form ? new MultipartFormDataContent() : new StringContent("{}", Encoding.UTF8, "application/json");
+                if (role != "anonymous")
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", tokens[role]);
                 var status = (await client.SendAsync(request)).StatusCode;
-                var expected = role == "anonymous" ? "401" : allowed.Contains(role) ? "allowed" : "403";
-                var actual = status switch { HttpStatusCode.Unauthorized => "401", HttpStatusCode.Forbidden => "403", _ => "allowed" };
-                if (status == HttpStatusCode.InternalServerError) actual = "500";
-                if (expected != actual) failures.Add($"{method} {path} as {role}: expected {expected}, got {(int)status}");
+                var expected =
+                    role == "anonymous" ? "401"
+                    : allowed.Contains(role) ? "allowed"
+                    : "403";
+                var actual = status switch
+                {
+                    HttpStatusCode.Unauthorized => "401",
+                    HttpStatusCode.Forbidden => "403",
+                    _ => "allowed",
+                };
+                if (status == HttpStatusCode.InternalServerError)
+                    actual = "500";
+                if (expected != actual)
+                    failures.Add($"{method} {path} as {role}: expected {expected}, got {(int)status}");
             }
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
@@ -115,7 +169,8 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     public async Task Outside_parties_are_turned_away_from_internal_pages()
     {
         // Cookie expiry is stamped from the app's clock; the test client's cookie jar compares it with real time.
-        if (app.Clock.GetUtcNow() < TimeProvider.System.GetUtcNow()) app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
+        if (app.Clock.GetUtcNow() < TimeProvider.System.GetUtcNow())
+            app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
         var customer = await app.CreateAsync(Roles.Customer);
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         await SignInAsync(browser, customer.GetProperty("email").GetString()!);
@@ -139,10 +194,12 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     public async Task Sign_in_form_needs_its_antiforgery_token()
     {
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
-        var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = AppFactory.AdminEmail, ["password"] = AppFactory.Password,
-        }));
+        var response = await browser.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string> { ["email"] = AppFactory.AdminEmail, ["password"] = AppFactory.Password }
+            )
+        );
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
 
@@ -150,23 +207,41 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
     {
         var form = await browser.GetStringAsync("/account/login");
         var token = AntiforgeryField().Match(form).Groups[1].Value;
-        var response = await browser.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = AppFactory.Password, ["returnUrl"] = "/", ["__RequestVerificationToken"] = token,
-        }));
+        var response = await browser.PostAsync(
+            "/account/login",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["email"] = email,
+                    ["password"] = AppFactory.Password,
+                    ["returnUrl"] = "/",
+                    ["__RequestVerificationToken"] = token,
+                }
+            )
+        );
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/", response.Headers.Location!.OriginalString);
     }
 
     private static string FillRoute(RouteEndpoint endpoint)
     {
-        var parts = endpoint.RoutePattern.PathSegments.Select(segment => string.Concat(segment.Parts.Select(part => part switch
-        {
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.ParameterPolicies.Any(x => x.Content == "int") ? "1" : Guid.NewGuid().ToString(),
-            Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart s => s.Content,
-            _ => "",
-        })));
+        var parts = endpoint.RoutePattern.PathSegments.Select(segment =>
+            string.Concat(
+                segment.Parts.Select(part =>
+                    part switch
+                    {
+                        Microsoft.AspNetCore.Routing.Patterns.RoutePatternLiteralPart l => l.Content,
+                        Microsoft.AspNetCore.Routing.Patterns.RoutePatternParameterPart p => p.ParameterPolicies.Any(x =>
+                            x.Content == "int"
+                        )
+                            ? "1"
+                            : Guid.NewGuid().ToString(),
+                        Microsoft.AspNetCore.Routing.Patterns.RoutePatternSeparatorPart s => s.Content,
+                        _ => "",
+                    }
+                )
+            )
+        );
         return "/" + string.Join("/", parts);
     }
 
@@ -178,4 +253,5 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp> 
 }
 
 public sealed class AccessTests_Sqlite(SqliteFactory app) : AccessTests<SqliteFactory>(app);
+
 public sealed class AccessTests_Postgres(PostgresFactory app) : AccessTests<PostgresFactory>(app);

@@ -5,7 +5,8 @@ using Steadfast.IntegrationTests.Infrastructure;
 
 namespace Steadfast.IntegrationTests;
 
-public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     [Fact]
     public async Task Token_from_valid_credentials_opens_the_api()
@@ -46,10 +47,18 @@ public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         var email = user.GetProperty("email").GetString()!;
         using var client = app.CreateClient();
         for (var i = 0; i < 4; i++)
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Wrong-pass1" })).StatusCode);
+            Assert.Equal(
+                HttpStatusCode.Unauthorized,
+                (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Wrong-pass1" })).StatusCode
+            );
         // The fifth failure locks the account; from then on even the right password is refused.
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Wrong-pass1" })).StatusCode);
-        var locked = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = AppFactory.Password })).ExpectAsync(HttpStatusCode.Forbidden);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Wrong-pass1" })).StatusCode
+        );
+        var locked = await (await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password = AppFactory.Password })).ExpectAsync(
+            HttpStatusCode.Forbidden
+        );
         Assert.Contains("lock", locked.GetProperty("title").GetString()!, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -69,7 +78,9 @@ public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     {
         var user = await app.CreateAsync("Dispatcher");
         using var session = await app.ClientForAsync(user.GetProperty("email").GetString()!);
-        var issued = await (await session.PostAsJsonAsync("/api/v1/me/tokens", new { name = "ERP sync", days = 30 })).ExpectAsync(HttpStatusCode.Created);
+        var issued = await (await session.PostAsJsonAsync("/api/v1/me/tokens", new { name = "ERP sync", days = 30 })).ExpectAsync(
+            HttpStatusCode.Created
+        );
         var token = issued.GetProperty("token").GetString()!;
 
         using var pat = app.CreateClient();
@@ -77,7 +88,9 @@ public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         await (await pat.GetAsync("/api/v1/me")).ExpectAsync(HttpStatusCode.OK);
 
         var list = await (await session.GetAsync("/api/v1/me/tokens")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains(list.EnumerateArray(), t => t.GetProperty("name").GetString() == "ERP sync" && t.GetProperty("prefix").GetString() == token[..10]);
+        Assert.Contains(list.EnumerateArray(), t =>
+            t.GetProperty("name").GetString() == "ERP sync" && t.GetProperty("prefix").GetString() == token[..10]
+        );
 
         await (await session.DeleteAsync($"/api/v1/me/tokens/{issued.GetProperty("id").GetGuid()}")).ExpectAsync(HttpStatusCode.NoContent);
         Assert.Equal(HttpStatusCode.Unauthorized, (await pat.GetAsync("/api/v1/me")).StatusCode);
@@ -87,7 +100,9 @@ public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
     public async Task Personal_token_input_is_validated()
     {
         using var admin = await app.AdminAsync();
-        var problem = await (await admin.PostAsJsonAsync("/api/v1/me/tokens", new { name = "", days = 0 })).ExpectAsync(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync("/api/v1/me/tokens", new { name = "", days = 0 })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Equivalent(new[] { "name", "days" }, problem.ErrorFields());
     }
 
@@ -98,9 +113,13 @@ public abstract class AuthApiTests<TApp>(TApp app) : IClassFixture<TApp> where T
         using var owner = await app.ClientForAsync(user.GetProperty("email").GetString()!);
         var issued = await (await owner.PostAsJsonAsync("/api/v1/me/tokens", new { name = "mine" })).ExpectAsync(HttpStatusCode.Created);
         using var admin = await app.AdminAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await admin.DeleteAsync($"/api/v1/me/tokens/{issued.GetProperty("id").GetGuid()}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await admin.DeleteAsync($"/api/v1/me/tokens/{issued.GetProperty("id").GetGuid()}")).StatusCode
+        );
     }
 }
 
 public sealed class AuthApiTests_Sqlite(SqliteFactory app) : AuthApiTests<SqliteFactory>(app);
+
 public sealed class AuthApiTests_Postgres(PostgresFactory app) : AuthApiTests<PostgresFactory>(app);

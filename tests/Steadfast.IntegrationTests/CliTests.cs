@@ -17,19 +17,31 @@ public sealed class CliTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException) { }
     }
 
     private async Task<(int Code, string Out, string Err)> RunAsync(params string[] args)
     {
-        string[] config = [$"--ConnectionStrings:Default=Data Source={Path.Combine(_dir, "cli.db")}", "--Queue:Enabled=false", "--Logging:LogLevel:Default=Warning"];
+        string[] config =
+        [
+            $"--ConnectionStrings:Default=Data Source={Path.Combine(_dir, "cli.db")}",
+            "--Queue:Enabled=false",
+            "--Logging:LogLevel:Default=Warning",
+        ];
         var all = args.Concat(config).ToArray();
         var app = SteadfastApp.Build(all);
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         var (oldOut, oldErr) = (Console.Out, Console.Error);
         Console.SetOut(stdout);
         Console.SetError(stderr);
-        try { return (await CliVerbs.RunAsync(app, all), stdout.ToString(), stderr.ToString()); }
+        try
+        {
+            return (await CliVerbs.RunAsync(app, all), stdout.ToString(), stderr.ToString());
+        }
         finally
         {
             Console.SetOut(oldOut);
@@ -83,12 +95,24 @@ public sealed class CliTests : IDisposable
     [Fact]
     public async Task Backup_on_postgres_points_to_pg_dump()
     {
-        var app = SteadfastApp.Build(["backup", "x.db", "--Database:Provider=Postgres", "--ConnectionStrings:Default=Host=127.0.0.1;Database=none"]);
+        var app = SteadfastApp.Build([
+            "backup",
+            "x.db",
+            "--Database:Provider=Postgres",
+            "--ConnectionStrings:Default=Host=127.0.0.1;Database=none",
+        ]);
         var stderr = new StringWriter();
         var old = Console.Error;
         Console.SetError(stderr);
-        try { Assert.Equal(1, await CliVerbs.RunAsync(app, ["backup", "x.db"])); }
-        finally { Console.SetError(old); await app.DisposeAsync(); }
+        try
+        {
+            Assert.Equal(1, await CliVerbs.RunAsync(app, ["backup", "x.db"]));
+        }
+        finally
+        {
+            Console.SetError(old);
+            await app.DisposeAsync();
+        }
         Assert.Contains("pg_dump", stderr.ToString(), StringComparison.Ordinal);
     }
 }

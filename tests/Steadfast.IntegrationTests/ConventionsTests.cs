@@ -7,13 +7,16 @@ using Steadfast.IntegrationTests.Infrastructure;
 namespace Steadfast.IntegrationTests;
 
 /// <summary>The rules every endpoint keeps: problem details, body limits, idempotency, discovery.</summary>
-public abstract class ConventionsTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class ConventionsTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     [Fact]
     public async Task Unknown_json_field_is_400_naming_it()
     {
         using var admin = await app.AdminAsync();
-        var problem = await (await admin.PostAsJsonAsync("/api/v1/teams", new { name = "A", colour = "red" })).ExpectAsync(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync("/api/v1/teams", new { name = "A", colour = "red" })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("colour", problem.ErrorFields());
     }
 
@@ -21,10 +24,19 @@ public abstract class ConventionsTests<TApp>(TApp app) : IClassFixture<TApp> whe
     public async Task Wrong_type_and_broken_json_are_400_not_500()
     {
         using var admin = await app.AdminAsync();
-        var wrongType = await (await admin.PostAsync("/api/v1/teams", new StringContent("{\"name\": 42}", Encoding.UTF8, "application/json"))).ExpectAsync(HttpStatusCode.BadRequest);
+        var wrongType = await (
+            await admin.PostAsync("/api/v1/teams", new StringContent("{\"name\": 42}", Encoding.UTF8, "application/json"))
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("name", wrongType.ErrorFields());
-        await (await admin.PostAsync("/api/v1/teams", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"))).ExpectAsync(HttpStatusCode.BadRequest);
-        await (await admin.PostAsync("/api/v1/teams", new StringContent(new string('[', 200) + new string(']', 200), Encoding.UTF8, "application/json"))).ExpectAsync(HttpStatusCode.BadRequest);
+        await (await admin.PostAsync("/api/v1/teams", new StringContent("{\"name\": ", Encoding.UTF8, "application/json"))).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
+        await (
+            await admin.PostAsync(
+                "/api/v1/teams",
+                new StringContent(new string('[', 200) + new string(']', 200), Encoding.UTF8, "application/json")
+            )
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         await (await admin.GetAsync("/api/v1/users?page=abc")).ExpectAsync(HttpStatusCode.BadRequest);
     }
 
@@ -76,12 +88,19 @@ public abstract class ConventionsTests<TApp>(TApp app) : IClassFixture<TApp> whe
         using var admin = await app.AdminAsync();
         var key = Guid.NewGuid().ToString();
         var name = "并发团队-" + key[..8];
-        var responses = await Task.WhenAll(Enumerable.Range(0, 6).Select(async _ =>
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/teams") { Content = JsonContent.Create(new { name }) };
-            request.Headers.Add("Idempotency-Key", key);
-            return await admin.SendAsync(request);
-        }));
+        var responses = await Task.WhenAll(
+            Enumerable
+                .Range(0, 6)
+                .Select(async _ =>
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/teams")
+                    {
+                        Content = JsonContent.Create(new { name }),
+                    };
+                    request.Headers.Add("Idempotency-Key", key);
+                    return await admin.SendAsync(request);
+                })
+        );
         Assert.All(responses, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
         Assert.Equal(1, await app.DbAsync(db => db.Teams.CountAsync(t => t.Name == name)));
     }
@@ -123,4 +142,5 @@ public abstract class ConventionsTests<TApp>(TApp app) : IClassFixture<TApp> whe
 }
 
 public sealed class ConventionsTests_Sqlite(SqliteFactory app) : ConventionsTests<SqliteFactory>(app);
+
 public sealed class ConventionsTests_Postgres(PostgresFactory app) : ConventionsTests<PostgresFactory>(app);

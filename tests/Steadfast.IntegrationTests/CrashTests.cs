@@ -45,8 +45,19 @@ public abstract class CrashTests
             using var admin = await server.AdminAsync();
             var customer = await admin.CustomerAsync();
             var machine = await admin.MachineAsync(customer, await admin.ProductAsync(), new { installedOn = "2026-01-10" });
-            await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "sink", url = sink.Url, format = "json", secret = "s", events = "QrReport" }))
-                .ExpectAsync(HttpStatusCode.Created);
+            await (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/settings/webhooks",
+                    new
+                    {
+                        name = "sink",
+                        url = sink.Url,
+                        format = "json",
+                        secret = "s",
+                        events = "QrReport",
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.Created);
 
             var acknowledged = new ConcurrentDictionary<string, string>(); // key → work-order number
             var next = -1;
@@ -64,21 +75,34 @@ public abstract class CrashTests
                         {
                             using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/work-orders")
                             {
-                                Content = JsonContent.Create(new
-                                {
-                                    customerId = customer.Id(), machineId = machine.Id(), contactName = "王主任", contactPhone = "13800000000",
-                                    faultDescription = $"停机报警 {key}", category = "电气", severity = "degraded", source = "portal",
-                                }),
+                                Content = JsonContent.Create(
+                                    new
+                                    {
+                                        customerId = customer.Id(),
+                                        machineId = machine.Id(),
+                                        contactName = "王主任",
+                                        contactPhone = "13800000000",
+                                        faultDescription = $"停机报警 {key}",
+                                        category = "电气",
+                                        severity = "degraded",
+                                        source = "portal",
+                                    }
+                                ),
                             };
                             request.Headers.Add("Idempotency-Key", key);
                             using var response = await http.SendAsync(request);
                             if (response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK)
                             {
-                                acknowledged[key] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("number").GetString()!;
+                                acknowledged[key] = (await response.Content.ReadFromJsonAsync<JsonElement>())
+                                    .GetProperty("number")
+                                    .GetString()!;
                                 break;
                             }
                             // 409 means "the same key is still in flight": wait for the first attempt to settle.
-                            Assert.True(response.StatusCode is HttpStatusCode.Conflict or >= HttpStatusCode.InternalServerError, $"{key}: {response.StatusCode}");
+                            Assert.True(
+                                response.StatusCode is HttpStatusCode.Conflict or >= HttpStatusCode.InternalServerError,
+                                $"{key}: {response.StatusCode}"
+                            );
                         }
                         catch (HttpRequestException) { }
                         catch (TaskCanceledException) { }
@@ -93,7 +117,8 @@ public abstract class CrashTests
             foreach (var share in new[] { 0.2, 0.45, 0.7 })
             {
                 var at = (int)(total * (share + rng.NextDouble() * 0.1));
-                while (acknowledged.Count < at && clients.Any(c => !c.IsCompleted)) await Task.Delay(10);
+                while (acknowledged.Count < at && clients.Any(c => !c.IsCompleted))
+                    await Task.Delay(10);
                 server.Kill();
                 await Task.Delay(rng.Next(100, 600));
                 await server.StartAsync();
@@ -107,19 +132,34 @@ public abstract class CrashTests
             new DatabaseSettings(Provider, connectionString).Apply(options);
             await using (var db = new AppDbContext(options.Options))
             {
-                var orders = await db.Set<WorkOrder>().AsNoTracking().Where(w => w.FaultDescription.StartsWith("停机报警 crash-")).Select(w => new { w.Id, w.Number, w.FaultDescription }).ToListAsync();
+                var orders = await db.Set<WorkOrder>()
+                    .AsNoTracking()
+                    .Where(w => w.FaultDescription.StartsWith("停机报警 crash-"))
+                    .Select(w => new
+                    {
+                        w.Id,
+                        w.Number,
+                        w.FaultDescription,
+                    })
+                    .ToListAsync();
                 Assert.Equal(total, orders.Count);
                 Assert.Equal(total, orders.Select(o => o.FaultDescription).Distinct().Count());
                 Assert.Equal(acknowledged.Values.Order(), orders.Select(o => o.Number).Order());
                 var ids = orders.Select(o => o.Id.ToString()).ToList();
-                var audits = await db.Set<AuditEntry>().CountAsync(a => a.EntityType == WorkOrderService.RecordType && a.Action == AuditAction.Created && ids.Contains(a.EntityId));
+                var audits = await db.Set<AuditEntry>()
+                    .CountAsync(a =>
+                        a.EntityType == WorkOrderService.RecordType && a.Action == AuditAction.Created && ids.Contains(a.EntityId)
+                    );
                 Assert.Equal(total, audits);
             }
 
             // At-least-once delivery with ids: retries may repeat a call, never a message.
-            for (var i = 0; i < 400 && deliveries.Count < total; i++) await Task.Delay(250);
+            for (var i = 0; i < 400 && deliveries.Count < total; i++)
+                await Task.Delay(250);
             Assert.Equal(total, deliveries.Count);
-            var numbers = deliveries.Values.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("args")[0].GetString()).ToList();
+            var numbers = deliveries
+                .Values.Select(body => JsonDocument.Parse(body).RootElement.GetProperty("args")[0].GetString())
+                .ToList();
             Assert.Equal(acknowledged.Values.Order(), numbers.Order());
             Assert.True(sink.Calls >= total);
         }
@@ -145,7 +185,11 @@ public sealed class CrashTests_Sqlite : CrashTests
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dir, true);
+        }
+        catch (IOException) { }
         return Task.CompletedTask;
     }
 }

@@ -38,10 +38,13 @@ public sealed class CultureTests(SqliteFactory app) : IClassFixture<SqliteFactor
     [Fact]
     public async Task A_users_saved_language_follows_them_to_a_new_browser()
     {
-        if (app.Clock.GetUtcNow() < TimeProvider.System.GetUtcNow()) app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
+        if (app.Clock.GetUtcNow() < TimeProvider.System.GetUtcNow())
+            app.Clock.SetUtcNow(TimeProvider.System.GetUtcNow());
         var user = await app.CreateAsync("Dispatcher");
         using (var admin = await app.AdminAsync())
-            await (await admin.PutAsJsonAsync($"/api/v1/users/{user.GetProperty("id").GetString()}", new { culture = "zh-CN", version = 1 })).ExpectAsync(HttpStatusCode.OK);
+            await (
+                await admin.PutAsJsonAsync($"/api/v1/users/{user.GetProperty("id").GetString()}", new { culture = "zh-CN", version = 1 })
+            ).ExpectAsync(HttpStatusCode.OK);
 
         using var browser = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
         browser.DefaultRequestHeaders.AcceptLanguage.ParseAdd("en-US");

@@ -4,7 +4,8 @@ using Steadfast.IntegrationTests.Infrastructure;
 
 namespace Steadfast.IntegrationTests;
 
-public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     [Fact]
     public async Task A_machine_gets_its_warranty_from_installation_and_the_model()
@@ -15,7 +16,11 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal("2026-09-05", m.GetProperty("warrantyEndsOn").GetString());
         Assert.True(m.GetProperty("inWarranty").GetBoolean()); // the test clock is 2026-03-02
 
-        var extended = await admin.MachineAsync(await admin.CustomerAsync(), product, new { installedOn = "2025-03-05", warrantyEndsOn = "2028-03-05" });
+        var extended = await admin.MachineAsync(
+            await admin.CustomerAsync(),
+            product,
+            new { installedOn = "2025-03-05", warrantyEndsOn = "2028-03-05" }
+        );
         Assert.Equal("2028-03-05", extended.GetProperty("warrantyEndsOn").GetString());
     }
 
@@ -27,15 +32,35 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var (p1, p2) = (await admin.ProductAsync(), await admin.ProductAsync());
         var serial = "SN-" + Guid.NewGuid().ToString("N")[..8];
         await admin.MachineAsync(customer, p1, new { serialNumber = serial });
-        var dup = await (await admin.PostAsJsonAsync("/api/v1/equipment", new { serialNumber = serial.ToLowerInvariant(), productId = p1.GetProperty("id").GetGuid(), customerId = customer.GetProperty("id").GetGuid() }))
-            .ExpectAsync(HttpStatusCode.BadRequest);
+        var dup = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/equipment",
+                new
+                {
+                    serialNumber = serial.ToLowerInvariant(),
+                    productId = p1.GetProperty("id").GetGuid(),
+                    customerId = customer.GetProperty("id").GetGuid(),
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["serialNumber"], dup.ErrorFields());
         await admin.MachineAsync(customer, p2, new { serialNumber = serial });
 
-        var bad = await (await admin.PostAsJsonAsync("/api/v1/equipment", new
-        {
-            serialNumber = "X-" + Guid.NewGuid().ToString("N")[..6], productId = Guid.NewGuid(), customerId = Guid.NewGuid(), installedOn = "2025-05-01", commissionedOn = "2025-04-01", latitude = 95.0, longitude = 10.0,
-        })).ExpectAsync(HttpStatusCode.BadRequest);
+        var bad = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/equipment",
+                new
+                {
+                    serialNumber = "X-" + Guid.NewGuid().ToString("N")[..6],
+                    productId = Guid.NewGuid(),
+                    customerId = Guid.NewGuid(),
+                    installedOn = "2025-05-01",
+                    commissionedOn = "2025-04-01",
+                    latitude = 95.0,
+                    longitude = 10.0,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Superset(new HashSet<string> { "productId", "customerId", "commissionedOn", "latitude" }, bad.ErrorFields().ToHashSet());
     }
 
@@ -44,12 +69,20 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         using var admin = await app.AdminAsync();
         var m = await admin.MachineAsync(await admin.CustomerAsync(), await admin.ProductAsync());
-        await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 1200.5 })).ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 1200.5 })).ExpectAsync(
+            HttpStatusCode.Created
+        );
         app.Clock.Advance(TimeSpan.FromHours(1));
-        var lower = await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 900 })).ExpectAsync(HttpStatusCode.BadRequest);
+        var lower = await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 900 })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Equal(["hours"], lower.ErrorFields());
-        await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = -1 })).ExpectAsync(HttpStatusCode.BadRequest);
-        await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 15, isMeterReplacement = true })).ExpectAsync(HttpStatusCode.Created);
+        await (await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = -1 })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
+        await (
+            await admin.PostAsJsonAsync($"/api/v1/equipment/{m.Id()}/readings", new { hours = 15, isMeterReplacement = true })
+        ).ExpectAsync(HttpStatusCode.Created);
 
         var machine = await (await admin.GetAsync($"/api/v1/equipment/{m.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(15, machine.GetProperty("lastReadingHours").GetDouble());
@@ -65,7 +98,9 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
     {
         using var admin = await app.AdminAsync();
         var m = await admin.MachineAsync(await admin.CustomerAsync("扫码客户有限公司"), await admin.ProductAsync());
-        var token = await app.DbAsync(async db => (await db.Set<Steadfast.Customers.Equipment.Machine>().FindAsync(m.GetProperty("id").GetGuid()))!.QrToken);
+        var token = await app.DbAsync(async db =>
+            (await db.Set<Steadfast.Customers.Equipment.Machine>().FindAsync(m.GetProperty("id").GetGuid()))!.QrToken
+        );
         Assert.True(token.Length >= 20);
 
         using var anon = app.CreateClient();
@@ -97,7 +132,10 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var list = await (await client.GetAsync("/api/v1/equipment")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(myMachine.Id(), Assert.Single(list.GetProperty("items").EnumerateArray()).Id());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/equipment/{other.Id()}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsJsonAsync($"/api/v1/equipment/{myMachine.Id()}/readings", new { hours = 5 })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await client.PostAsJsonAsync($"/api/v1/equipment/{myMachine.Id()}/readings", new { hours = 5 })).StatusCode
+        );
     }
 
     [Fact]
@@ -108,7 +146,11 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var m = await admin.MachineAsync(customer, await admin.ProductAsync());
         async Task<HttpResponseMessage> Upload(HttpClient client, byte[] bytes, string name, string kind)
         {
-            using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes), "file", name }, { new StringContent(kind), "kind" } };
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(bytes), "file", name },
+                { new StringContent(kind), "kind" },
+            };
             return await client.PostAsync($"/api/v1/equipment/{m.Id()}/attachments", form);
         }
         byte[] pdf = [.. "%PDF-1.4\n%安装报告\n"u8.ToArray(), .. new byte[100]];
@@ -117,21 +159,34 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         Assert.Equal("application/pdf", report.GetProperty("contentType").GetString());
         await (await Upload(admin, png, "现场.png", "Photo")).ExpectAsync(HttpStatusCode.Created);
 
-        var exe = await (await Upload(admin, "MZ\u0090\0 not a picture"u8.ToArray(), "photo.jpg", "Photo")).ExpectAsync(HttpStatusCode.BadRequest);
+        var exe = await (await Upload(admin, "MZ\u0090\0 not a picture"u8.ToArray(), "photo.jpg", "Photo")).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Equal(["file"], exe.ErrorFields());
         await (await Upload(admin, pdf, "report.pdf", "Photo")).ExpectAsync(HttpStatusCode.BadRequest);
         var big = new byte[10 * 1024 * 1024 + 1];
-        big[0] = 0xFF; big[1] = 0xD8; big[2] = 0xFF;
-        Assert.Contains((await Upload(admin, big, "huge.jpg", "Photo")).StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+        big[0] = 0xFF;
+        big[1] = 0xD8;
+        big[2] = 0xFF;
+        Assert.Contains(
+            (await Upload(admin, big, "huge.jpg", "Photo")).StatusCode,
+            new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge }
+        );
 
         var list = await (await admin.GetAsync($"/api/v1/equipment/{m.Id()}/attachments")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2, list.GetArrayLength());
         var download = await admin.GetAsync($"/api/v1/equipment/{m.Id()}/attachments/{report.Id()}");
         Assert.Equal(pdf, await download.Content.ReadAsByteArrayAsync());
 
-        var stranger = await app.CreateAsync("Customer", extra: new { customerId = (await admin.CustomerAsync()).GetProperty("id").GetGuid() });
+        var stranger = await app.CreateAsync(
+            "Customer",
+            extra: new { customerId = (await admin.CustomerAsync()).GetProperty("id").GetGuid() }
+        );
         using var strangerClient = await app.ClientForAsync(stranger.GetProperty("email").GetString()!);
-        Assert.Equal(HttpStatusCode.NotFound, (await strangerClient.GetAsync($"/api/v1/equipment/{m.Id()}/attachments/{report.Id()}")).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.NotFound,
+            (await strangerClient.GetAsync($"/api/v1/equipment/{m.Id()}/attachments/{report.Id()}")).StatusCode
+        );
         var owner = await app.CreateAsync("Customer", extra: new { customerId = customer.GetProperty("id").GetGuid() });
         using var ownerClient = await app.ClientForAsync(owner.GetProperty("email").GetString()!);
         await (await ownerClient.GetAsync($"/api/v1/equipment/{m.Id()}/attachments")).ExpectAsync(HttpStatusCode.OK);
@@ -163,10 +218,13 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var product = await admin.ProductAsync();
         var line = await admin.MachineAsync(customer, product);
         var unit = await admin.MachineAsync(customer, product, new { parentId = line.GetProperty("id").GetGuid() });
-        var loop = await (await admin.PutAsJsonAsync($"/api/v1/equipment/{line.Id()}", new { parentId = unit.GetProperty("id").GetGuid(), version = 1 })).ExpectAsync(HttpStatusCode.BadRequest);
+        var loop = await (
+            await admin.PutAsJsonAsync($"/api/v1/equipment/{line.Id()}", new { parentId = unit.GetProperty("id").GetGuid(), version = 1 })
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Equal(["parentId"], loop.ErrorFields());
     }
 }
 
 public sealed class EquipmentApiTests_Sqlite(SqliteFactory app) : EquipmentApiTests<SqliteFactory>(app);
+
 public sealed class EquipmentApiTests_Postgres(PostgresFactory app) : EquipmentApiTests<PostgresFactory>(app);

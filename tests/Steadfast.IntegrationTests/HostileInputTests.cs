@@ -15,24 +15,45 @@ namespace Steadfast.IntegrationTests;
 /// numbers, SQL and script fragments, deep nesting — sent to every POST and PUT the app has. Whatever
 /// comes back, it is never a 500.
 /// </summary>
-public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     private static readonly string[] Strings =
     [
-        "", " ", "' OR 1=1 --", "\"; DROP TABLE \"Customers\"; --", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "{{7*7}}", "../../etc/passwd",
-        "\u0000", "\u202Eevil", "😀👨‍👩‍👧", "𠜎𠜱𠝹", "ｆｕｌｌ　ｗｉｄｔｈ", "NaN", "-1", "1e309", "2026-02-30", "not-a-guid", new string('长', 5000), new string('x', 200_000),
+        "",
+        " ",
+        "' OR 1=1 --",
+        "\"; DROP TABLE \"Customers\"; --",
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        "{{7*7}}",
+        "../../etc/passwd",
+        "\u0000",
+        "\u202Eevil",
+        "😀👨‍👩‍👧",
+        "𠜎𠜱𠝹",
+        "ｆｕｌｌ　ｗｉｄｔｈ",
+        "NaN",
+        "-1",
+        "1e309",
+        "2026-02-30",
+        "not-a-guid",
+        new string('长', 5000),
+        new string('x', 200_000),
     ];
 
     /// <summary>Anything at all, for one property.</summary>
-    private static Gen<JsonNode?> Hostile() => Gen.OneOf(
-        Gen.Elements(Strings).Select(s => (JsonNode?)JsonValue.Create(s)),
-        Gen.Elements(0L, -1L, long.MinValue, long.MaxValue, int.MaxValue + 1L).Select(n => (JsonNode?)JsonValue.Create(n)),
-        Gen.Elements(-0.5, 1e300, double.Epsilon).Select(d => (JsonNode?)JsonValue.Create(d)),
-        Gen.Elements(true, false).Select(b => (JsonNode?)JsonValue.Create(b)),
-        Gen.Constant<JsonNode?>(null),
-        Gen.Constant<JsonNode?>(new JsonArray(JsonValue.Create("a"), JsonValue.Create(1), null)),
-        Gen.Constant<JsonNode?>(new JsonObject { ["nested"] = new JsonObject { ["deeper"] = "x" } }),
-        Gen.Elements(Guid.Empty, Guid.NewGuid()).Select(g => (JsonNode?)JsonValue.Create(g)));
+    private static Gen<JsonNode?> Hostile() =>
+        Gen.OneOf(
+            Gen.Elements(Strings).Select(s => (JsonNode?)JsonValue.Create(s)),
+            Gen.Elements(0L, -1L, long.MinValue, long.MaxValue, int.MaxValue + 1L).Select(n => (JsonNode?)JsonValue.Create(n)),
+            Gen.Elements(-0.5, 1e300, double.Epsilon).Select(d => (JsonNode?)JsonValue.Create(d)),
+            Gen.Elements(true, false).Select(b => (JsonNode?)JsonValue.Create(b)),
+            Gen.Constant<JsonNode?>(null),
+            Gen.Constant<JsonNode?>(new JsonArray(JsonValue.Create("a"), JsonValue.Create(1), null)),
+            Gen.Constant<JsonNode?>(new JsonObject { ["nested"] = new JsonObject { ["deeper"] = "x" } }),
+            Gen.Elements(Guid.Empty, Guid.NewGuid()).Select(g => (JsonNode?)JsonValue.Create(g))
+        );
 
     private static JsonElement? Resolve(JsonElement doc, JsonElement schema)
     {
@@ -47,13 +68,18 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
     /// <summary>One body: the schema's properties, each with a hostile value; sometimes not an object at all.</summary>
     private static Gen<string> Bodies(JsonElement doc, JsonElement? schema)
     {
-        var names = schema is { } s && s.TryGetProperty("properties", out var props) ? props.EnumerateObject().Select(p => p.Name).ToArray() : ["name"];
-        var objects = Gen.ArrayOf(Hostile(), names.Length).Select(values =>
-        {
-            var o = new JsonObject();
-            for (var i = 0; i < names.Length; i++) o[names[i]] = values[i]?.DeepClone();
-            return o.ToJsonString();
-        });
+        var names =
+            schema is { } s && s.TryGetProperty("properties", out var props)
+                ? props.EnumerateObject().Select(p => p.Name).ToArray()
+                : ["name"];
+        var objects = Gen.ArrayOf(Hostile(), names.Length)
+            .Select(values =>
+            {
+                var o = new JsonObject();
+                for (var i = 0; i < names.Length; i++)
+                    o[names[i]] = values[i]?.DeepClone();
+                return o.ToJsonString();
+            });
         var deep = Gen.Choose(70, 400).Select(depth => new string('[', depth) + new string(']', depth));
         return Gen.Frequency((8, objects), (1, deep), (1, Gen.Elements("null", "[]", "\"text\"", "{", "{\"a\":1,\"a\":2}", "12")));
     }
@@ -72,7 +98,11 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
         {
             foreach (var op in path.Value.EnumerateObject().Where(o => o.Name is "post" or "put"))
             {
-                if (!op.Value.TryGetProperty("requestBody", out var body) || !body.GetProperty("content").TryGetProperty("application/json", out var json)) continue;
+                if (
+                    !op.Value.TryGetProperty("requestBody", out var body)
+                    || !body.GetProperty("content").TryGetProperty("application/json", out var json)
+                )
+                    continue;
                 operations++;
                 var schema = json.TryGetProperty("schema", out var sch) ? Resolve(doc, sch) : null;
                 foreach (var sample in Bodies(doc, schema).Sample(8))
@@ -83,7 +113,10 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
                     };
                     using var response = await admin.SendAsync(request);
                     if ((int)response.StatusCode >= 500)
-                        failures.Add($"{op.Name.ToUpperInvariant()} {path.Name} → {(int)response.StatusCode}: {(sample.Length > 300 ? sample[..300] + "…" : sample)}");
+                        failures.Add(
+                            $"{op.Name.ToUpperInvariant()} {path.Name} → {(int)response.StatusCode}: "
+                                + $"{(sample.Length > 300 ? sample[..300] + "…" : sample)}"
+                        );
                 }
             }
         }
@@ -95,10 +128,22 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
     public async Task A_nul_character_in_any_string_or_search_term_is_a_400_naming_the_field()
     {
         using var admin = await app.AdminAsync();
-        var problem = await (await admin.PostAsJsonAsync("/api/v1/me/tokens", new { name = "a\u0000b", days = 30 })).ExpectAsync(HttpStatusCode.BadRequest);
+        var problem = await (await admin.PostAsJsonAsync("/api/v1/me/tokens", new { name = "a\u0000b", days = 30 })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Contains("name", problem.ErrorFields());
-        problem = await (await admin.PostAsJsonAsync("/api/v1/customers", new { name = "甲公司", province = "江苏", city = "苏州", tags = new[] { "ok", "\u0000" } }))
-            .ExpectAsync(HttpStatusCode.BadRequest);
+        problem = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/customers",
+                new
+                {
+                    name = "甲公司",
+                    province = "江苏",
+                    city = "苏州",
+                    tags = new[] { "ok", "\u0000" },
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains(problem.ErrorFields(), f => f.StartsWith("tags", StringComparison.Ordinal));
         problem = await (await admin.GetAsync("/api/v1/customers?q=%00")).ExpectAsync(HttpStatusCode.BadRequest);
         Assert.Contains("q", problem.ErrorFields());
@@ -108,11 +153,20 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
         var failures = new List<string>();
         foreach (var path in doc.GetProperty("paths").EnumerateObject().Where(p => !p.Name.Contains('{', StringComparison.Ordinal)))
         {
-            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters)) continue;
-            var query = string.Join("&", parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").Select(p => p.GetProperty("name").GetString() + "=x%00y"));
-            if (query.Length == 0) continue;
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
+                continue;
+            var query = string.Join(
+                "&",
+                parameters
+                    .EnumerateArray()
+                    .Where(p => p.GetProperty("in").GetString() == "query")
+                    .Select(p => p.GetProperty("name").GetString() + "=x%00y")
+            );
+            if (query.Length == 0)
+                continue;
             using var response = await admin.GetAsync(path.Name + "?" + query);
-            if ((int)response.StatusCode >= 500) failures.Add($"GET {path.Name}?{query} → {(int)response.StatusCode}");
+            if ((int)response.StatusCode >= 500)
+                failures.Add($"GET {path.Name}?{query} → {(int)response.StatusCode}");
         }
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
@@ -124,7 +178,18 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
     private static byte[] ZipBomb(int rows, bool lie)
     {
         using var plain = new MemoryStream();
-        MiniExcelLibs.MiniExcel.SaveAs(plain, new[] { new Dictionary<string, object?> { ["name"] = "x", ["province"] = "江苏", ["city"] = "苏州" } });
+        MiniExcelLibs.MiniExcel.SaveAs(
+            plain,
+            new[]
+            {
+                new Dictionary<string, object?>
+                {
+                    ["name"] = "x",
+                    ["province"] = "江苏",
+                    ["city"] = "苏州",
+                },
+            }
+        );
         using var output = new MemoryStream();
         using (var source = new System.IO.Compression.ZipArchive(new MemoryStream(plain.ToArray())))
         using (var bomb = new System.IO.Compression.ZipArchive(output, System.IO.Compression.ZipArchiveMode.Create, leaveOpen: true))
@@ -133,12 +198,24 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
             {
                 var copy = bomb.CreateEntry(entry.FullName, System.IO.Compression.CompressionLevel.Optimal);
                 using var to = copy.Open();
-                if (entry.FullName != "xl/worksheets/sheet1.xml") { using var from = entry.Open(); from.CopyTo(to); continue; }
-                to.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?><worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
-                to.Write("<row><c t=\"inlineStr\"><is><t>name</t></is></c><c t=\"inlineStr\"><is><t>province</t></is></c><c t=\"inlineStr\"><is><t>city</t></is></c></row>"u8);
-                var row = "<row><c t=\"inlineStr\"><is><t>某某有限公司</t></is></c><c t=\"inlineStr\"><is><t>江苏</t></is></c><c t=\"inlineStr\"><is><t>苏州</t></is></c></row>"u8.ToArray();
+                if (entry.FullName != "xl/worksheets/sheet1.xml")
+                {
+                    using var from = entry.Open();
+                    from.CopyTo(to);
+                    continue;
+                }
+                to.Write("<?xml version=\"1.0\" encoding=\"utf-8\"?><worksheet "u8);
+                to.Write("xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\"><sheetData>"u8);
+                to.Write("<row><c t=\"inlineStr\"><is><t>name</t></is></c><c t=\"inlineStr\"><is><t>province</t></is></c><c "u8);
+                to.Write("t=\"inlineStr\"><is><t>city</t></is></c></row>"u8);
+                byte[] row =
+                [
+                    .. "<row><c t=\"inlineStr\"><is><t>某某有限公司</t></is></c><c t=\"inlineStr\"><is><t>江苏</t></is></c><c "u8,
+                    .. "t=\"inlineStr\"><is><t>苏州</t></is></c></row>"u8,
+                ];
                 var block = Enumerable.Range(0, 1000).SelectMany(_ => row).ToArray();
-                for (var i = 0; i < rows / 1000; i++) to.Write(block);
+                for (var i = 0; i < rows / 1000; i++)
+                    to.Write(block);
                 to.Write("</sheetData></worksheet>"u8);
             }
         }
@@ -150,8 +227,14 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
             for (var i = 0; i + 46 < bytes.Length; i++)
             {
                 var signature = BitConverter.ToUInt32(bytes, i);
-                var (sizeAt, nameAt) = signature switch { 0x04034b50 => (22, 30), 0x02014b50 => (24, 46), _ => (-1, -1) };
-                if (sizeAt < 0 || !bytes.AsSpan(i + nameAt).StartsWith(name)) continue;
+                var (sizeAt, nameAt) = signature switch
+                {
+                    0x04034b50 => (22, 30),
+                    0x02014b50 => (24, 46),
+                    _ => (-1, -1),
+                };
+                if (sizeAt < 0 || !bytes.AsSpan(i + nameAt).StartsWith(name))
+                    continue;
                 BitConverter.GetBytes(2048u).CopyTo(bytes, i + sizeAt);
             }
         }
@@ -201,19 +284,39 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp> wh
             var content = new ByteArrayContent(bytes);
             content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("image/png");
             form.Add(content, field, name);
-            foreach (var (k, v) in extra) form.Add(new StringContent(v), k);
+            foreach (var (k, v) in extra)
+                form.Add(new StringContent(v), k);
             return (await admin.PostAsync(url, form)).StatusCode;
         }
         // An "image" that is a script, a "spreadsheet" that is text, a zip that is not an xlsx, and an image over the limit.
         var script = Encoding.UTF8.GetBytes("<script>alert(1)</script>");
-        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync($"/api/v1/equipment/{machine.Id()}/attachments", "file", script, "photo.png", ("kind", "Photo")));
-        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync("/api/v1/imports", "file", script, "customers.xlsx", ("target", "customers")));
-        Assert.Equal(HttpStatusCode.BadRequest, await UploadAsync("/api/v1/imports", "file", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8], "customers.xlsx", ("target", "customers")));
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            await UploadAsync($"/api/v1/equipment/{machine.Id()}/attachments", "file", script, "photo.png", ("kind", "Photo"))
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            await UploadAsync("/api/v1/imports", "file", script, "customers.xlsx", ("target", "customers"))
+        );
+        Assert.Equal(
+            HttpStatusCode.BadRequest,
+            await UploadAsync(
+                "/api/v1/imports",
+                "file",
+                [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8],
+                "customers.xlsx",
+                ("target", "customers")
+            )
+        );
         var huge = new byte[11 * 1024 * 1024];
         new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }.CopyTo(huge, 0);
-        Assert.Contains(await UploadAsync($"/api/v1/equipment/{machine.Id()}/attachments", "file", huge, "big.png", ("kind", "Photo")), new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge });
+        Assert.Contains(
+            await UploadAsync($"/api/v1/equipment/{machine.Id()}/attachments", "file", huge, "big.png", ("kind", "Photo")),
+            new[] { HttpStatusCode.BadRequest, HttpStatusCode.RequestEntityTooLarge }
+        );
     }
 }
 
 public sealed class HostileInputTests_Sqlite(SqliteFactory app) : HostileInputTests<SqliteFactory>(app);
+
 public sealed class HostileInputTests_Postgres(PostgresFactory app) : HostileInputTests<PostgresFactory>(app);

@@ -1,4 +1,3 @@
-using Steadfast.Platform.Data.Sqlite;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -8,11 +7,13 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using Steadfast.IntegrationTests.Infrastructure;
+using Steadfast.Platform.Data.Sqlite;
 using Steadfast.Platform.Jobs;
 
 namespace Steadfast.IntegrationTests;
 
-public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     private static byte[] Xlsx(IEnumerable<Dictionary<string, object?>> rows)
     {
@@ -21,17 +22,28 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         return memory.ToArray();
     }
 
-    private async Task<JsonElement> RunAsync(HttpClient client, byte[] file, string fileName, string target, string? mode = null, object? mapping = null, HttpStatusCode expect = HttpStatusCode.Accepted)
+    private async Task<JsonElement> RunAsync(
+        HttpClient client,
+        byte[] file,
+        string fileName,
+        string target,
+        string? mode = null,
+        object? mapping = null,
+        HttpStatusCode expect = HttpStatusCode.Accepted
+    )
     {
         using var form = new MultipartFormDataContent();
         var content = new ByteArrayContent(file);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
         form.Add(content, "file", fileName);
         form.Add(new StringContent(target), "target");
-        if (mode is not null) form.Add(new StringContent(mode), "mode");
-        if (mapping is not null) form.Add(new StringContent(JsonSerializer.Serialize(mapping)), "mapping");
+        if (mode is not null)
+            form.Add(new StringContent(mode), "mode");
+        if (mapping is not null)
+            form.Add(new StringContent(JsonSerializer.Serialize(mapping)), "mapping");
         var job = await (await client.PostAsync("/api/v1/imports", form)).ExpectAsync(expect);
-        if (expect != HttpStatusCode.Accepted) return job;
+        if (expect != HttpStatusCode.Accepted)
+            return job;
         await app.Services.GetRequiredService<QueueTicker>().DrainAsync(default);
         return await (await client.GetAsync($"/api/v1/imports/{job.Id()}")).ExpectAsync(HttpStatusCode.OK);
     }
@@ -44,10 +56,42 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var (c1, c2) = (Records.NewCreditCode(), Records.NewCreditCode());
         var rows = new List<Dictionary<string, object?>>
         {
-            new() { ["客户名称"] = $"导入甲{marker}有限公司", ["统一社会信用代码"] = c1, ["客户等级"] = "战略", ["省份"] = "浙江", ["城市"] = "宁波", ["标签"] = "复购、标杆客户" },
-            new() { ["客户名称"] = $"导入乙{marker}有限公司", ["统一社会信用代码"] = c2, ["客户等级"] = "Key", ["省份"] = "广东", ["城市"] = "东莞", ["标签"] = null },
-            new() { ["客户名称"] = $"导入丙{marker}有限公司", ["统一社会信用代码"] = c1[..17] + (c1[17] == 'A' ? 'B' : 'A'), ["客户等级"] = "普通", ["省份"] = "江苏", ["城市"] = "常州", ["标签"] = null },
-            new() { ["客户名称"] = null, ["统一社会信用代码"] = null, ["客户等级"] = "钻石", ["省份"] = "江苏", ["城市"] = "常州", ["标签"] = null },
+            new()
+            {
+                ["客户名称"] = $"导入甲{marker}有限公司",
+                ["统一社会信用代码"] = c1,
+                ["客户等级"] = "战略",
+                ["省份"] = "浙江",
+                ["城市"] = "宁波",
+                ["标签"] = "复购、标杆客户",
+            },
+            new()
+            {
+                ["客户名称"] = $"导入乙{marker}有限公司",
+                ["统一社会信用代码"] = c2,
+                ["客户等级"] = "Key",
+                ["省份"] = "广东",
+                ["城市"] = "东莞",
+                ["标签"] = null,
+            },
+            new()
+            {
+                ["客户名称"] = $"导入丙{marker}有限公司",
+                ["统一社会信用代码"] = c1[..17] + (c1[17] == 'A' ? 'B' : 'A'),
+                ["客户等级"] = "普通",
+                ["省份"] = "江苏",
+                ["城市"] = "常州",
+                ["标签"] = null,
+            },
+            new()
+            {
+                ["客户名称"] = null,
+                ["统一社会信用代码"] = null,
+                ["客户等级"] = "钻石",
+                ["省份"] = "江苏",
+                ["城市"] = "常州",
+                ["标签"] = null,
+            },
         };
         var job = await RunAsync(admin, Xlsx(rows), "客户.xlsx", "customers");
         Assert.Equal("completed", job.GetProperty("status").GetString());
@@ -77,7 +121,15 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         Assert.Equal(4, again.GetProperty("succeeded").GetInt32());
         var after = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(4, after.GetProperty("total").GetInt32());
-        Assert.Equal("杭州", after.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("creditCode").GetString() == c1).GetProperty("city").GetString());
+        Assert.Equal(
+            "杭州",
+            after
+                .GetProperty("items")
+                .EnumerateArray()
+                .Single(i => i.GetProperty("creditCode").GetString() == c1)
+                .GetProperty("city")
+                .GetString()
+        );
     }
 
     [Fact]
@@ -85,7 +137,14 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     {
         using var admin = await app.AdminAsync();
         var marker = Guid.NewGuid().ToString("N")[..6];
-        var rows = Enumerable.Range(0, 30).Select(i => new Dictionary<string, object?> { ["Name"] = $"全有全无{marker}-{i}有限公司", ["Credit code"] = i == 17 ? "123" : null }).ToList();
+        var rows = Enumerable
+            .Range(0, 30)
+            .Select(i => new Dictionary<string, object?>
+            {
+                ["Name"] = $"全有全无{marker}-{i}有限公司",
+                ["Credit code"] = i == 17 ? "123" : null,
+            })
+            .ToList();
         var job = await RunAsync(admin, Xlsx(rows), "all.xlsx", "customers", mode: "allOrNothing");
         Assert.Equal("failed", job.GetProperty("status").GetString());
         Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
@@ -104,16 +163,67 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var s = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var rows = new List<Dictionary<string, object?>>
         {
-            new() { ["序列号"] = $"A{s}1", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = "2024/3/5", ["纬度"] = "３１.２", ["经度"] = "１２０.５" },
-            new() { ["序列号"] = $"A{s}2", ["型号编码"] = productCode, ["客户"] = customer.GetProperty("name").GetString(), ["安装日期"] = "2024年3月5日", ["纬度"] = null, ["经度"] = null },
-            new() { ["序列号"] = $"A{s}3", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = 45356d, ["纬度"] = null, ["经度"] = null },
-            new() { ["序列号"] = $"A{s}4", ["型号编码"] = productCode, ["客户"] = code, ["安装日期"] = "三月五号", ["纬度"] = null, ["经度"] = null },
-            new() { ["序列号"] = $"A{s}5", ["型号编码"] = "NO-SUCH-MODEL", ["客户"] = "不存在的客户", ["安装日期"] = "2024-03-05", ["纬度"] = null, ["经度"] = null },
+            new()
+            {
+                ["序列号"] = $"A{s}1",
+                ["型号编码"] = productCode,
+                ["客户"] = code,
+                ["安装日期"] = "2024/3/5",
+                ["纬度"] = "３１.２",
+                ["经度"] = "１２０.５",
+            },
+            new()
+            {
+                ["序列号"] = $"A{s}2",
+                ["型号编码"] = productCode,
+                ["客户"] = customer.GetProperty("name").GetString(),
+                ["安装日期"] = "2024年3月5日",
+                ["纬度"] = null,
+                ["经度"] = null,
+            },
+            new()
+            {
+                ["序列号"] = $"A{s}3",
+                ["型号编码"] = productCode,
+                ["客户"] = code,
+                ["安装日期"] = 45356d,
+                ["纬度"] = null,
+                ["经度"] = null,
+            },
+            new()
+            {
+                ["序列号"] = $"A{s}4",
+                ["型号编码"] = productCode,
+                ["客户"] = code,
+                ["安装日期"] = "三月五号",
+                ["纬度"] = null,
+                ["经度"] = null,
+            },
+            new()
+            {
+                ["序列号"] = $"A{s}5",
+                ["型号编码"] = "NO-SUCH-MODEL",
+                ["客户"] = "不存在的客户",
+                ["安装日期"] = "2024-03-05",
+                ["纬度"] = null,
+                ["经度"] = null,
+            },
         };
-        var job = await RunAsync(admin, Xlsx(rows), "设备.xlsx", "equipment", mapping: new Dictionary<string, string>
-        {
-            ["序列号"] = "serialNumber", ["型号编码"] = "productCode", ["客户"] = "customer", ["安装日期"] = "installedOn", ["纬度"] = "latitude", ["经度"] = "longitude",
-        });
+        var job = await RunAsync(
+            admin,
+            Xlsx(rows),
+            "设备.xlsx",
+            "equipment",
+            mapping: new Dictionary<string, string>
+            {
+                ["序列号"] = "serialNumber",
+                ["型号编码"] = "productCode",
+                ["客户"] = "customer",
+                ["安装日期"] = "installedOn",
+                ["纬度"] = "latitude",
+                ["经度"] = "longitude",
+            }
+        );
         Assert.Equal(3, job.GetProperty("succeeded").GetInt32());
         Assert.Equal(2, job.GetProperty("failedRows").GetInt32());
         var machines = await (await admin.GetAsync($"/api/v1/equipment?customerId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
@@ -133,8 +243,20 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var model = "M-" + Guid.NewGuid().ToString("N")[..6];
         var products = new List<Dictionary<string, object?>>
         {
-            new() { ["型号编码"] = model, ["名称"] = "新型注塑机", ["保修期（月）"] = "２４", ["每 N 运行小时保养"] = "1,000" },
-            new() { ["型号编码"] = model + "X", ["名称"] = null, ["保修期（月）"] = "999", ["每 N 运行小时保养"] = null },
+            new()
+            {
+                ["型号编码"] = model,
+                ["名称"] = "新型注塑机",
+                ["保修期（月）"] = "２４",
+                ["每 N 运行小时保养"] = "1,000",
+            },
+            new()
+            {
+                ["型号编码"] = model + "X",
+                ["名称"] = null,
+                ["保修期（月）"] = "999",
+                ["每 N 运行小时保养"] = null,
+            },
         };
         var job = await RunAsync(admin, Xlsx(products), "models.xlsx", "products");
         Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
@@ -147,9 +269,30 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var (m1, m2) = ("139" + Random.Shared.Next(10000000, 99999999), "139" + Random.Shared.Next(10000000, 99999999));
         var contacts = new List<Dictionary<string, object?>>
         {
-            new() { ["客户"] = code, ["姓名"] = "赵总", ["手机"] = m1, ["决策角色"] = "决策者", ["主联系人"] = "是" },
-            new() { ["客户"] = code, ["姓名"] = "钱工", ["手机"] = m2, ["决策角色"] = "Technical", ["主联系人"] = "否" },
-            new() { ["客户"] = "没有这个客户", ["姓名"] = "孙经理", ["手机"] = null, ["决策角色"] = null, ["主联系人"] = null },
+            new()
+            {
+                ["客户"] = code,
+                ["姓名"] = "赵总",
+                ["手机"] = m1,
+                ["决策角色"] = "决策者",
+                ["主联系人"] = "是",
+            },
+            new()
+            {
+                ["客户"] = code,
+                ["姓名"] = "钱工",
+                ["手机"] = m2,
+                ["决策角色"] = "Technical",
+                ["主联系人"] = "否",
+            },
+            new()
+            {
+                ["客户"] = "没有这个客户",
+                ["姓名"] = "孙经理",
+                ["手机"] = null,
+                ["决策角色"] = null,
+                ["主联系人"] = null,
+            },
         };
         job = await RunAsync(admin, Xlsx(contacts), "contacts.xlsx", "contacts");
         Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
@@ -175,23 +318,63 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var number = "IMP-" + Guid.NewGuid().ToString("N")[..6];
         var parts = new List<Dictionary<string, object?>>
         {
-            new() { ["备件编号"] = number, ["名称"] = "主轴轴承", ["单位"] = "套", ["单位成本"] = "1,250.50", ["再订货点"] = "4", ["适用型号"] = model },
-            new() { ["备件编号"] = number + "B", ["名称"] = "密封圈", ["单位"] = "件", ["单位成本"] = "-3", ["再订货点"] = null, ["适用型号"] = "NO-SUCH-MODEL" },
+            new()
+            {
+                ["备件编号"] = number,
+                ["名称"] = "主轴轴承",
+                ["单位"] = "套",
+                ["单位成本"] = "1,250.50",
+                ["再订货点"] = "4",
+                ["适用型号"] = model,
+            },
+            new()
+            {
+                ["备件编号"] = number + "B",
+                ["名称"] = "密封圈",
+                ["单位"] = "件",
+                ["单位成本"] = "-3",
+                ["再订货点"] = null,
+                ["适用型号"] = "NO-SUCH-MODEL",
+            },
         };
         var job = await RunAsync(admin, Xlsx(parts), "parts.xlsx", "parts");
         Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
         Assert.Equal(1, job.GetProperty("failedRows").GetInt32());
-        var found = Assert.Single((await (await admin.GetAsync($"/api/v1/parts?q={number}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray());
+        var found = Assert.Single(
+            (await (await admin.GetAsync($"/api/v1/parts?q={number}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+        );
         Assert.Equal(125050, found.GetProperty("unitCost").GetInt64());
         var part = await (await admin.GetAsync($"/api/v1/parts/{found.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, part.GetProperty("productIds").GetArrayLength());
 
         var code = "OB" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
-        await (await admin.PostAsJsonAsync("/api/v1/warehouses", new { code, name = "期初仓", kind = "central" })).ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/warehouses",
+                new
+                {
+                    code,
+                    name = "期初仓",
+                    kind = "central",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
         var balances = new List<Dictionary<string, object?>>
         {
-            new() { ["备件编号"] = number, ["仓库编码"] = code, ["数量"] = "12", ["单位成本"] = "1200" },
-            new() { ["备件编号"] = number, ["仓库编码"] = "NOPE", ["数量"] = "1.5", ["单位成本"] = null },
+            new()
+            {
+                ["备件编号"] = number,
+                ["仓库编码"] = code,
+                ["数量"] = "12",
+                ["单位成本"] = "1200",
+            },
+            new()
+            {
+                ["备件编号"] = number,
+                ["仓库编码"] = "NOPE",
+                ["数量"] = "1.5",
+                ["单位成本"] = null,
+            },
         };
         job = await RunAsync(admin, Xlsx(balances), "opening.xlsx", "opening-balances");
         Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
@@ -209,7 +392,9 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         using var admin = await app.AdminAsync();
         var marker = Guid.NewGuid().ToString("N")[..6];
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        var csv = Encoding.GetEncoding("GB18030").GetBytes($"客户名称,省份,城市\r\n编码{marker}甲有限公司,四川,成都\r\n编码{marker}乙有限公司,河南,郑州\r\n");
+        var csv = Encoding
+            .GetEncoding("GB18030")
+            .GetBytes($"客户名称,省份,城市\r\n编码{marker}甲有限公司,四川,成都\r\n编码{marker}乙有限公司,河南,郑州\r\n");
         var job = await RunAsync(admin, csv, "客户.csv", "customers");
         Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
         var found = await (await admin.GetAsync($"/api/v1/customers?q={marker}")).ExpectAsync(HttpStatusCode.OK);
@@ -221,15 +406,41 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
     {
         using var admin = await app.AdminAsync();
         var before = await app.DbAsync(db => db.Set<Steadfast.Platform.ImportExport.ImportJob>().CountAsync());
-        var notExcel = await RunAsync(admin, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 0, 0, 9], "fake.xlsx", "customers", expect: HttpStatusCode.BadRequest);
+        var notExcel = await RunAsync(
+            admin,
+            [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 0, 0, 9],
+            "fake.xlsx",
+            "customers",
+            expect: HttpStatusCode.BadRequest
+        );
         Assert.Equal(["file"], notExcel.ErrorFields());
         var binary = await RunAsync(admin, [0, 1, 2, 3, 0, 255, 0], "x.csv", "customers", expect: HttpStatusCode.BadRequest);
         Assert.Equal(["file"], binary.ErrorFields());
-        var empty = await RunAsync(admin, Xlsx([new() { ["客户名称"] = null }]), "empty.xlsx", "customers", expect: HttpStatusCode.BadRequest);
+        var empty = await RunAsync(
+            admin,
+            Xlsx([new() { ["客户名称"] = null }]),
+            "empty.xlsx",
+            "customers",
+            expect: HttpStatusCode.BadRequest
+        );
         Assert.Equal(["file"], empty.ErrorFields());
-        var twice = await RunAsync(admin, Xlsx([new() { ["A"] = "x", ["B"] = "y" }]), "twice.xlsx", "customers", mapping: new { A = "name", B = "name" }, expect: HttpStatusCode.BadRequest);
+        var twice = await RunAsync(
+            admin,
+            Xlsx([new() { ["A"] = "x", ["B"] = "y" }]),
+            "twice.xlsx",
+            "customers",
+            mapping: new { A = "name", B = "name" },
+            expect: HttpStatusCode.BadRequest
+        );
         Assert.Equal(["mapping"], twice.ErrorFields());
-        var unmapped = await RunAsync(admin, Xlsx([new() { ["A"] = "x" }]), "unmapped.xlsx", "customers", mapping: new { A = "city" }, expect: HttpStatusCode.BadRequest);
+        var unmapped = await RunAsync(
+            admin,
+            Xlsx([new() { ["A"] = "x" }]),
+            "unmapped.xlsx",
+            "customers",
+            mapping: new { A = "city" },
+            expect: HttpStatusCode.BadRequest
+        );
         Assert.Equal(["mapping"], unmapped.ErrorFields());
         await RunAsync(admin, Xlsx([new() { ["A"] = "x" }]), "x.xlsx", "spaceships", expect: HttpStatusCode.BadRequest);
         Assert.Equal(before, await app.DbAsync(db => db.Set<Steadfast.Platform.ImportExport.ImportJob>().CountAsync()));
@@ -247,17 +458,28 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp> where TA
         var file = Xlsx([new() { ["客户名称"] = "预览有限公司", ["负责人邮箱"] = AppFactory.AdminEmail }]);
         async Task<JsonElement> Preview()
         {
-            using var form = new MultipartFormDataContent { { new ByteArrayContent(file), "file", "p.xlsx" }, { new StringContent("customers"), "target" } };
+            using var form = new MultipartFormDataContent
+            {
+                { new ByteArrayContent(file), "file", "p.xlsx" },
+                { new StringContent("customers"), "target" },
+            };
             return await (await admin.PostAsync("/api/v1/imports/preview", form)).ExpectAsync(HttpStatusCode.OK);
         }
         var first = await Preview();
         Assert.Equal("name", first.GetProperty("suggestedMapping").GetProperty("客户名称").GetString());
         Assert.False(first.GetProperty("suggestedMapping").TryGetProperty("负责人邮箱", out _));
-        await RunAsync(admin, file, "p.xlsx", "customers", mapping: new Dictionary<string, string> { ["客户名称"] = "name", ["负责人邮箱"] = "owner" });
+        await RunAsync(
+            admin,
+            file,
+            "p.xlsx",
+            "customers",
+            mapping: new Dictionary<string, string> { ["客户名称"] = "name", ["负责人邮箱"] = "owner" }
+        );
         var second = await Preview();
         Assert.Equal("owner", second.GetProperty("suggestedMapping").GetProperty("负责人邮箱").GetString());
     }
 }
 
 public sealed class ImportTests_Sqlite(QueueSqliteFactory app) : ImportTests<QueueSqliteFactory>(app);
+
 public sealed class ImportTests_Postgres(QueuePostgresFactory app) : ImportTests<QueuePostgresFactory>(app);

@@ -13,7 +13,9 @@ public sealed class MigrationTests
     private static AppDbContext Context(DatabaseProvider provider)
     {
         var options = new DbContextOptionsBuilder<AppDbContext>();
-        new DatabaseSettings(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=none").Apply(options);
+        new DatabaseSettings(provider, provider == DatabaseProvider.Sqlite ? "Data Source=:memory:" : "Host=localhost;Database=none").Apply(
+            options
+        );
         return new AppDbContext(options.Options);
     }
 
@@ -24,8 +26,10 @@ public sealed class MigrationTests
     {
         using var db = Context(provider);
         Assert.True(db.Database.GetMigrations().Any(), $"{provider} has no migrations");
-        Assert.False(db.Database.HasPendingModelChanges(),
-            $"The model has changed since the last {provider} migration: add one with dotnet ef migrations add (see README).");
+        Assert.False(
+            db.Database.HasPendingModelChanges(),
+            $"The model has changed since the last {provider} migration: add one with dotnet ef migrations add (see README)."
+        );
     }
 
     [Fact]
@@ -41,19 +45,30 @@ public sealed class MigrationTests
             {
                 var table = entity.GetTableName();
                 foreach (var p in entity.GetProperties())
-                    shape.Add($"{table}.{p.GetColumnName()} {Nullable.GetUnderlyingType(p.ClrType)?.Name ?? p.ClrType.Name} null={p.IsNullable} max={p.GetMaxLength()} token={p.IsConcurrencyToken}");
+                    shape.Add(
+                        $"{table}.{p.GetColumnName()} {Nullable.GetUnderlyingType(p.ClrType)?.Name ?? p.ClrType.Name} "
+                            + $"null={p.IsNullable} max={p.GetMaxLength()} token={p.IsConcurrencyToken}"
+                    );
                 shape.Add($"{table} pk({string.Join(",", entity.FindPrimaryKey()!.Properties.Select(p => p.Name))})");
                 foreach (var i in entity.GetIndexes())
                     shape.Add($"{table} index({string.Join(",", i.Properties.Select(p => p.Name))}) unique={i.IsUnique}");
                 foreach (var fk in entity.GetForeignKeys())
-                    shape.Add($"{table} fk({string.Join(",", fk.Properties.Select(p => p.Name))})->{fk.PrincipalEntityType.GetTableName()} {fk.DeleteBehavior}");
+                    shape.Add(
+                        $"{table} fk({string.Join(",", fk.Properties.Select(p => p.Name))})->{fk.PrincipalEntityType.GetTableName()} "
+                            + $"{fk.DeleteBehavior}"
+                    );
             }
             return shape;
         }
         var sqlite = Shape(DatabaseProvider.Sqlite);
         var postgres = Shape(DatabaseProvider.Postgres);
-        Assert.True(sqlite.SetEquals(postgres),
-            "Only in SQLite:\n" + string.Join("\n", sqlite.Except(postgres)) + "\nOnly in PostgreSQL:\n" + string.Join("\n", postgres.Except(sqlite)));
+        Assert.True(
+            sqlite.SetEquals(postgres),
+            "Only in SQLite:\n"
+                + string.Join("\n", sqlite.Except(postgres))
+                + "\nOnly in PostgreSQL:\n"
+                + string.Join("\n", postgres.Except(sqlite))
+        );
         Assert.Contains(sqlite, s => s.StartsWith("AuditEntries.", StringComparison.Ordinal));
     }
 }

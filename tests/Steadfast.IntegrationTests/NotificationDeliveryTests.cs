@@ -18,7 +18,8 @@ namespace Steadfast.IntegrationTests;
 /// Notifications leave through the outbox: to a real SMTP sink and to a webhook receiver that fails
 /// twice before it recovers. Delivered once each, retried with back-off, signed.
 /// </summary>
-public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     private static int FreePort()
     {
@@ -46,7 +47,8 @@ public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<
             _web = builder.Build();
             _web.MapPost("/hook", async (HttpRequest req) =>
             {
-                if (Interlocked.Increment(ref _calls) <= failures) return Results.StatusCode(500);
+                if (Interlocked.Increment(ref _calls) <= failures)
+                    return Results.StatusCode(500);
                 using var reader = new StreamReader(req.Body);
                 var body = await reader.ReadToEndAsync();
                 var ts = req.Headers["X-Steadfast-Timestamp"].ToString();
@@ -57,6 +59,7 @@ public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<
         }
 
         public Task StartAsync() => _web.StartAsync();
+
         public async ValueTask DisposeAsync() => await _web.DisposeAsync();
     }
 
@@ -67,25 +70,92 @@ public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<
         await using var receiver = new Receiver(failures: 2, secret: "hook-secret");
         await receiver.StartAsync();
         using var admin = await app.AdminAsync();
-        await (await admin.PutAsJsonAsync("/api/v1/settings/mail", new { enabled = true, host = "127.0.0.1", port = smtp.Configuration.Port, security = "none", fromAddress = "service@steadfast.test" }))
-            .ExpectAsync(HttpStatusCode.OK);
-        Assert.Contains("url", (await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "ERP", url = "ftp://x", format = "json" })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
-        Assert.Contains("events", (await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "ERP", url = receiver.Url, format = "json", events = "Nope" })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
-        var hook = await (await admin.PostAsJsonAsync("/api/v1/settings/webhooks", new { name = "ERP", url = receiver.Url, format = "json", secret = "hook-secret", events = "Assigned" }))
-            .ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PutAsJsonAsync(
+                "/api/v1/settings/mail",
+                new
+                {
+                    enabled = true,
+                    host = "127.0.0.1",
+                    port = smtp.Configuration.Port,
+                    security = "none",
+                    fromAddress = "service@steadfast.test",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(
+            "url",
+            (
+                await (
+                    await admin.PostAsJsonAsync(
+                        "/api/v1/settings/webhooks",
+                        new
+                        {
+                            name = "ERP",
+                            url = "ftp://x",
+                            format = "json",
+                        }
+                    )
+                ).ExpectAsync(HttpStatusCode.BadRequest)
+            ).ErrorFields()
+        );
+        Assert.Contains(
+            "events",
+            (
+                await (
+                    await admin.PostAsJsonAsync(
+                        "/api/v1/settings/webhooks",
+                        new
+                        {
+                            name = "ERP",
+                            url = receiver.Url,
+                            format = "json",
+                            events = "Nope",
+                        }
+                    )
+                ).ExpectAsync(HttpStatusCode.BadRequest)
+            ).ErrorFields()
+        );
+        var hook = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/settings/webhooks",
+                new
+                {
+                    name = "ERP",
+                    url = receiver.Url,
+                    format = "json",
+                    secret = "hook-secret",
+                    events = "Assigned",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
         Assert.True(hook.GetProperty("hasSecret").GetBoolean());
         Assert.False(hook.TryGetProperty("secret", out _));
 
         var engineer = await app.CreateAsync("Engineer");
         var customer = await admin.CustomerAsync();
         var machine = await admin.MachineAsync(customer, await admin.ProductAsync());
-        var order = await (await admin.PostAsJsonAsync("/api/v1/work-orders", new
-        {
-            customerId = customer.GetProperty("id").GetGuid(), machineId = machine.GetProperty("id").GetGuid(), contactName = "王主任", contactPhone = "13800000000",
-            faultDescription = "液压站漏油", category = "液压", severity = "degraded",
-        })).ExpectAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/transitions", new { to = "assigned", assigneeId = engineer.GetProperty("id").GetGuid() }))
-            .ExpectAsync(HttpStatusCode.OK);
+        var order = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/work-orders",
+                new
+                {
+                    customerId = customer.GetProperty("id").GetGuid(),
+                    machineId = machine.GetProperty("id").GetGuid(),
+                    contactName = "王主任",
+                    contactPhone = "13800000000",
+                    faultDescription = "液压站漏油",
+                    category = "液压",
+                    severity = "degraded",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PostAsJsonAsync(
+                $"/api/v1/work-orders/{order.Id()}/transitions",
+                new { to = "assigned", assigneeId = engineer.GetProperty("id").GetGuid() }
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
 
         var ticker = app.Services.GetRequiredService<QueueTicker>();
         await ticker.DrainAsync(default);
@@ -115,22 +185,49 @@ public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<
 
         // The engineer's bell shows it, in the engineer's language.
         using var client = await app.ClientForAsync(engineer.GetProperty("email").GetString()!);
-        Assert.Equal(1, (await (await client.GetAsync("/api/v1/notifications/unread-count")).ExpectAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        Assert.Equal(
+            1,
+            (await (await client.GetAsync("/api/v1/notifications/unread-count")).ExpectAsync(HttpStatusCode.OK))
+                .GetProperty("count")
+                .GetInt32()
+        );
         await (await client.PostAsync("/api/v1/notifications/read-all", null)).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(0, (await (await client.GetAsync("/api/v1/notifications/unread-count")).ExpectAsync(HttpStatusCode.OK)).GetProperty("count").GetInt32());
+        Assert.Equal(
+            0,
+            (await (await client.GetAsync("/api/v1/notifications/unread-count")).ExpectAsync(HttpStatusCode.OK))
+                .GetProperty("count")
+                .GetInt32()
+        );
     }
 
     [Fact]
     public async Task Mail_settings_are_validated_and_the_password_never_comes_back()
     {
         using var admin = await app.AdminAsync();
-        var bad = await (await admin.PutAsJsonAsync("/api/v1/settings/mail", new { enabled = true, port = 70000 })).ExpectAsync(HttpStatusCode.BadRequest);
+        var bad = await (await admin.PutAsJsonAsync("/api/v1/settings/mail", new { enabled = true, port = 70000 })).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
         Assert.Superset(new HashSet<string> { "host", "port", "fromAddress" }, bad.ErrorFields().ToHashSet());
-        var saved = await (await admin.PutAsJsonAsync("/api/v1/settings/mail", new { enabled = false, host = "smtp.example.com", port = 587, userName = "u", password = "p4ss", fromAddress = "a@b.cn" }))
-            .ExpectAsync(HttpStatusCode.OK);
+        var saved = await (
+            await admin.PutAsJsonAsync(
+                "/api/v1/settings/mail",
+                new
+                {
+                    enabled = false,
+                    host = "smtp.example.com",
+                    port = 587,
+                    userName = "u",
+                    password = "p4ss",
+                    fromAddress = "a@b.cn",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
         Assert.True(saved.GetProperty("hasPassword").GetBoolean());
         Assert.DoesNotContain("p4ss", saved.GetRawText(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Conflict, (await admin.PostAsJsonAsync("/api/v1/settings/mail/test", new { to = "x@y.cn" })).StatusCode);
+        Assert.Equal(
+            HttpStatusCode.Conflict,
+            (await admin.PostAsJsonAsync("/api/v1/settings/mail/test", new { to = "x@y.cn" })).StatusCode
+        );
         var audit = await (await admin.GetAsync("/api/v1/audit?entity=mailsettings&pageSize=50")).ExpectAsync(HttpStatusCode.OK);
         Assert.NotEmpty(audit.GetProperty("items").EnumerateArray());
         Assert.DoesNotContain("p4ss", audit.GetRawText(), StringComparison.Ordinal);
@@ -138,4 +235,5 @@ public abstract class NotificationDeliveryTests<TApp>(TApp app) : IClassFixture<
 }
 
 public sealed class NotificationDeliveryTests_Sqlite(SqliteFactory app) : NotificationDeliveryTests<SqliteFactory>(app);
+
 public sealed class NotificationDeliveryTests_Postgres(PostgresFactory app) : NotificationDeliveryTests<PostgresFactory>(app);

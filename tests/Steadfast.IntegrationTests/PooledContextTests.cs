@@ -20,7 +20,10 @@ public sealed class PooledContextTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        services = DataLayer.OnSqlite($"Data Source={file};Pooling=true", new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero)));
+        services = DataLayer.OnSqlite(
+            $"Data Source={file};Pooling=true",
+            new FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 1, 0, 0, TimeSpan.Zero))
+        );
         await using var scope = services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.MigrateAsync();
     }
@@ -32,15 +35,20 @@ public sealed class PooledContextTests : IAsyncLifetime
         File.Delete(file);
     }
 
-    private static ClaimsPrincipal Person(string email) => new(new ClaimsIdentity(
-        [new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Email, email)], "test"));
+    private static ClaimsPrincipal Person(string email) =>
+        new(new ClaimsIdentity([new(ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(ClaimTypes.Email, email)], "test"));
 
     private async Task<(AppDbContext Used, Guid TeamId)> SaveTeamAsAsync(string email, string name)
     {
         await using var scope = services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<CurrentActor>().Use(Person(email));
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var team = new Team { Id = Guid.CreateVersion7(), Name = name, Region = "East" };
+        var team = new Team
+        {
+            Id = Guid.CreateVersion7(),
+            Name = name,
+            Region = "East",
+        };
         db.Add(team);
         await db.SaveChangesAsync();
         Assert.Equal(EntityState.Unchanged, db.Entry(team).State);
@@ -69,7 +77,14 @@ public sealed class PooledContextTests : IAsyncLifetime
     {
         var factory = services.GetRequiredService<IDbContextFactory<AppDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
-        db.Add(new Team { Id = Guid.CreateVersion7(), Name = "Nobody's", Region = "East" });
+        db.Add(
+            new Team
+            {
+                Id = Guid.CreateVersion7(),
+                Name = "Nobody's",
+                Region = "East",
+            }
+        );
         await Assert.ThrowsAsync<InvalidOperationException>(() => db.SaveChangesAsync());
         db.ChangeTracker.Clear();
         Assert.Equal(0, await db.Set<Team>().CountAsync());

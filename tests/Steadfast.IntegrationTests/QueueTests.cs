@@ -22,6 +22,7 @@ public sealed class TestReceivers
 internal sealed class FlakyOutboxHandler(TestReceivers receivers) : IOutboxHandler
 {
     public string Type => "test.flaky";
+
     public Task HandleAsync(OutboxMessage message, IServiceProvider services, CancellationToken ct)
     {
         if (receivers.Failures.AddOrUpdate(message.Id, 1, (_, n) => n + 1) <= receivers.FailFirst)
@@ -34,6 +35,7 @@ internal sealed class FlakyOutboxHandler(TestReceivers receivers) : IOutboxHandl
 internal sealed class CountingDueHandler(TestReceivers receivers) : IDueItemHandler
 {
     public string Kind => "test.due";
+
     public async Task HandleAsync(DueItem item, IServiceProvider services, CancellationToken ct)
     {
         receivers.DueRuns.AddOrUpdate(item.Id, 1, (_, n) => n + 1);
@@ -43,25 +45,35 @@ internal sealed class CountingDueHandler(TestReceivers receivers) : IDueItemHand
 
 public static class QueueTestServices
 {
-    public static void Add(IWebHostBuilder builder) => builder.ConfigureServices(s =>
-    {
-        s.AddSingleton<TestReceivers>();
-        s.AddSingleton<IOutboxHandler, FlakyOutboxHandler>();
-        s.AddSingleton<IDueItemHandler, CountingDueHandler>();
-    });
+    public static void Add(IWebHostBuilder builder) =>
+        builder.ConfigureServices(s =>
+        {
+            s.AddSingleton<TestReceivers>();
+            s.AddSingleton<IOutboxHandler, FlakyOutboxHandler>();
+            s.AddSingleton<IDueItemHandler, CountingDueHandler>();
+        });
 }
 
 public sealed class QueueSqliteFactory : SqliteFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) { base.ConfigureWebHost(builder); QueueTestServices.Add(builder); }
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        QueueTestServices.Add(builder);
+    }
 }
 
 public sealed class QueuePostgresFactory : PostgresFactory
 {
-    protected override void ConfigureWebHost(IWebHostBuilder builder) { base.ConfigureWebHost(builder); QueueTestServices.Add(builder); }
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        QueueTestServices.Add(builder);
+    }
 }
 
-public abstract class QueueTests<TApp>(TApp app) : IClassFixture<TApp> where TApp : AppFactory
+public abstract class QueueTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
 {
     private TestReceivers Receivers => app.Services.GetRequiredService<TestReceivers>();
     private QueueTicker Ticker => app.Services.GetRequiredService<QueueTicker>();
@@ -88,7 +100,12 @@ public abstract class QueueTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
 
         Assert.All(ids, id => Assert.Equal(1, Receivers.Deliveries[id]));
         var rows = await app.DbAsync(db => db.OutboxMessages.Where(m => ids.Contains(m.Id)).ToListAsync());
-        Assert.All(rows, m => { Assert.NotNull(m.ProcessedAtUtc); Assert.Equal(2, m.Attempts); Assert.Null(m.LockedBy); });
+        Assert.All(rows, m =>
+        {
+            Assert.NotNull(m.ProcessedAtUtc);
+            Assert.Equal(2, m.Attempts);
+            Assert.Null(m.LockedBy);
+        });
     }
 
     [Fact]
@@ -125,7 +142,13 @@ public abstract class QueueTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
         var nodeB = ClaimQueues.DueItems(app.Services);
         async Task Drain(ClaimQueue<DueItem> node)
         {
-            while (await node.DrainOnceAsync((sp, item, ct) => sp.GetServices<IDueItemHandler>().Single(h => h.Kind == item.Kind).HandleAsync(item, sp, ct), 7, default) > 0) { }
+            while (
+                await node.DrainOnceAsync(
+                    (sp, item, ct) => sp.GetServices<IDueItemHandler>().Single(h => h.Kind == item.Kind).HandleAsync(item, sp, ct),
+                    7,
+                    default
+                ) > 0
+            ) { }
         }
         await Task.WhenAll(Drain(nodeA), Drain(nodeB), Drain(nodeA), Drain(nodeB));
 
@@ -140,4 +163,5 @@ public abstract class QueueTests<TApp>(TApp app) : IClassFixture<TApp> where TAp
 }
 
 public sealed class QueueTests_Sqlite(QueueSqliteFactory app) : QueueTests<QueueSqliteFactory>(app);
+
 public sealed class QueueTests_Postgres(QueuePostgresFactory app) : QueueTests<QueuePostgresFactory>(app);

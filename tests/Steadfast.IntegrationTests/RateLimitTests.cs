@@ -22,7 +22,16 @@ public sealed class RateLimitTests(StrictSignInFactory app) : IClassFixture<Stri
             last = await client.PostAsJsonAsync("/api/v1/auth/token", new { email = "x@test.local", password = "nope" });
             statuses.Add(last.StatusCode);
         }
-        Assert.Equal([HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(
+            [
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.Unauthorized,
+                HttpStatusCode.TooManyRequests,
+                HttpStatusCode.TooManyRequests,
+            ],
+            statuses
+        );
         Assert.True(last!.Headers.RetryAfter?.Delta > TimeSpan.Zero);
         await last.ExpectAsync(HttpStatusCode.TooManyRequests);
     }

@@ -1,10 +1,10 @@
-using Steadfast.Platform.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.IntegrationTests;
 
@@ -19,14 +19,17 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     {
         services = DataLayer.OnSqlite(ConnectionString, TimeProvider.System);
         await using var scope = services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.ExecuteSqlRawAsync("CREATE TABLE \"T\" (\"Id\" INTEGER PRIMARY KEY, \"B\" BLOB)");
+        await scope
+            .ServiceProvider.GetRequiredService<AppDbContext>()
+            .Database.ExecuteSqlRawAsync("CREATE TABLE \"T\" (\"Id\" INTEGER PRIMARY KEY, \"B\" BLOB)");
     }
 
     public async Task DisposeAsync()
     {
         await services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            File.Delete(f);
     }
 
     // Read from the wal-index header (mxFrame, at byte 16) rather than asked of SQLite: asking means a
@@ -60,12 +63,22 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
             while (Volatile.Read(ref written) < Volatile.Read(ref until))
             {
                 await gate.WaitAsync();
-                try { insert.ExecuteNonQuery(); }
-                finally { gate.Release(); }
+                try
+                {
+                    insert.ExecuteNonQuery();
+                }
+                finally
+                {
+                    gate.Release();
+                }
                 Interlocked.Increment(ref written);
             }
         });
-        var checkpointer = new SqliteCheckpointer(services.GetRequiredService<IServiceScopeFactory>(), TimeProvider.System, NullLogger<SqliteCheckpointer>.Instance)
+        var checkpointer = new SqliteCheckpointer(
+            services.GetRequiredService<IServiceScopeFactory>(),
+            TimeProvider.System,
+            NullLogger<SqliteCheckpointer>.Instance
+        )
         {
             RestartPages = 300,
         };
@@ -73,7 +86,8 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         // One run once the log is long enough must do it: a checkpoint outside the gate may find a pause
         // by luck now and then, which is no help under steady load.
         long before;
-        while ((before = LogPages()) < checkpointer.RestartPages) await Task.Delay(10);
+        while ((before = LogPages()) < checkpointer.RestartPages)
+            await Task.Delay(10);
         await checkpointer.RunOnceAsync(default);
         Volatile.Write(ref until, Volatile.Read(ref written) + 3);
         await writer;
@@ -81,7 +95,10 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
 
         Assert.True(after < before, $"the log did not start over: {before} pages before the checkpoint, {after} after");
         await using var check = services.CreateAsyncScope();
-        var count = await check.ServiceProvider.GetRequiredService<AppDbContext>().Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"T\"").SingleAsync();
+        var count = await check
+            .ServiceProvider.GetRequiredService<AppDbContext>()
+            .Database.SqlQueryRaw<long>("SELECT COUNT(*) AS \"Value\" FROM \"T\"")
+            .SingleAsync();
         Assert.Equal(written, count);
     }
 }

@@ -1,7 +1,7 @@
-using Steadfast.Platform.Data.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.IntegrationTests;
 
@@ -33,7 +33,8 @@ public sealed class SqliteCommitGroupTests : IDisposable
         command.CommandText = "SELECT \"Id\" FROM \"T\" ORDER BY \"Id\"";
         using var reader = command.ExecuteReader();
         var ids = new List<long>();
-        while (reader.Read()) ids.Add(reader.GetInt64(0));
+        while (reader.Read())
+            ids.Add(reader.GetInt64(0));
         return ids;
     }
 
@@ -48,10 +49,35 @@ public sealed class SqliteCommitGroupTests : IDisposable
         var aRunning = new TaskCompletionSource();
         var cRunning = new TaskCompletionSource();
 
-        var first = a.InTransactionAsync(async () => { await Insert(a, 1); aRunning.SetResult(); await holdA.Task; return 1; }, default);
+        var first = a.InTransactionAsync(
+            async () =>
+            {
+                await Insert(a, 1);
+                aRunning.SetResult();
+                await holdA.Task;
+                return 1;
+            },
+            default
+        );
         await aRunning.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        var second = b.InTransactionAsync<int>(async () => { await Insert(b, 2); throw new InvalidOperationException("refused"); }, default);
-        var third = c.InTransactionAsync(async () => { await Insert(c, 3); cRunning.SetResult(); await holdC.Task; return 3; }, default);
+        var second = b.InTransactionAsync<int>(
+            async () =>
+            {
+                await Insert(b, 2);
+                throw new InvalidOperationException("refused");
+            },
+            default
+        );
+        var third = c.InTransactionAsync(
+            async () =>
+            {
+                await Insert(c, 3);
+                cRunning.SetResult();
+                await holdC.Task;
+                return 3;
+            },
+            default
+        );
 
         holdA.SetResult();
         await cRunning.Task.WaitAsync(TimeSpan.FromSeconds(10));
@@ -85,11 +111,16 @@ public sealed class SqliteCommitGroupTests : IDisposable
     public async Task A_failed_statement_undoes_its_transaction_and_the_next_one_commits()
     {
         await using var db = Db();
-        await Assert.ThrowsAnyAsync<SqliteException>(() => db.InTransactionAsync(async () =>
-        {
-            await Insert(db, 1);
-            return await Insert(db, 1);
-        }, default));
+        await Assert.ThrowsAnyAsync<SqliteException>(() =>
+            db.InTransactionAsync(
+                async () =>
+                {
+                    await Insert(db, 1);
+                    return await Insert(db, 1);
+                },
+                default
+            )
+        );
         Assert.Empty(Committed());
         Assert.Equal(1, await db.InTransactionAsync(() => Insert(db, 2), default));
         Assert.Equal([2L], Committed());
@@ -100,13 +131,18 @@ public sealed class SqliteCommitGroupTests : IDisposable
     {
         await using var db = Db();
         SqliteConnection? writer = null;
-        async Task<int> InGroup(int id) => await db.InTransactionAsync(async () =>
-        {
-            writer = (SqliteConnection)db.Database.GetDbConnection();
-            return await Insert(db, id);
-        }, default);
+        async Task<int> InGroup(int id) =>
+            await db.InTransactionAsync(
+                async () =>
+                {
+                    writer = (SqliteConnection)db.Database.GetDbConnection();
+                    return await Insert(db, id);
+                },
+                default
+            );
 
-        foreach (var id in new[] { 1, 2, 3 }) Assert.Equal(1, await InGroup(id));
+        foreach (var id in new[] { 1, 2, 3 })
+            Assert.Equal(1, await InGroup(id));
         // Each run bound its own value to the kept statement.
         Assert.Equal([1L, 2L, 3L], Committed());
         var (kept, reused) = SqliteStatementCache.Stats(writer!);
@@ -130,11 +166,16 @@ public sealed class SqliteCommitGroupTests : IDisposable
         SqliteConnection? writer = null;
         var taken = new List<long>();
         for (var i = 0; i < 3; i++)
-            taken.Add(await db.InTransactionAsync(async () =>
-            {
-                writer = (SqliteConnection)db.Database.GetDbConnection();
-                return await db.NextAsync("day", default);
-            }, default));
+            taken.Add(
+                await db.InTransactionAsync(
+                    async () =>
+                    {
+                        writer = (SqliteConnection)db.Database.GetDbConnection();
+                        return await db.NextAsync("day", default);
+                    },
+                    default
+                )
+            );
         Assert.Equal([1L, 2L, 3L], taken);
         Assert.Equal((1, 2L), SqliteStatementCache.Stats(writer!));
         // Outside a group the command is the connection's own, used once.
@@ -144,6 +185,7 @@ public sealed class SqliteCommitGroupTests : IDisposable
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            File.Delete(f);
     }
 }

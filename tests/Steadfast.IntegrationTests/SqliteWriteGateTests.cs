@@ -1,6 +1,6 @@
-using Steadfast.Platform.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.IntegrationTests;
 
@@ -18,6 +18,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     }
 
     private AppDbContext Db() => new(options);
+
     private string ConnectionString(AppDbContext db) => db.Database.GetDbConnection().ConnectionString;
 
     [Fact]
@@ -64,6 +65,7 @@ public sealed class SqliteWriteGateTests : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var f in new[] { file, file + "-wal", file + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { file, file + "-wal", file + "-shm" })
+            File.Delete(f);
     }
 }

@@ -1,8 +1,8 @@
-using Steadfast.Platform.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.IntegrationTests;
 
@@ -12,13 +12,21 @@ namespace Steadfast.IntegrationTests;
 /// </summary>
 public sealed class TextIndexDeferralTests(SqliteFactory app) : IClassFixture<SqliteFactory>
 {
-    private static Task<int> InsertAsync(AppDbContext db, string marker) => db.Database.ExecuteSqlAsync($"""
-        INSERT INTO "Customers" ("Id", "Name", "MatchKey", "Industry", "Province", "City", "Address", "Phone", "Tier", "Status", "Tags", "CreatedAtUtc", "Version", "CustomFields")
-        VALUES ({Guid.NewGuid()}, {"延迟索引" + marker + "有限公司"}, {marker}, '', '', '', '', '', 0, 0, '', '2026-11-28 00:00:00', 1, {"{}"})
-        """);
+    private static Task<int> InsertAsync(AppDbContext db, string marker) =>
+        db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "Customers" ("Id", "Name", "MatchKey", "Industry", "Province", "City", "Address", "Phone", "Tier", "Status",
+              "Tags", "CreatedAtUtc", "Version", "CustomFields")
+            VALUES ({Guid.NewGuid()}, {"延迟索引"
+                + marker
+                + "有限公司"}, {marker}, '', '', '', '', '', 0, 0, '', '2026-11-28 00:00:00', 1, {"{}"})
+            """
+        );
 
     private static Task<int> IndexedAsync(AppDbContext db, string marker) =>
-        db.Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "CustomerText" WHERE "CustomerText" MATCH {'"' + marker + '"'}""").SingleAsync();
+        db
+            .Database.SqlQuery<int>($"""SELECT count(*) AS "Value" FROM "CustomerText" WHERE "CustomerText" MATCH {'"' + marker + '"'}""")
+            .SingleAsync();
 
     [Fact]
     public async Task A_deferred_batch_indexes_its_rows_itself_and_the_triggers_resume_after_commit_or_rollback()
@@ -57,7 +65,8 @@ public sealed class TextIndexDeferralTests(SqliteFactory app) : IClassFixture<Sq
     [Fact]
     public async Task Deferring_outside_a_transaction_is_refused() =>
         await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            app.DbAsync(db => TextIndexDeferral.BeginAsync(db, app.Services.GetServices<TextIndex>(), default)));
+            app.DbAsync(db => TextIndexDeferral.BeginAsync(db, app.Services.GetServices<TextIndex>(), default))
+        );
 
     private static string Marker() => Guid.NewGuid().ToString("N")[..8];
 }

@@ -27,11 +27,27 @@ public sealed class CustomFieldEditorTests
         var values = new Dictionary<string, JsonElement>();
         var definitions = new List<CustomFieldDefinition>
         {
-            new() { Key = "employee_no", LabelEn = "Employee no.", LabelZh = "工号", Type = CustomFieldType.Text, Required = true },
-            new() { Key = "years", LabelEn = "Years", LabelZh = "工龄", Type = CustomFieldType.Number },
+            new()
+            {
+                Key = "employee_no",
+                LabelEn = "Employee no.",
+                LabelZh = "工号",
+                Type = CustomFieldType.Text,
+                Required = true,
+            },
+            new()
+            {
+                Key = "years",
+                LabelEn = "Years",
+                LabelZh = "工龄",
+                Type = CustomFieldType.Number,
+            },
         };
-        var cut = ctx.Render<CustomFieldEditor>(p => p.Add(c => c.Definitions, definitions).Add(c => c.Values, values)
-            .Add(c => c.Errors, new Dictionary<string, string[]> { ["customFields.years"] = ["应为数字"] }));
+        var cut = ctx.Render<CustomFieldEditor>(p =>
+            p.Add(c => c.Definitions, definitions)
+                .Add(c => c.Values, values)
+                .Add(c => c.Errors, new Dictionary<string, string[]> { ["customFields.years"] = ["应为数字"] })
+        );
 
         Assert.Contains("工号 *", cut.Markup, StringComparison.Ordinal);
         Assert.Contains("应为数字", cut.Markup, StringComparison.Ordinal);

@@ -11,7 +11,14 @@ public sealed class CustomFieldValidatorTests
     private static readonly CustomFieldValidator Validator = new(Strings.Localizer());
 
     private static CustomFieldDefinition Field(string key, CustomFieldType type, bool required = false, params string[] options) =>
-        new() { Key = key, LabelEn = key, Type = type, Required = required, Options = [.. options] };
+        new()
+        {
+            Key = key,
+            LabelEn = key,
+            Type = type,
+            Required = required,
+            Options = [.. options],
+        };
 
     private static readonly List<CustomFieldDefinition> Fields =
     [
@@ -25,7 +32,11 @@ public sealed class CustomFieldValidatorTests
         Field("code", CustomFieldType.Text, required: true),
     ];
 
-    private static (CustomFieldValues Values, ValidationErrors Errors) Run(string json, CustomFieldValues? existing = null, ISet<Guid>? users = null)
+    private static (CustomFieldValues Values, ValidationErrors Errors) Run(
+        string json,
+        CustomFieldValues? existing = null,
+        ISet<Guid>? users = null
+    )
     {
         var errors = new ValidationErrors();
         var submitted = JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!;
@@ -36,7 +47,13 @@ public sealed class CustomFieldValidatorTests
     public void Valid_values_of_every_type_are_kept_normalised()
     {
         var owner = Guid.NewGuid();
-        var (values, errors) = Run($$"""{"note":"  hi  ","size":12.5,"since":"2026-03-05","level":"B","tags":["x","z","x"],"vip":true,"owner":"{{owner}}","code":"C1"}""", users: new HashSet<Guid> { owner });
+        var (values, errors) = Run(
+            $$"""
+            {"note":"  hi  ","size":12.5,"since":"2026-03-05","level":"B",
+             "tags":["x","z","x"],"vip":true,"owner":"{{owner}}","code":"C1"}
+            """,
+            users: new HashSet<Guid> { owner }
+        );
         Assert.False(errors.Any, string.Join(";", errors.ToDictionary().Keys));
         Assert.Equal("hi", values.Values["note"].GetString());
         Assert.Equal(12.5m, values.Values["size"].GetDecimal());
@@ -69,10 +86,14 @@ public sealed class CustomFieldValidatorTests
     [Fact]
     public void Unsent_values_are_kept_and_null_clears()
     {
-        var existing = new CustomFieldValues(new Dictionary<string, JsonElement>
-        {
-            ["note"] = JsonSerializer.SerializeToElement("old"), ["level"] = JsonSerializer.SerializeToElement("A"), ["code"] = JsonSerializer.SerializeToElement("c"),
-        });
+        var existing = new CustomFieldValues(
+            new Dictionary<string, JsonElement>
+            {
+                ["note"] = JsonSerializer.SerializeToElement("old"),
+                ["level"] = JsonSerializer.SerializeToElement("A"),
+                ["code"] = JsonSerializer.SerializeToElement("c"),
+            }
+        );
         var (values, errors) = Run("""{"level":null}""", existing);
         Assert.False(errors.Any);
         Assert.Equal("old", values.Values["note"].GetString());
@@ -82,7 +103,9 @@ public sealed class CustomFieldValidatorTests
     [Fact]
     public void Text_longer_than_the_cap_is_rejected()
     {
-        var (_, errors) = Run(JsonSerializer.Serialize(new { note = new string('字', CustomFieldValidator.MaxTextLength + 1), code = "c" }));
+        var (_, errors) = Run(
+            JsonSerializer.Serialize(new { note = new string('字', CustomFieldValidator.MaxTextLength + 1), code = "c" })
+        );
         Assert.True(errors.ToDictionary().ContainsKey("customFields.note"));
     }
 

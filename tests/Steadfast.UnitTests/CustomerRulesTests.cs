@@ -6,13 +6,14 @@ namespace Steadfast.UnitTests;
 public sealed class CustomerRulesTests
 {
     [Theory]
-    [InlineData("914403001922038216", true)]   // a published code
-    [InlineData("91110000802100433B", true)]   // a published code with a letter check character
-    [InlineData("914403001922038217", false)]  // wrong check character
-    [InlineData("91440300192203821", false)]   // 17 characters
-    [InlineData("9144030019220382I6", false)]  // I is not in the alphabet
+    [InlineData("914403001922038216", true)] // a published code
+    [InlineData("91110000802100433B", true)] // a published code with a letter check character
+    [InlineData("914403001922038217", false)] // wrong check character
+    [InlineData("91440300192203821", false)] // 17 characters
+    [InlineData("9144030019220382I6", false)] // I is not in the alphabet
     [InlineData("", false)]
-    public void Credit_codes_are_validated_with_their_check_character(string code, bool valid) => Assert.Equal(valid, CreditCode.IsValid(code));
+    public void Credit_codes_are_validated_with_their_check_character(string code, bool valid) =>
+        Assert.Equal(valid, CreditCode.IsValid(code));
 
     [Fact]
     public void Credit_codes_are_normalised_from_full_width_and_lower_case()

@@ -25,7 +25,9 @@ public sealed partial class LocalizationTests
     {
         var same = En.Keys.Where(k => En[k] == Zh[k] && !Regex.IsMatch(En[k], "^[\\d{}.,:;\\s/-]*$")).ToList();
         Assert.True(same.Count < En.Count / 50, "Not translated: " + string.Join(", ", same));
-        Assert.All(Zh.Where(kv => kv.Key.StartsWith("Nav.", StringComparison.Ordinal)), kv => Assert.Matches("\\p{IsCJKUnifiedIdeographs}", kv.Value));
+        Assert.All(Zh.Where(kv => kv.Key.StartsWith("Nav.", StringComparison.Ordinal)), kv =>
+            Assert.Matches("\\p{IsCJKUnifiedIdeographs}", kv.Value)
+        );
     }
 
     [Fact]
@@ -33,11 +35,18 @@ public sealed partial class LocalizationTests
     {
         var root = RepoRoot();
         var missing = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
-                     .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal)) && !f.Contains("/obj/", StringComparison.Ordinal)))
+        foreach (
+            var file in Directory
+                .EnumerateFiles(Path.Combine(root, "src"), "*.*", SearchOption.AllDirectories)
+                .Where(f =>
+                    (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".razor", StringComparison.Ordinal))
+                    && !f.Contains("/obj/", StringComparison.Ordinal)
+                )
+        )
         {
             foreach (Match m in KeyUse().Matches(File.ReadAllText(file)))
-                if (!En.ContainsKey(m.Groups[1].Value)) missing.Add($"{m.Groups[1].Value} ({Path.GetFileName(file)})");
+                if (!En.ContainsKey(m.Groups[1].Value))
+                    missing.Add($"{m.Groups[1].Value} ({Path.GetFileName(file)})");
         }
         Assert.True(missing.Count == 0, "Missing strings: " + string.Join(", ", missing));
     }
@@ -63,7 +72,18 @@ public sealed partial class LocalizationTests
             .. new[] { "date", "number", "choice" }.Select(v => $"Import.Error.Read.{v}"),
             .. new[] { "customers", "equipment" }.Select(v => $"Import.Target.{v}"),
             .. new[] { "user", "customer", "product", "equipment" }.Select(v => $"RecordType.{v}"),
-            .. new[] { "note", "contact", "machine", "created", "registered", "installed", "commissioned", "reading", "meterReplaced" }.Select(v => $"Timeline.{v}"),
+            .. new[]
+            {
+                "note",
+                "contact",
+                "machine",
+                "created",
+                "registered",
+                "installed",
+                "commissioned",
+                "reading",
+                "meterReplaced",
+            }.Select(v => $"Timeline.{v}"),
             .. new[] { "NotExcel", "TooLarge" }.Select(v => $"Import.Error.{v}"),
             .. Enum.GetNames<Service.WorkOrders.WorkOrderStatus>().Select(v => $"WorkOrders.Status.{v}"),
             .. Enum.GetNames<Service.WorkOrders.Severity>().Select(v => $"WorkOrders.Severity.{v}"),
@@ -79,7 +99,9 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<Platform.Files.AttachmentKind>().Select(v => $"Attachments.Kind.{v}"),
             .. Enum.GetNames<Platform.Notifications.WebhookFormat>().Select(v => $"NotifySettings.Format.{v}"),
             .. Enum.GetNames<Platform.Notifications.MailSecurity>().Select(v => $"NotifySettings.Security.{v}"),
-            .. Platform.Notifications.NotificationService.Kinds.SelectMany(k => new[] { $"NotifySettings.Event.{k}", $"Notify.{k}.Title", $"Notify.{k}.Body" }),
+            .. Platform.Notifications.NotificationService.Kinds.SelectMany(k =>
+                new[] { $"NotifySettings.Event.{k}", $"Notify.{k}.Title", $"Notify.{k}.Body" }
+            ),
             .. new[] { 7, 30, 90, 365, 730 }.Select(d => $"Dashboard.Last.{d}"),
             .. Service.Sla.SlaService.Recommended.Select(r => r.Key),
             .. Enum.GetNames<Inventory.Public.MovementKind>().Select(v => $"Stock.Kind.{v}"),
@@ -88,9 +110,15 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<Inventory.Counts.CountStatus>().Select(v => $"Counts.Status.{v}"),
             .. Enum.GetNames<Inventory.Stock.TransferStatus>().Select(v => $"Transfers.Status.{v}"),
             .. Enum.GetNames<Inventory.Reports.ConsumptionGroup>().Select(v => $"Reports.Group.{v}"),
-            .. new[] { Inventory.Requests.RequestService.RuleValue, Inventory.Requests.RequestService.RuleIncompatible, Inventory.Requests.RequestService.RuleStock }.Select(v => $"Requests.Rule.{v}"),
+            .. new[]
+            {
+                Inventory.Requests.RequestService.RuleValue,
+                Inventory.Requests.RequestService.RuleIncompatible,
+                Inventory.Requests.RequestService.RuleStock,
+            }.Select(v => $"Requests.Rule.{v}"),
             .. new[] { "parts", "opening-balances" }.Select(v => $"Import.Target.{v}"),
-            "RecordType.part", "Timeline.partReplaced",
+            "RecordType.part",
+            "Timeline.partReplaced",
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));
     }
@@ -99,17 +127,22 @@ public sealed partial class LocalizationTests
     public void The_localizer_follows_the_current_culture_and_formats_arguments()
     {
         var t = Strings.Localizer();
-        using (Strings.Culture("zh-CN")) Assert.Equal("欢迎，王工", t["Home.Welcome", "王工"]);
-        using (Strings.Culture("zh-TW")) Assert.Equal("首页", t["Nav.Home"]);
-        using (Strings.Culture("en-GB")) Assert.Equal("Home", t["Nav.Home"]);
-        using (Strings.Culture("fr-FR")) Assert.Equal("Home", t["Nav.Home"]);
+        using (Strings.Culture("zh-CN"))
+            Assert.Equal("欢迎，王工", t["Home.Welcome", "王工"]);
+        using (Strings.Culture("zh-TW"))
+            Assert.Equal("首页", t["Nav.Home"]);
+        using (Strings.Culture("en-GB"))
+            Assert.Equal("Home", t["Nav.Home"]);
+        using (Strings.Culture("fr-FR"))
+            Assert.Equal("Home", t["Nav.Home"]);
         Assert.True(t["No.Such.Key"].ResourceNotFound);
     }
 
     internal static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx")))
+            dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("Steadfast.slnx not found above the test output.");
     }
 

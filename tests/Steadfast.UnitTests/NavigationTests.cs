@@ -28,7 +28,8 @@ public sealed class NavigationTests
         var sections = Navigation.Build(new InstalledModules(new HostModule(), ModuleCatalog.Create()).Navigation);
         Assert.Equal(NavSection.Home, sections[0].Section);
         Assert.Equal(sections.Select(s => s.Section).Order(), sections.Select(s => s.Section));
-        foreach (var (_, entries) in sections) Assert.Equal(entries.Select(e => e.Order).Order(), entries.Select(e => e.Order));
+        foreach (var (_, entries) in sections)
+            Assert.Equal(entries.Select(e => e.Order).Order(), entries.Select(e => e.Order));
     }
 
     [Theory]

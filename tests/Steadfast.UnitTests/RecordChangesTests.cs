@@ -22,7 +22,14 @@ public sealed class RecordChangesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _connection.OpenAsync();
-        _actor.Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.NameIdentifier, Guid.Empty.ToString()), new Claim(ClaimTypes.Email, "li@test")], "test")));
+        _actor.Use(
+            new ClaimsPrincipal(
+                new ClaimsIdentity(
+                    [new Claim(ClaimTypes.NameIdentifier, Guid.Empty.ToString()), new Claim(ClaimTypes.Email, "li@test")],
+                    "test"
+                )
+            )
+        );
         _db = NewContext();
         await _db.Database.EnsureCreatedAsync();
     }
@@ -35,8 +42,13 @@ public sealed class RecordChangesTests : IAsyncLifetime
 
     private readonly ConfigCache _config = new();
 
-    private AppDbContext NewContext() => new(new DbContextOptionsBuilder<AppDbContext>().UseSqlite(_connection)
-        .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config, [])).Options);
+    private AppDbContext NewContext() =>
+        new(
+            new DbContextOptionsBuilder<AppDbContext>()
+                .UseSqlite(_connection)
+                .AddInterceptors(new RecordChangesInterceptor(_actor, _clock, _config, []))
+                .Options
+        );
 
     [Fact]
     public async Task Saving_a_calendar_day_or_the_company_drops_cached_configuration_and_other_saves_keep_it()
@@ -46,11 +58,26 @@ public sealed class RecordChangesTests : IAsyncLifetime
         Assert.Equal(1, await _config.GetAsync("calendar", Load));
         Assert.Equal(1, await _config.GetAsync("calendar", Load));
 
-        _db.Teams.Add(new Team { Id = Guid.NewGuid(), Name = "华东区", Region = "上海" });
+        _db.Teams.Add(
+            new Team
+            {
+                Id = Guid.NewGuid(),
+                Name = "华东区",
+                Region = "上海",
+            }
+        );
         await _db.SaveChangesAsync();
         Assert.Equal(1, await _config.GetAsync("calendar", Load));
 
-        _db.CalendarDays.Add(new CalendarDay { Id = Guid.NewGuid(), Date = new DateOnly(2026, 10, 11), Kind = CalendarDayKind.WorkingDay, Name = "国庆调休" });
+        _db.CalendarDays.Add(
+            new CalendarDay
+            {
+                Id = Guid.NewGuid(),
+                Date = new DateOnly(2026, 10, 11),
+                Kind = CalendarDayKind.WorkingDay,
+                Name = "国庆调休",
+            }
+        );
         await _db.SaveChangesAsync();
         Assert.Equal(2, await _config.GetAsync("calendar", Load));
 
@@ -66,7 +93,12 @@ public sealed class RecordChangesTests : IAsyncLifetime
     [Fact]
     public async Task An_update_moves_the_version_and_records_old_and_new()
     {
-        var team = new Team { Id = Guid.NewGuid(), Name = "华东区", Region = "上海" };
+        var team = new Team
+        {
+            Id = Guid.NewGuid(),
+            Name = "华东区",
+            Region = "上海",
+        };
         _db.Teams.Add(team);
         await _db.SaveChangesAsync();
         Assert.Equal(1, team.Version);

@@ -11,23 +11,36 @@ public sealed class SlaAndDispatchTests
 {
     private static readonly TimeZoneInfo Shanghai = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private static readonly BusinessCalendar Calendar = new(Shanghai, new TimeOnly(8, 30), new TimeOnly(17, 30),
+    private static readonly BusinessCalendar Calendar = new(
+        Shanghai,
+        new TimeOnly(8, 30),
+        new TimeOnly(17, 30),
         WorkWeek.Monday | WorkWeek.Tuesday | WorkWeek.Wednesday | WorkWeek.Thursday | WorkWeek.Friday,
         new Dictionary<DateOnly, CalendarDayKind>
         {
-            [new(2026, 10, 1)] = CalendarDayKind.Holiday, [new(2026, 10, 2)] = CalendarDayKind.Holiday, [new(2026, 10, 5)] = CalendarDayKind.Holiday,
-            [new(2026, 10, 6)] = CalendarDayKind.Holiday, [new(2026, 10, 7)] = CalendarDayKind.Holiday, [new(2026, 10, 10)] = CalendarDayKind.WorkingDay,
-        });
+            [new(2026, 10, 1)] = CalendarDayKind.Holiday,
+            [new(2026, 10, 2)] = CalendarDayKind.Holiday,
+            [new(2026, 10, 5)] = CalendarDayKind.Holiday,
+            [new(2026, 10, 6)] = CalendarDayKind.Holiday,
+            [new(2026, 10, 7)] = CalendarDayKind.Holiday,
+            [new(2026, 10, 10)] = CalendarDayKind.WorkingDay,
+        }
+    );
 
     private static DateTime At(string local) =>
         TimeZoneInfo.ConvertTimeToUtc(DateTime.ParseExact(local, "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), Shanghai);
 
     [Theory]
-    [InlineData("2026-03-06 16:00", SlaClock.BusinessHours, 240, "2026-03-09 11:00")]  // Friday afternoon, 4 business hours: 1.5 h Friday, 2.5 h Monday
-    [InlineData("2026-03-06 16:00", SlaClock.CalendarHours, 240, "2026-03-06 20:00")]  // stopped production: the clock runs through the evening
-    [InlineData("2026-03-07 23:30", SlaClock.CalendarHours, 60, "2026-03-08 00:30")]   // over midnight on a weekend
-    [InlineData("2026-09-30 16:30", SlaClock.BusinessHours, 120, "2026-10-08 09:30")]  // into 国庆
-    [InlineData("2026-10-09 17:00", SlaClock.BusinessHours, 60, "2026-10-10 09:00")]   // 调休 Saturday counts
+    // Friday afternoon, 4 business hours: 1.5 h Friday, 2.5 h Monday
+    [InlineData("2026-03-06 16:00", SlaClock.BusinessHours, 240, "2026-03-09 11:00")]
+    // stopped production: the clock runs through the evening
+    [InlineData("2026-03-06 16:00", SlaClock.CalendarHours, 240, "2026-03-06 20:00")]
+    // over midnight on a weekend
+    [InlineData("2026-03-07 23:30", SlaClock.CalendarHours, 60, "2026-03-08 00:30")]
+    // into 国庆
+    [InlineData("2026-09-30 16:30", SlaClock.BusinessHours, 120, "2026-10-08 09:30")]
+    // 调休 Saturday counts
+    [InlineData("2026-10-09 17:00", SlaClock.BusinessHours, 60, "2026-10-10 09:00")]
     public void Deadlines_follow_the_policy_clock(string reported, SlaClock clock, int minutes, string due) =>
         Assert.Equal(At(due), SlaMath.Due(Calendar, clock, At(reported), TimeSpan.FromMinutes(minutes)));
 
@@ -37,9 +50,15 @@ public sealed class SlaAndDispatchTests
         // 9 business hours from Monday 09:00: due Tuesday 09:00; 80% is 7.2 h, Monday 16:12.
         var due = SlaMath.Due(Calendar, SlaClock.BusinessHours, At("2026-03-02 09:00"), TimeSpan.FromHours(9));
         Assert.Equal(At("2026-03-03 09:00"), due);
-        Assert.Equal(At("2026-03-02 16:12"), SlaMath.WarnAt(Calendar, SlaClock.BusinessHours, At("2026-03-02 09:00"), due, TimeSpan.FromHours(9), 80));
+        Assert.Equal(
+            At("2026-03-02 16:12"),
+            SlaMath.WarnAt(Calendar, SlaClock.BusinessHours, At("2026-03-02 09:00"), due, TimeSpan.FromHours(9), 80)
+        );
         // Past the warning point already (e.g. just resumed after a long pause): warn now.
-        Assert.Equal(At("2026-03-02 17:00"), SlaMath.WarnAt(Calendar, SlaClock.BusinessHours, At("2026-03-02 17:00"), due, TimeSpan.FromHours(9), 80));
+        Assert.Equal(
+            At("2026-03-02 17:00"),
+            SlaMath.WarnAt(Calendar, SlaClock.BusinessHours, At("2026-03-02 17:00"), due, TimeSpan.FromHours(9), 80)
+        );
     }
 
     [Fact]
@@ -47,9 +66,15 @@ public sealed class SlaAndDispatchTests
     {
         var due = At("2026-03-04 12:00");
         // Paused Tuesday 16:30 to Wednesday 10:30: 1 h Tuesday + 2 h Wednesday of business time.
-        Assert.Equal(At("2026-03-04 15:00"), SlaMath.Resume(Calendar, SlaClock.BusinessHours, due, At("2026-03-03 16:30"), At("2026-03-04 10:30")));
+        Assert.Equal(
+            At("2026-03-04 15:00"),
+            SlaMath.Resume(Calendar, SlaClock.BusinessHours, due, At("2026-03-03 16:30"), At("2026-03-04 10:30"))
+        );
         // In calendar hours the whole 18 h count.
-        Assert.Equal(At("2026-03-05 06:00"), SlaMath.Resume(Calendar, SlaClock.CalendarHours, due, At("2026-03-03 16:30"), At("2026-03-04 10:30")));
+        Assert.Equal(
+            At("2026-03-05 06:00"),
+            SlaMath.Resume(Calendar, SlaClock.CalendarHours, due, At("2026-03-03 16:30"), At("2026-03-04 10:30"))
+        );
         // Paused over a weekend only: no business time passed, the deadline stays.
         Assert.Equal(due, SlaMath.Resume(Calendar, SlaClock.BusinessHours, due, At("2026-03-07 10:00"), At("2026-03-08 18:00")));
     }
@@ -100,8 +125,8 @@ public sealed class SlaAndDispatchTests
     public void Call_backs_are_due_at_the_close_of_the_second_working_day()
     {
         Assert.Equal(At("2026-03-04 17:30"), Calendar.EndOfWorkingDay(At("2026-03-02 15:00"), 2));
-        Assert.Equal(At("2026-03-10 17:30"), Calendar.EndOfWorkingDay(At("2026-03-06 15:00"), 2));  // Friday: Monday, Tuesday
-        Assert.Equal(At("2026-10-09 17:30"), Calendar.EndOfWorkingDay(At("2026-09-30 15:00"), 2));  // over 国庆: Thursday 8th, Friday 9th
+        Assert.Equal(At("2026-03-10 17:30"), Calendar.EndOfWorkingDay(At("2026-03-06 15:00"), 2)); // Friday: Monday, Tuesday
+        Assert.Equal(At("2026-10-09 17:30"), Calendar.EndOfWorkingDay(At("2026-09-30 15:00"), 2)); // over 国庆: Thursday 8th, Friday 9th
     }
 }
 
@@ -144,9 +169,17 @@ public sealed class SlaPlanTests
     [Fact]
     public void A_plan_reads_back_with_each_steps_time_and_comes_due_at_the_earliest()
     {
-        var steps = new List<SlaStep> { new(SlaTarget.Resolution, SlaStepKind.Warn, Due.AddHours(9), Due.AddHours(7)), new(SlaTarget.FirstResponse, SlaStepKind.Breach, Due, Due) };
+        var steps = new List<SlaStep>
+        {
+            new(SlaTarget.Resolution, SlaStepKind.Warn, Due.AddHours(9), Due.AddHours(7)),
+            new(SlaTarget.FirstResponse, SlaStepKind.Breach, Due, Due),
+        };
         var plan = new SlaPlan(steps);
-        var item = new Steadfast.Platform.Jobs.DueItem { DueAtUtc = plan.NextAt, Payload = System.Text.Json.JsonSerializer.Serialize(plan, Web) };
+        var item = new Steadfast.Platform.Jobs.DueItem
+        {
+            DueAtUtc = plan.NextAt,
+            Payload = System.Text.Json.JsonSerializer.Serialize(plan, Web),
+        };
         Assert.Equal(Due, plan.NextAt);
         Assert.Equal(steps, SlaPlan.Read(item).Steps);
     }
@@ -154,7 +187,11 @@ public sealed class SlaPlanTests
     [Fact]
     public void An_item_written_before_plans_reads_as_one_step_due_at_the_items_time()
     {
-        var item = new Steadfast.Platform.Jobs.DueItem { DueAtUtc = Due.AddMinutes(-30), Payload = """{"target":1,"step":0,"due":"2026-12-07T06:00:00Z"}""" };
+        var item = new Steadfast.Platform.Jobs.DueItem
+        {
+            DueAtUtc = Due.AddMinutes(-30),
+            Payload = """{"target":1,"step":0,"due":"2026-12-07T06:00:00Z"}""",
+        };
         Assert.Equal([new SlaStep(SlaTarget.Arrival, SlaStepKind.Warn, Due, Due.AddMinutes(-30))], SlaPlan.Read(item).Steps);
         var id = Guid.CreateVersion7();
         Assert.Equal([id.ToString(), $"{id}:FirstResponse", $"{id}:Arrival", $"{id}:Resolution"], SlaPlan.Subjects(id));

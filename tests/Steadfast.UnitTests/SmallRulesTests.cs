@@ -33,7 +33,13 @@ public sealed class SmallRulesTests
     [Fact]
     public void Custom_field_filters_are_read_from_the_query()
     {
-        var filters = CustomFieldQuery.ParseFilters([new("cf.level", "高级"), new("cf.years.from", "2"), new("cf.years.to", "5"), new("q", "x"), new("cf.empty", "")]);
+        var filters = CustomFieldQuery.ParseFilters([
+            new("cf.level", "高级"),
+            new("cf.years.from", "2"),
+            new("cf.years.to", "5"),
+            new("q", "x"),
+            new("cf.empty", ""),
+        ]);
         Assert.Equal(2, filters.Count);
         Assert.Contains(new CustomFieldFilter("level", "高级", null, null), filters);
         Assert.Contains(new CustomFieldFilter("years", null, "2", "5"), filters);
@@ -55,10 +61,23 @@ public sealed class SmallRulesTests
     [Fact]
     public void Database_settings_name_the_bad_setting()
     {
-        static DatabaseSettings From(params (string, string)[] pairs) => DatabaseSettings.From(
-            new ConfigurationBuilder().AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))).Build(), Path.GetTempPath());
-        Assert.Contains("Database:Provider", Assert.Throws<InvalidOperationException>(() => From(("Database:Provider", "mysql"))).Message, StringComparison.Ordinal);
-        Assert.Contains("ConnectionStrings:Default", Assert.Throws<InvalidOperationException>(() => From(("Database:Provider", "Postgres"))).Message, StringComparison.Ordinal);
+        static DatabaseSettings From(params (string, string)[] pairs) =>
+            DatabaseSettings.From(
+                new ConfigurationBuilder()
+                    .AddInMemoryCollection(pairs.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2)))
+                    .Build(),
+                Path.GetTempPath()
+            );
+        Assert.Contains(
+            "Database:Provider",
+            Assert.Throws<InvalidOperationException>(() => From(("Database:Provider", "mysql"))).Message,
+            StringComparison.Ordinal
+        );
+        Assert.Contains(
+            "ConnectionStrings:Default",
+            Assert.Throws<InvalidOperationException>(() => From(("Database:Provider", "Postgres"))).Message,
+            StringComparison.Ordinal
+        );
         var sqlite = From();
         Assert.Equal(DatabaseProvider.Sqlite, sqlite.Provider);
         Assert.Contains(Path.Combine(Path.GetTempPath(), "data", "steadfast.db"), sqlite.ConnectionString, StringComparison.Ordinal);

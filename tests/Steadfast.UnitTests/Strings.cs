@@ -8,7 +8,10 @@ namespace Steadfast.UnitTests;
 /// <summary>The app's real string tables for tests that need a localizer.</summary>
 internal static class Strings
 {
-    public static readonly StringTables Tables = new([.. Steadfast.Platform.Data.ModelCatalog.Parts.Assemblies, typeof(Steadfast.Web.SteadfastApp).Assembly]);
+    public static readonly StringTables Tables = new([
+        .. Steadfast.Platform.Data.ModelCatalog.Parts.Assemblies,
+        typeof(Steadfast.Web.SteadfastApp).Assembly,
+    ]);
 
     public static IStringLocalizer<Platform.Localization.Strings> Localizer()
     {

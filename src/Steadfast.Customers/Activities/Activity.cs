@@ -5,7 +5,15 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Customers.Activities;
 
-public enum ActivityType { Call = 0, Visit = 1, Meeting = 2, Email = 3, WeChat = 4, Note = 5 }
+public enum ActivityType
+{
+    Call = 0,
+    Visit = 1,
+    Meeting = 2,
+    Email = 3,
+    WeChat = 4,
+    Note = 5,
+}
 
 /// <summary>
 /// A follow-up (跟进记录) or, when <see cref="IsPrivate"/>, a private note (私密笔记) that only its author

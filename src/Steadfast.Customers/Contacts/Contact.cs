@@ -6,7 +6,14 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Customers.Contacts;
 
 /// <summary>Where the person sits in the customer's buying decision.</summary>
-public enum DecisionRole { EndUser = 0, DecisionMaker = 1, Technical = 2, Procurement = 3, Finance = 4 }
+public enum DecisionRole
+{
+    EndUser = 0,
+    DecisionMaker = 1,
+    Technical = 2,
+    Procurement = 3,
+    Finance = 4,
+}
 
 internal sealed class Contact : IVersioned, IAudited
 {
@@ -19,6 +26,7 @@ internal sealed class Contact : IVersioned, IAudited
     public string Email { get; set; } = "";
     public string WeChat { get; set; } = "";
     public DecisionRole Role { get; set; }
+
     /// <summary>性格特征, e.g. 严谨型 / 急躁型: how to talk to this person.</summary>
     public string Personality { get; set; } = "";
     public bool IsPrimary { get; set; }

@@ -6,13 +6,13 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Customers.Customers;
 
-
 /// <summary>A B2B customer of the manufacturer: the centre of the 360° view.</summary>
 [RecordType("customer")]
 internal sealed class Customer : IVersioned, IAudited, IHasCustomFields
 {
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
+
     /// <summary><see cref="Text.MatchKey"/> of the name: equal keys are probable duplicates.</summary>
     public string MatchKey { get; set; } = "";
     public string? CreditCode { get; set; }
@@ -25,10 +25,13 @@ internal sealed class Customer : IVersioned, IAudited, IHasCustomFields
     public CustomerStatus Status { get; set; } = CustomerStatus.Active;
     public Guid? OwnerId { get; set; }
     public Guid? DealerId { get; set; }
+
     /// <summary>Tags as "|a|b|" so one LIKE finds a tag on both databases.</summary>
     public string Tags { get; set; } = "";
+
     /// <summary>The ERP's key, for bulk upsert.</summary>
     public string? ExternalId { get; set; }
+
     /// <summary>Set when merged into another customer; the old id keeps resolving to the survivor.</summary>
     public Guid? MergedIntoId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -36,7 +39,9 @@ internal sealed class Customer : IVersioned, IAudited, IHasCustomFields
     public CustomFieldValues CustomFields { get; set; } = new();
 
     public static string JoinTags(IEnumerable<string> tags) =>
-        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal) is var list && list.Any() ? "|" + string.Join("|", list) + "|" : "";
+        tags.Select(t => t.Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal) is var list && list.Any()
+            ? "|" + string.Join("|", list) + "|"
+            : "";
 
     public static IReadOnlyList<string> SplitTags(string tags) => tags.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }

@@ -17,7 +17,8 @@ internal static class CustomerTextSearch
     /// beside it: an OR made the database read every customer to test it.
     /// </summary>
     public static IQueryable<Guid> Matching(AppDbContext db, string term) =>
-        Customers.Containing(db, "Id", term)
+        Customers
+            .Containing(db, "Id", term)
             .Union(Contacts.Containing(db, "CustomerId", term))
             .Union(TextIndex.StartingWith(db, "Customers", "CreditCode", term.ToUpperInvariant()));
 }

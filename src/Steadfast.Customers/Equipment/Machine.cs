@@ -7,7 +7,13 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Customers.Equipment;
 
-public enum MachineStatus { Running = 0, Down = 1, UnderRepair = 2, Scrapped = 3 }
+public enum MachineStatus
+{
+    Running = 0,
+    Down = 1,
+    UnderRepair = 2,
+    Scrapped = 3,
+}
 
 /// <summary>One machine sold (一机一档): its identity, where it stands, its warranty and its QR token.</summary>
 [RecordType("equipment")]
@@ -26,8 +32,10 @@ internal sealed class Machine : IVersioned, IAudited, IHasCustomFields
     public DateOnly? WarrantyEndsOn { get; set; }
     public MachineStatus Status { get; set; }
     public string Configuration { get; set; } = "";
+
     /// <summary>Line → machine → component.</summary>
     public Guid? ParentId { get; set; }
+
     /// <summary>Unguessable: printed in the QR code, opens the public repair page.</summary>
     public string QrToken { get; set; } = "";
     public string? ExternalId { get; set; }

@@ -14,8 +14,10 @@ internal sealed class Product : IVersioned, IAudited, IHasCustomFields
     public string Name { get; set; } = "";
     public string Category { get; set; } = "";
     public int WarrantyMonths { get; set; } = 12;
+
     /// <summary>Maintenance hint: every N days.</summary>
     public int? MaintenanceDays { get; set; }
+
     /// <summary>Maintenance hint: every N running hours.</summary>
     public int? MaintenanceHours { get; set; }
     public string Description { get; set; } = "";

@@ -8,8 +8,21 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Customers.Public;
 
 /// <summary>What other modules may know of a machine.</summary>
-public sealed record MachineFacts(Guid Id, Guid CustomerId, string CustomerName, string SerialNumber, string ProductName, string ProductCategory, DateOnly? WarrantyEndsOn,
-    string Province = "", int Tier = 0, string SiteAddress = "", double? Latitude = null, double? Longitude = null, Guid ProductId = default);
+public sealed record MachineFacts(
+    Guid Id,
+    Guid CustomerId,
+    string CustomerName,
+    string SerialNumber,
+    string ProductName,
+    string ProductCategory,
+    DateOnly? WarrantyEndsOn,
+    string Province = "",
+    int Tier = 0,
+    string SiteAddress = "",
+    double? Latitude = null,
+    double? Longitude = null,
+    Guid ProductId = default
+);
 
 /// <summary>A product model as other modules list it (e.g. which models a spare part fits).</summary>
 public sealed record ProductOption(Guid Id, string Code, string Name, string Category);
@@ -45,7 +58,10 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     public async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {
         var list = ids.Distinct().ToList();
-        return await db.Set<Customer>().Where(c => list.Contains(c.Id)).Select(c => new { c.Id, c.Name }).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return await db.Set<Customer>()
+            .Where(c => list.Contains(c.Id))
+            .Select(c => new { c.Id, c.Name })
+            .ToDictionaryAsync(c => c.Id, c => c.Name, ct);
     }
 
     /// <summary>Customers the caller may see whose name, credit code, phone or machine serial matches, for pickers.</summary>
@@ -58,8 +74,12 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
             var upper = term.ToUpperInvariant();
             // A caller reads the serial off the machine's plate: that finds the owner too.
 #pragma warning disable CA1862 // translated to SQL; serials are stored upper-case
-            q = q.Where(c => c.Name.Contains(term) || c.Phone.Contains(term) || (c.CreditCode != null && c.CreditCode.StartsWith(upper))
-                || (upper.Length >= 4 && db.Set<Machine>().Any(m => m.CustomerId == c.Id && m.SerialNumber.StartsWith(upper))));
+            q = q.Where(c =>
+                c.Name.Contains(term)
+                || c.Phone.Contains(term)
+                || (c.CreditCode != null && c.CreditCode.StartsWith(upper))
+                || (upper.Length >= 4 && db.Set<Machine>().Any(m => m.CustomerId == c.Id && m.SerialNumber.StartsWith(upper)))
+            );
 #pragma warning restore CA1862
         }
         return q.OrderBy(c => c.Name).Take(take).Select(c => new CustomerOption(c.Id, c.Name)).ToListAsync(ct);
@@ -75,7 +95,8 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 
     /// <summary>The machine behind a QR token, for the public repair form; no scope: the token is the key.</summary>
     public Task<MachineFacts?> MachineByTokenAsync(string token, CancellationToken ct) =>
-        token.Length is < 16 or > 40 ? Task.FromResult<MachineFacts?>(null)
+        token.Length is < 16 or > 40
+            ? Task.FromResult<MachineFacts?>(null)
             : Facts(db.Set<Machine>().Where(m => m.QrToken == token && m.Status != MachineStatus.Scrapped)).FirstOrDefaultAsync(ct);
 
     /// <summary>A machine by id without any scope: only for flows a secret token has already authorised (order tracking).</summary>
@@ -85,8 +106,17 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
     public async Task<List<(MachineFacts Machine, (string Name, string Phone)[] Contacts)>> AllMachinesForDemoAsync(CancellationToken ct)
     {
         var machines = await Facts(db.Set<Machine>().Where(m => m.Status != MachineStatus.Scrapped)).Select(f => f!).ToListAsync(ct);
-        var contacts = (await db.Set<Contacts.Contact>().AsNoTracking().Select(c => new { c.CustomerId, c.Name, c.Mobile }).ToListAsync(ct))
-            .ToLookup(c => c.CustomerId, c => (c.Name, c.Mobile));
+        var contacts = (
+            await db.Set<Contacts.Contact>()
+                .AsNoTracking()
+                .Select(c => new
+                {
+                    c.CustomerId,
+                    c.Name,
+                    c.Mobile,
+                })
+                .ToListAsync(ct)
+        ).ToLookup(c => c.CustomerId, c => (c.Name, c.Mobile));
         return [.. machines.Select(m => (m, contacts[m.CustomerId].ToArray()))];
     }
 
@@ -96,7 +126,12 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         from m in machines
         join p in db.Set<Product>() on m.ProductId equals p.Id
         join c in db.Set<Customer>() on m.CustomerId equals c.Id
-        select new MachineRow { M = m, P = p, C = c };
+        select new MachineRow
+        {
+            M = m,
+            P = p,
+            C = c,
+        };
 
     private sealed class MachineRow
     {
@@ -105,23 +140,60 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         public required Customer C { get; init; }
     }
 
-    private static readonly Expression<Func<MachineRow, MachineFacts?>> MachineFactsOf = r => new MachineFacts(r.M.Id, r.C.Id, r.C.Name, r.M.SerialNumber,
-        r.P.Name, r.P.Category, r.M.WarrantyEndsOn, r.C.Province, (int)r.C.Tier, r.M.SiteAddress == "" ? r.C.Address : r.M.SiteAddress, r.M.Latitude, r.M.Longitude, r.M.ProductId);
+    private static readonly Expression<Func<MachineRow, MachineFacts?>> MachineFactsOf = r => new MachineFacts(
+        r.M.Id,
+        r.C.Id,
+        r.C.Name,
+        r.M.SerialNumber,
+        r.P.Name,
+        r.P.Category,
+        r.M.WarrantyEndsOn,
+        r.C.Province,
+        (int)r.C.Tier,
+        r.M.SiteAddress == "" ? r.C.Address : r.M.SiteAddress,
+        r.M.Latitude,
+        r.M.Longitude,
+        r.M.ProductId
+    );
 
     // Compiled, as is ActiveCustomer: every work-order create reads both, and translating the LINQ each time
     // cost more CPU than running the SQL.
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<MachineFacts?>>> MachineById = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid id, CancellationToken ct) => db.Set<Machine>().AsNoTracking().Where(m => m.Id == id)
-            .Join(db.Set<Product>(), m => m.ProductId, p => p.Id, (m, p) => new { m, p })
-            .Join(db.Set<Customer>(), x => x.m.CustomerId, c => c.Id, (x, c) => new MachineRow { M = x.m, P = x.p, C = c })
-            .Select(MachineFactsOf).FirstOrDefault()));
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<MachineFacts?>>> MachineById = new(() =>
+        EF.CompileAsyncQuery(
+            (AppDbContext db, Guid id, CancellationToken ct) =>
+                db.Set<Machine>()
+                    .AsNoTracking()
+                    .Where(m => m.Id == id)
+                    .Join(db.Set<Product>(), m => m.ProductId, p => p.Id, (m, p) => new { m, p })
+                    .Join(
+                        db.Set<Customer>(),
+                        x => x.m.CustomerId,
+                        c => c.Id,
+                        (x, c) =>
+                            new MachineRow
+                            {
+                                M = x.m,
+                                P = x.p,
+                                C = c,
+                            }
+                    )
+                    .Select(MachineFactsOf)
+                    .FirstOrDefault()
+        )
+    );
 
     /// <summary>Product models, active first; the catalogue is small (hundreds), so all of it.</summary>
     public Task<List<ProductOption>> ProductsAsync(CancellationToken ct) =>
-        db.Set<Product>().AsNoTracking().OrderByDescending(p => p.IsActive).ThenBy(p => p.Code).Select(p => new ProductOption(p.Id, p.Code, p.Name, p.Category)).ToListAsync(ct);
+        db.Set<Product>()
+            .AsNoTracking()
+            .OrderByDescending(p => p.IsActive)
+            .ThenBy(p => p.Code)
+            .Select(p => new ProductOption(p.Id, p.Code, p.Name, p.Category))
+            .ToListAsync(ct);
 
     /// <summary>A customer by id without scope, for internal bookkeeping of records the caller already reached.</summary>
-    public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) => Facts(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
+    public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) =>
+        Facts(db.Set<Customer>().Where(c => c.Id == id)).FirstOrDefaultAsync(ct);
 
     /// <summary>A customer the caller may see, or null: the check and the facts in one query (an intake's first read).</summary>
     public Task<CustomerFacts?> VisibleCustomerFactsAsync(Guid id, CancellationToken ct) =>
@@ -129,11 +201,21 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 
     private static IQueryable<CustomerFacts?> Facts(IQueryable<Customer> customers) => customers.AsNoTracking().Select(CustomerFactsOf);
 
-    private static readonly Expression<Func<Customer, CustomerFacts?>> CustomerFactsOf = c => new CustomerFacts(c.Id, c.Name, c.Province, (int)c.Tier, c.Address);
+    private static readonly Expression<Func<Customer, CustomerFacts?>> CustomerFactsOf = c => new CustomerFacts(
+        c.Id,
+        c.Name,
+        c.Province,
+        (int)c.Tier,
+        c.Address
+    );
 
     // Not merged away: what the scope's Customers() is for those who see every customer.
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<CustomerFacts?>>> ActiveCustomer = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid id, CancellationToken ct) => db.Set<Customer>().AsNoTracking().Where(c => c.MergedIntoId == null && c.Id == id).Select(CustomerFactsOf).FirstOrDefault()));
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, CancellationToken, Task<CustomerFacts?>>> ActiveCustomer = new(() =>
+        EF.CompileAsyncQuery(
+            (AppDbContext db, Guid id, CancellationToken ct) =>
+                db.Set<Customer>().AsNoTracking().Where(c => c.MergedIntoId == null && c.Id == id).Select(CustomerFactsOf).FirstOrDefault()
+        )
+    );
 
     /// <summary>Distinct provinces with customers, for region pickers.</summary>
     public Task<List<string>> ProvincesAsync(CancellationToken ct) =>

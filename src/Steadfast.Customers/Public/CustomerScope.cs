@@ -17,15 +17,26 @@ namespace Steadfast.Customers.Public;
 /// </summary>
 public sealed class CustomerScope(AppDbContext db, CurrentActor actor, IConfiguration config)
 {
-    private static readonly string[] SeeAll = [Roles.Admin, Roles.Executive, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Warehouse, Roles.Finance];
+    private static readonly string[] SeeAll =
+    [
+        Roles.Admin,
+        Roles.Executive,
+        Roles.ServiceManager,
+        Roles.Dispatcher,
+        Roles.Engineer,
+        Roles.Warehouse,
+        Roles.Finance,
+    ];
 
     public bool SeesEverything => SeeAll.Any(actor.IsInRole);
 
     internal IQueryable<Customer> Customers()
     {
         var all = db.Set<Customer>().Where(c => c.MergedIntoId == null);
-        if (!actor.IsAuthenticated) return all.Where(_ => false);
-        if (SeesEverything) return all;
+        if (!actor.IsAuthenticated)
+            return all.Where(_ => false);
+        if (SeesEverything)
+            return all;
         var me = actor.UserId;
         var team = Guid.TryParse(actor.Principal.FindFirstValue(AppClaims.TeamId), out var t) ? t : (Guid?)null;
         if (actor.IsInRole(Roles.SalesManager))
@@ -52,13 +63,15 @@ public sealed class CustomerScope(AppDbContext db, CurrentActor actor, IConfigur
     internal IQueryable<Machine> Machines()
     {
         var machines = db.Set<Machine>();
-        if (SeesEverything) return machines;
+        if (SeesEverything)
+            return machines;
         var visible = Customers().Select(c => c.Id);
         return machines.Where(m => visible.Contains(m.CustomerId));
     }
 
     /// <summary>The dealer a Dealer user acts for (new customers are registered to it), else null.</summary>
-    public Guid? OwnDealerId => actor.IsInRole(Roles.Dealer) && Guid.TryParse(actor.Principal.FindFirstValue(AppClaims.DealerId), out var d) ? d : null;
+    public Guid? OwnDealerId =>
+        actor.IsInRole(Roles.Dealer) && Guid.TryParse(actor.Principal.FindFirstValue(AppClaims.DealerId), out var d) ? d : null;
 
     public bool IsOutsideParty => actor.IsInRole(Roles.Customer) || actor.IsInRole(Roles.Dealer);
 

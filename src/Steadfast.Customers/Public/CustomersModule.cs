@@ -17,19 +17,27 @@ namespace Steadfast.Customers.Public;
 /// <summary>Customer 360 and the equipment registry (客户360 / 一机一档).</summary>
 public sealed class CustomersModule : SteadfastModule
 {
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<CustomerScope>().AddScoped<CustomerDirectory>()
-        .AddScoped<CustomerService>().AddScoped<ContactService>().AddScoped<ActivityService>().AddScoped<DealerService>()
-        .AddScoped<ProductService>().AddScoped<EquipmentService>()
-        .AddScoped<Import.CustomerImporter>().AddScoped<Import.EquipmentImporter>()
-        .AddScoped<Import.ContactImporter>().AddScoped<Import.ProductImporter>()
-        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
-        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ContactImporter>())
-        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
-        .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
-        .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>()
-        .AddSingleton(CustomerTextSearch.Customers)
-        .AddSingleton(CustomerTextSearch.Contacts);
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddScoped<CustomerScope>()
+            .AddScoped<CustomerDirectory>()
+            .AddScoped<CustomerService>()
+            .AddScoped<ContactService>()
+            .AddScoped<ActivityService>()
+            .AddScoped<DealerService>()
+            .AddScoped<ProductService>()
+            .AddScoped<EquipmentService>()
+            .AddScoped<Import.CustomerImporter>()
+            .AddScoped<Import.EquipmentImporter>()
+            .AddScoped<Import.ContactImporter>()
+            .AddScoped<Import.ProductImporter>()
+            .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.CustomerImporter>())
+            .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ContactImporter>())
+            .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
+            .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
+            .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>()
+            .AddSingleton(CustomerTextSearch.Customers)
+            .AddSingleton(CustomerTextSearch.Contacts);
 
     public override void MapEndpoints(RouteGroupBuilder api)
     {
@@ -43,11 +51,17 @@ public sealed class CustomersModule : SteadfastModule
     }
 
     public override IEnumerable<NavEntry> Navigation =>
-    [
-        new(NavSection.Business, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Policy = Policies.Staff },
-        new(NavSection.Business, 20, "/equipment", "Nav.Equipment", Icons.Material.Outlined.PrecisionManufacturing) { Policy = Policies.Staff },
-        new(NavSection.Business, 90, "/dealers", "Nav.Dealers", Icons.Material.Outlined.Storefront) { Policy = Policies.Staff },
-        new(NavSection.Portal, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Roles = [Roles.Dealer] },
-        new(NavSection.Portal, 20, "/equipment", "Nav.MyEquipment", Icons.Material.Outlined.PrecisionManufacturing) { Roles = [Roles.Customer, Roles.Dealer] },
-    ];
+        [
+            new(NavSection.Business, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Policy = Policies.Staff },
+            new(NavSection.Business, 20, "/equipment", "Nav.Equipment", Icons.Material.Outlined.PrecisionManufacturing)
+            {
+                Policy = Policies.Staff,
+            },
+            new(NavSection.Business, 90, "/dealers", "Nav.Dealers", Icons.Material.Outlined.Storefront) { Policy = Policies.Staff },
+            new(NavSection.Portal, 10, "/customers", "Nav.Customers", Icons.Material.Outlined.Apartment) { Roles = [Roles.Dealer] },
+            new(NavSection.Portal, 20, "/equipment", "Nav.MyEquipment", Icons.Material.Outlined.PrecisionManufacturing)
+            {
+                Roles = [Roles.Customer, Roles.Dealer],
+            },
+        ];
 }

@@ -5,9 +5,16 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Counts;
 
-public enum CountStatus { Open = 0, Posted = 1, Cancelled = 2 }
+public enum CountStatus
+{
+    Open = 0,
+    Posted = 1,
+    Cancelled = 2,
+}
 
-/// <summary>A stock count (盘点) of one warehouse: counted quantities are entered, differences reviewed, then posted as adjustments.</summary>
+/// <summary>
+/// A stock count (盘点) of one warehouse: counted quantities are entered, differences reviewed, then posted as adjustments.
+/// </summary>
 internal sealed class StockCount : IVersioned, IAudited
 {
     public Guid Id { get; set; }

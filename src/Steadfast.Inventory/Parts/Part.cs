@@ -20,6 +20,7 @@ internal sealed class Part : IVersioned, IAudited, IHasCustomFields
     public int ReorderQuantity { get; set; }
     public int? LifeDays { get; set; }
     public int? LifeHours { get; set; }
+
     /// <summary>Returned faulty parts of this kind are tracked by serial number.</summary>
     public bool Serialized { get; set; }
     public Guid? PhotoId { get; set; }

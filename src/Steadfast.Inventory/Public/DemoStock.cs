@@ -24,6 +24,7 @@ public sealed class DemoStock
     private List<Part> _parts = [];
     private Dictionary<Guid, List<Guid>> _fits = [];
     private Dictionary<Guid, Guid> _vans = [];
+
     /// <summary>The parts each van has been sent, in the order they first arrived: what its keeper tops up.</summary>
     private readonly List<(Guid Van, Part Part)> _vanParts = [];
     private List<Warehouse> _centrals = [];
@@ -39,12 +40,21 @@ public sealed class DemoStock
 #pragma warning disable CA5394 // demo data: a fixed-seed generator is the point, not security
     public async Task BeginAsync(DateTime start, DateTime now, CancellationToken ct)
     {
-        if (await _db.Set<StockMovement>().AnyAsync(ct)) return;
+        if (await _db.Set<StockMovement>().AnyAsync(ct))
+            return;
         await LoadAsync(now, new Random(20250302), ct);
         foreach (var p in _parts)
             for (var i = 0; i < _centrals.Count; i++)
                 if (i == 0 || _rng.NextDouble() < 0.5)
-                    Put(MovementKind.Receive, p, _centrals[i].Id, Math.Max(2, p.ReorderQuantity / (i + 1)), p.UnitCost, start.AddHours(_rng.Next(0, 72)), "期初库存");
+                    Put(
+                        MovementKind.Receive,
+                        p,
+                        _centrals[i].Id,
+                        Math.Max(2, p.ReorderQuantity / (i + 1)),
+                        p.UnitCost,
+                        start.AddHours(_rng.Next(0, 72)),
+                        "期初库存"
+                    );
     }
 
     /// <summary>
@@ -60,7 +70,8 @@ public sealed class DemoStock
         foreach (var b in await _db.Set<StockBalance>().AsNoTracking().OrderBy(b => b.WarehouseId).ThenBy(b => b.PartId).ToListAsync(ct))
         {
             _stock[(b.PartId, b.WarehouseId)] = (b.Quantity, b.Value, b.LastMovementAtUtc);
-            if (vans.Contains(b.WarehouseId) && parts.TryGetValue(b.PartId, out var part)) _vanParts.Add((b.WarehouseId, part));
+            if (vans.Contains(b.WarehouseId) && parts.TryGetValue(b.PartId, out var part))
+                _vanParts.Add((b.WarehouseId, part));
         }
     }
 
@@ -69,29 +80,53 @@ public sealed class DemoStock
         _now = now;
         _rng = rng;
         _parts = await _db.Set<Part>().AsNoTracking().OrderBy(p => p.Number).ToListAsync(ct);
-        _fits = (await _db.Set<PartProduct>().AsNoTracking().ToListAsync(ct)).GroupBy(x => x.PartId).ToDictionary(g => g.Key, g => g.Select(x => x.ProductId).ToList());
+        _fits = (await _db.Set<PartProduct>().AsNoTracking().ToListAsync(ct))
+            .GroupBy(x => x.PartId)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.ProductId).ToList());
         var warehouses = await _db.Set<Warehouse>().AsNoTracking().OrderBy(w => w.Code).ToListAsync(ct);
         _centrals = [.. warehouses.Where(w => w.Kind == WarehouseKind.Central).OrderBy(w => w.Id)]; // the head office's first
         _vans = warehouses.Where(w => w.Kind == WarehouseKind.Van && w.KeeperId != null).ToDictionary(w => w.KeeperId!.Value, w => w.Id);
     }
 
-    /// <summary>The active parts that fit a model (or any model), worked out once per model: at a million orders, per order was hours.</summary>
+    /// <summary>
+    /// The active parts that fit a model (or any model), worked out once per model: at a million orders, per order was hours.
+    /// </summary>
     private List<Part> Fitting(Guid? productId)
     {
         var key = productId ?? Guid.Empty;
         if (!_fitting.TryGetValue(key, out var fitting))
-            _fitting[key] = fitting = [.. _parts.Where(p => p.IsActive && (productId is null || !_fits.TryGetValue(p.Id, out var f) || f.Contains(productId.Value)))];
+            _fitting[key] = fitting = [
+                .. _parts.Where(p =>
+                    p.IsActive && (productId is null || !_fits.TryGetValue(p.Id, out var f) || f.Contains(productId.Value))
+                ),
+            ];
         return fitting;
     }
 
     /// <summary>Parts used on one resolved repair: cost at moving average, and a line for the order's text.</summary>
-    public (long Cost, string Label)? Use(Guid engineerId, Guid? productId, DateTime at, Guid workOrderId, string number, Guid customerId, Guid? machineId, string region, bool inWarranty)
+    public (long Cost, string Label)? Use(
+        Guid engineerId,
+        Guid? productId,
+        DateTime at,
+        Guid workOrderId,
+        string number,
+        Guid customerId,
+        Guid? machineId,
+        string region,
+        bool inWarranty
+    )
     {
-        if (!Ready || !_vans.TryGetValue(engineerId, out var van)) return null;
+        if (!Ready || !_vans.TryGetValue(engineerId, out var van))
+            return null;
         var fitting = Fitting(productId);
-        if (fitting.Count == 0) return null;
+        if (fitting.Count == 0)
+            return null;
         // Cheap consumables far more often than drives and spindles.
-        var picks = Enumerable.Range(0, _rng.NextDouble() < 0.3 ? 2 : 1).Select(_ => fitting.OrderBy(p => Math.Sqrt(p.UnitCost) * _rng.NextDouble()).First()).Distinct().ToList();
+        var picks = Enumerable
+            .Range(0, _rng.NextDouble() < 0.3 ? 2 : 1)
+            .Select(_ => fitting.OrderBy(p => Math.Sqrt(p.UnitCost) * _rng.NextDouble()).First())
+            .Distinct()
+            .ToList();
         long cost = 0;
         var labels = new List<string>();
         foreach (var part in picks)
@@ -100,25 +135,59 @@ public sealed class DemoStock
             Restock(part, van, q, at, region);
             var taken = Take(MovementKind.Issue, part, van, q, at, "", m =>
             {
-                (m.WorkOrderId, m.WorkOrderNumber, m.CustomerId, m.MachineId, m.ProductId, m.Region, m.Billable) = (workOrderId, number, customerId, machineId, productId, region, !inWarranty);
+                (m.WorkOrderId, m.WorkOrderNumber, m.CustomerId, m.MachineId, m.ProductId, m.Region, m.Billable) = (
+                    workOrderId,
+                    number,
+                    customerId,
+                    machineId,
+                    productId,
+                    region,
+                    !inWarranty
+                );
             });
             cost += taken;
             labels.Add($"{part.Name} {part.Specification} ×{q}");
             if (part.Serialized && _rng.NextDouble() < 0.85)
-                Record(new StockMovement { Kind = MovementKind.Return, PartId = part.Id, WarehouseId = van, AtUtc = at.AddMinutes(20), Faulty = true, FaultyQuantity = 1,
-                    Serial = $"SN{_rng.Next(100000, 999999)}", WorkOrderId = workOrderId, WorkOrderNumber = number, CustomerId = customerId, MachineId = machineId, ProductId = productId, Region = region, Reason = "旧件返还" });
+                Record(
+                    new StockMovement
+                    {
+                        Kind = MovementKind.Return,
+                        PartId = part.Id,
+                        WarehouseId = van,
+                        AtUtc = at.AddMinutes(20),
+                        Faulty = true,
+                        FaultyQuantity = 1,
+                        Serial = $"SN{_rng.Next(100000, 999999)}",
+                        WorkOrderId = workOrderId,
+                        WorkOrderNumber = number,
+                        CustomerId = customerId,
+                        MachineId = machineId,
+                        ProductId = productId,
+                        Region = region,
+                        Reason = "旧件返还",
+                    }
+                );
             else if (q > 1 && _rng.NextDouble() < 0.08)
             {
                 var back = taken / q;
                 Put(MovementKind.Return, part, van, 1, back, at.AddMinutes(30), "未使用，退回车载库", m =>
-                    (m.WorkOrderId, m.WorkOrderNumber, m.CustomerId, m.MachineId, m.ProductId, m.Region) = (workOrderId, number, customerId, machineId, productId, region));
+                    (m.WorkOrderId, m.WorkOrderNumber, m.CustomerId, m.MachineId, m.ProductId, m.Region) = (
+                        workOrderId,
+                        number,
+                        customerId,
+                        machineId,
+                        productId,
+                        region
+                    )
+                );
                 cost -= back;
             }
         }
         if (_rng.NextDouble() < 0.004)
         {
             var victim = _parts[_rng.Next(_parts.Count)];
-            if (_stock.TryGetValue((victim.Id, _centrals[0].Id), out var s) && s.Q > 0) Take(MovementKind.Scrap, victim, _centrals[0].Id, 1, at.AddDays(1), "受潮锈蚀，报废");
+            if (_stock.TryGetValue((victim.Id, _centrals[0].Id), out var s) && s.Q > 0)
+                Take(MovementKind.Scrap, victim, _centrals[0].Id, 1, at.AddDays(1), "受潮锈蚀，报废");
         }
         return (cost, string.Join("；", labels));
     }
@@ -127,10 +196,14 @@ public sealed class DemoStock
     private void Restock(Part part, Guid van, long need, DateTime at, string region)
     {
         var have = _stock.GetValueOrDefault((part.Id, van)).Q;
-        if (have >= need) return;
+        if (have >= need)
+            return;
         var send = Math.Max(need - have, Math.Max(1, part.ReorderQuantity / 6));
         var home = _centrals[Home(region) % _centrals.Count];
-        var central = _stock.GetValueOrDefault((part.Id, home.Id)).Q >= send ? home : _centrals.FirstOrDefault(c => _stock.GetValueOrDefault((part.Id, c.Id)).Q >= send) ?? home;
+        var central =
+            _stock.GetValueOrDefault((part.Id, home.Id)).Q >= send
+                ? home
+                : _centrals.FirstOrDefault(c => _stock.GetValueOrDefault((part.Id, c.Id)).Q >= send) ?? home;
         Cover(part, central.Id, send, at.AddDays(-2));
         Ship(part, central.Id, van, send, at.AddDays(-2), "engineer");
     }
@@ -140,13 +213,29 @@ public sealed class DemoStock
     {
         var transfer = new Transfer
         {
-            Id = Guid.CreateVersion7(), Number = $"TR-{sent:yyMMdd}-{_transferTag}{_transfers.Count + 1:00000}", FromWarehouseId = from, ToWarehouseId = to, Status = TransferStatus.Received,
-            SentAtUtc = sent, SentBy = "warehouse@steadfast.local", ReceivedAtUtc = sent.AddDays(1), ReceivedBy = receivedBy,
+            Id = Guid.CreateVersion7(),
+            Number = $"TR-{sent:yyMMdd}-{_transferTag}{_transfers.Count + 1:00000}",
+            FromWarehouseId = from,
+            ToWarehouseId = to,
+            Status = TransferStatus.Received,
+            SentAtUtc = sent,
+            SentBy = "warehouse@steadfast.local",
+            ReceivedAtUtc = sent.AddDays(1),
+            ReceivedBy = receivedBy,
         };
-        if (_vans.ContainsValue(to) && !_stock.ContainsKey((part.Id, to))) _vanParts.Add((to, part));
+        if (_vans.ContainsValue(to) && !_stock.ContainsKey((part.Id, to)))
+            _vanParts.Add((to, part));
         var value = Take(MovementKind.TransferOut, part, from, quantity, sent, "", m => m.TransferId = transfer.Id);
         Put(MovementKind.TransferIn, part, to, quantity, value, sent.AddDays(1), "", m => m.TransferId = transfer.Id, totalValue: true);
-        transfer.Lines.Add(new TransferLine { TransferId = transfer.Id, PartId = part.Id, Quantity = quantity, Value = value });
+        transfer.Lines.Add(
+            new TransferLine
+            {
+                TransferId = transfer.Id,
+                PartId = part.Id,
+                Quantity = quantity,
+                Value = value,
+            }
+        );
         _transfers.Add(transfer);
     }
 
@@ -154,9 +243,20 @@ public sealed class DemoStock
     private void Cover(Part part, Guid central, long send, DateTime sent)
     {
         var onHand = _stock.GetValueOrDefault((part.Id, central)).Q;
-        if (onHand >= send) return;
+        if (onHand >= send)
+            return;
         if (_rng.NextDouble() < 0.3)
-            _stockOuts.Add(new StockOut { Id = Guid.CreateVersion7(), AtUtc = sent.AddDays(-1), PartId = part.Id, WarehouseId = central, Requested = send, Available = onHand });
+            _stockOuts.Add(
+                new StockOut
+                {
+                    Id = Guid.CreateVersion7(),
+                    AtUtc = sent.AddDays(-1),
+                    PartId = part.Id,
+                    WarehouseId = central,
+                    Requested = send,
+                    Available = onHand,
+                }
+            );
         Buy(part, central, part.ReorderQuantity + send, sent.AddDays(-0.5));
     }
 
@@ -164,10 +264,20 @@ public sealed class DemoStock
     private void Buy(Part part, Guid central, long quantity, DateTime at)
     {
         var price = (long)(part.UnitCost * (0.9 + _rng.NextDouble() * 0.25));
-        Put(MovementKind.Receive, part, central, quantity, price, at, "采购入库 PO-" + at.ToString("yyMM", CultureInfo.InvariantCulture) + _rng.Next(100, 999).ToString(CultureInfo.InvariantCulture));
+        Put(
+            MovementKind.Receive,
+            part,
+            central,
+            quantity,
+            price,
+            at,
+            "采购入库 PO-" + at.ToString("yyMM", CultureInfo.InvariantCulture) + _rng.Next(100, 999).ToString(CultureInfo.InvariantCulture)
+        );
     }
 
-    /// <summary>Ledger rows per work order, the warehouse's own traffic included: the benchmark's 2,000,000 movements to 1,000,000 orders.</summary>
+    /// <summary>
+    /// Ledger rows per work order, the warehouse's own traffic included: the benchmark's 2,000,000 movements to 1,000,000 orders.
+    /// </summary>
     public const double MovementsPerOrder = 2.0;
 
     /// <summary>
@@ -186,10 +296,14 @@ public sealed class DemoStock
     /// </summary>
     private bool Rebalance(string region, DateTime at)
     {
-        if (_vanParts.Count == 0) return false;
+        if (_vanParts.Count == 0)
+            return false;
         var central = _centrals[Home(region) % _centrals.Count].Id;
         // Cheap consumables far more often than drives, drawn from a sample: vans carry thousands of part lines.
-        var (van, part) = Enumerable.Range(0, 12).Select(_ => _vanParts[_rng.Next(_vanParts.Count)]).MinBy(x => Math.Sqrt(x.Part.UnitCost) * _rng.NextDouble());
+        var (van, part) = Enumerable
+            .Range(0, 12)
+            .Select(_ => _vanParts[_rng.Next(_vanParts.Count)])
+            .MinBy(x => Math.Sqrt(x.Part.UnitCost) * _rng.NextDouble());
         var held = _stock.GetValueOrDefault((part.Id, van)).Q;
         if (held >= Math.Max(2, part.ReorderQuantity / 3))
         {
@@ -203,12 +317,13 @@ public sealed class DemoStock
     }
 
     /// <summary>Which central warehouse serves a province: the south and the west have their own.</summary>
-    private static int Home(string province) => province switch
-    {
-        "广东" or "福建" or "广西" or "海南" => 1,
-        "四川" or "重庆" or "陕西" or "云南" or "贵州" => 2,
-        _ => 0,
-    };
+    private static int Home(string province) =>
+        province switch
+        {
+            "广东" or "福建" or "广西" or "海南" => 1,
+            "四川" or "重庆" or "陕西" or "云南" or "贵州" => 2,
+            _ => 0,
+        };
 
     private long Take(MovementKind kind, Part part, Guid wh, long q, DateTime at, string reason, Action<StockMovement>? fill = null)
     {
@@ -216,18 +331,46 @@ public sealed class DemoStock
         q = Math.Min(q, have);
         var v = StockLedger.ValueOut(value, have, q);
         _stock[(part.Id, wh)] = (have - q, value - v, Max(at));
-        var m = new StockMovement { Kind = kind, PartId = part.Id, WarehouseId = wh, Quantity = -q, Value = -v, AtUtc = Max(at), Reason = reason };
+        var m = new StockMovement
+        {
+            Kind = kind,
+            PartId = part.Id,
+            WarehouseId = wh,
+            Quantity = -q,
+            Value = -v,
+            AtUtc = Max(at),
+            Reason = reason,
+        };
         fill?.Invoke(m);
         Record(m);
         return v;
     }
 
-    private void Put(MovementKind kind, Part part, Guid wh, long q, long unitOrTotal, DateTime at, string reason, Action<StockMovement>? fill = null, bool totalValue = false)
+    private void Put(
+        MovementKind kind,
+        Part part,
+        Guid wh,
+        long q,
+        long unitOrTotal,
+        DateTime at,
+        string reason,
+        Action<StockMovement>? fill = null,
+        bool totalValue = false
+    )
     {
         var v = totalValue ? unitOrTotal : q * unitOrTotal;
         var (have, value, _) = _stock.GetValueOrDefault((part.Id, wh));
         _stock[(part.Id, wh)] = (have + q, value + v, Max(at));
-        var m = new StockMovement { Kind = kind, PartId = part.Id, WarehouseId = wh, Quantity = q, Value = v, AtUtc = Max(at), Reason = reason };
+        var m = new StockMovement
+        {
+            Kind = kind,
+            PartId = part.Id,
+            WarehouseId = wh,
+            Quantity = q,
+            Value = v,
+            AtUtc = Max(at),
+            Reason = reason,
+        };
         fill?.Invoke(m);
         Record(m);
     }
@@ -237,13 +380,15 @@ public sealed class DemoStock
     private void Record(StockMovement m)
     {
         m.Id = Guid.CreateVersion7();
-        if (m.ActorName.Length == 0) m.ActorName = m.Kind is MovementKind.Issue or MovementKind.Return ? "engineer" : "warehouse@steadfast.local";
+        if (m.ActorName.Length == 0)
+            m.ActorName = m.Kind is MovementKind.Issue or MovementKind.Return ? "engineer" : "warehouse@steadfast.local";
         _moves.Add(m);
     }
 
     public async Task<string> FlushAsync(CancellationToken ct)
     {
-        if (!Ready) return "no parts";
+        if (!Ready)
+            return "no parts";
         var (moves, transfers, stockOuts, balances) = Written();
         foreach (var chunk in moves.Chunk(5000))
         {
@@ -261,6 +406,19 @@ public sealed class DemoStock
 
     /// <summary>What the history made, movements in time order, and every balance it knows as the sum of its movements.</summary>
     internal (List<StockMovement> Movements, List<Transfer> Transfers, List<StockOut> StockOuts, List<StockBalance> Balances) Written() =>
-        ([.. _moves.OrderBy(m => m.AtUtc)], _transfers, _stockOuts,
-         [.. _stock.Select(s => new StockBalance { PartId = s.Key.Part, WarehouseId = s.Key.Wh, Quantity = s.Value.Q, Value = s.Value.V, LastMovementAtUtc = s.Value.Last })]);
+        (
+            [.. _moves.OrderBy(m => m.AtUtc)],
+            _transfers,
+            _stockOuts,
+            [
+                .. _stock.Select(s => new StockBalance
+                {
+                    PartId = s.Key.Part,
+                    WarehouseId = s.Key.Wh,
+                    Quantity = s.Value.Q,
+                    Value = s.Value.V,
+                    LastMovementAtUtc = s.Value.Last,
+                }),
+            ]
+        );
 }

@@ -5,7 +5,14 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Requests;
 
-public enum RequestStatus { Pending = 0, Approved = 1, Rejected = 2, Received = 3, Cancelled = 4 }
+public enum RequestStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Rejected = 2,
+    Received = 3,
+    Cancelled = 4,
+}
 
 /// <summary>An engineer's request for parts (备件申领), usually for a work order, from central stock or a colleague's van.</summary>
 internal sealed class PartRequest : IVersioned, IAudited
@@ -19,8 +26,10 @@ internal sealed class PartRequest : IVersioned, IAudited
     public Guid FromWarehouseId { get; set; }
     public Guid ToWarehouseId { get; set; }
     public RequestStatus Status { get; set; }
+
     /// <summary>Why a manager must decide: comma-separated rule codes (value, incompatible); empty when none applied.</summary>
     public string ApprovalReasons { get; set; } = "";
+
     /// <summary>At the source's average cost when asked, fen.</summary>
     public long EstimatedValue { get; set; }
     public string Note { get; set; } = "";

@@ -7,9 +7,29 @@ public sealed record CreatePartRequest(Guid? WorkOrderId, Guid? FromWarehouseId,
 
 public sealed record DecideRequest(string? Note, long? Version);
 
-public sealed record PartRequestDto(Guid Id, string Number, Guid? WorkOrderId, string WorkOrderNumber, Guid RequesterId, string RequesterName,
-    Guid FromWarehouseId, string FromName, Guid ToWarehouseId, string ToName, RequestStatus Status, IReadOnlyList<string> ApprovalReasons,
-    long EstimatedValue, string Note, DateTime CreatedAt, string DecidedBy, DateTime? DecidedAt, string DecisionNote, Guid? TransferId,
-    DateTime? ReceivedAt, IReadOnlyList<RequestLineDto> Lines, long Version);
+public sealed record PartRequestDto(
+    Guid Id,
+    string Number,
+    Guid? WorkOrderId,
+    string WorkOrderNumber,
+    Guid RequesterId,
+    string RequesterName,
+    Guid FromWarehouseId,
+    string FromName,
+    Guid ToWarehouseId,
+    string ToName,
+    RequestStatus Status,
+    IReadOnlyList<string> ApprovalReasons,
+    long EstimatedValue,
+    string Note,
+    DateTime CreatedAt,
+    string DecidedBy,
+    DateTime? DecidedAt,
+    string DecisionNote,
+    Guid? TransferId,
+    DateTime? ReceivedAt,
+    IReadOnlyList<RequestLineDto> Lines,
+    long Version
+);
 
 public sealed record RequestLineDto(Guid PartId, string PartNumber, string PartName, string Unit, long Quantity, long Available);

@@ -20,19 +20,24 @@ internal sealed class StockMovement
     public Guid PartId { get; set; }
     public Guid WarehouseId { get; set; }
     public long Quantity { get; set; }
+
     /// <summary>Fen, at moving-average cost for what goes out and at purchase cost for receipts.</summary>
     public long Value { get; set; }
     public Guid? WorkOrderId { get; set; }
     public string WorkOrderNumber { get; set; } = "";
+
     // Copied from the work order so consumption reports group without reaching into the service module.
     public Guid? CustomerId { get; set; }
     public Guid? MachineId { get; set; }
     public Guid? ProductId { get; set; }
     public string Region { get; set; } = "";
+
     /// <summary>For issues: charged to the customer (not under warranty).</summary>
     public bool Billable { get; set; }
+
     /// <summary>For returns: the part came back broken (旧件返还).</summary>
     public bool Faulty { get; set; }
+
     /// <summary>Faulty parts taken off the machine: recorded, never added to usable stock (Quantity stays 0).</summary>
     public long FaultyQuantity { get; set; }
     public string Serial { get; set; } = "";
@@ -45,7 +50,10 @@ internal sealed class StockMovement
     public string ActorName { get; set; } = "";
 }
 
-internal sealed class StockConfiguration : IEntityTypeConfiguration<StockMovement>, IEntityTypeConfiguration<StockBalance>, IEntityTypeConfiguration<StockOut>
+internal sealed class StockConfiguration
+    : IEntityTypeConfiguration<StockMovement>,
+        IEntityTypeConfiguration<StockBalance>,
+        IEntityTypeConfiguration<StockOut>
 {
     public void Configure(EntityTypeBuilder<StockMovement> b)
     {

@@ -25,17 +25,23 @@ internal sealed class StockScope(AppDbContext db, CurrentActor actor, CompanyClo
     public async Task<IQueryable<Warehouse>> WarehousesAsync(CancellationToken ct)
     {
         var all = db.Set<Warehouse>().AsNoTracking();
-        if (SeesAll) return all;
+        if (SeesAll)
+            return all;
         _otherVans ??= await db.Set<InventorySettings>().Select(s => (bool?)s.EngineersSeeOtherVans).FirstOrDefaultAsync(ct) ?? false;
-        if (_otherVans == true) return all;
+        if (_otherVans == true)
+            return all;
         var me = actor.UserId;
         return all.Where(w => w.Kind == WarehouseKind.Central || w.KeeperId == me);
     }
 
-    public async Task<bool> CanSeeAsync(Guid warehouseId, CancellationToken ct) => await (await WarehousesAsync(ct)).AnyAsync(w => w.Id == warehouseId, ct);
+    public async Task<bool> CanSeeAsync(Guid warehouseId, CancellationToken ct) =>
+        await (await WarehousesAsync(ct)).AnyAsync(w => w.Id == warehouseId, ct);
 
     public Task<Guid?> VanOfAsync(Guid userId, CancellationToken ct) =>
-        db.Set<Warehouse>().Where(w => w.Kind == WarehouseKind.Van && w.KeeperId == userId && w.IsActive).Select(w => (Guid?)w.Id).FirstOrDefaultAsync(ct);
+        db.Set<Warehouse>()
+            .Where(w => w.Kind == WarehouseKind.Van && w.KeeperId == userId && w.IsActive)
+            .Select(w => (Guid?)w.Id)
+            .FirstOrDefaultAsync(ct);
 
     /// <summary>PR-261127-0003: a readable number, counted per company-local day.</summary>
     public async Task<string> NumberAsync(string prefix, CancellationToken ct)

@@ -5,7 +5,11 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Stock;
 
-public enum TransferStatus { InTransit = 0, Received = 1 }
+public enum TransferStatus
+{
+    InTransit = 0,
+    Received = 1,
+}
 
 /// <summary>Stock on its way between warehouses: out of the source when sent, into the destination when received.</summary>
 internal sealed class Transfer : IVersioned, IAudited

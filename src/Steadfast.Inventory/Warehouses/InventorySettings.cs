@@ -7,10 +7,13 @@ internal sealed class InventorySettings : IVersioned, IAudited
 {
     public const int SingletonId = 1;
     public int Id { get; set; } = SingletonId;
+
     /// <summary>呆滞库存: stock with no movement for this many days.</summary>
     public int DeadStockDays { get; set; } = 180;
+
     /// <summary>Requests worth more than this (fen) wait for the service manager.</summary>
     public long ApprovalThreshold { get; set; } = 2_000_00;
+
     /// <summary>Whether engineers may see colleagues' vans (to ask them for a part).</summary>
     public bool EngineersSeeOtherVans { get; set; }
     public long Version { get; set; } = 1;

@@ -5,7 +5,11 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Inventory.Warehouses;
 
 /// <summary>Central stock, or the van stock an engineer carries (车载库存).</summary>
-public enum WarehouseKind { Central = 0, Van = 1 }
+public enum WarehouseKind
+{
+    Central = 0,
+    Van = 1,
+}
 
 /// <summary>A place stock is kept, with the person who answers for it.</summary>
 internal sealed class Warehouse : IVersioned, IAudited

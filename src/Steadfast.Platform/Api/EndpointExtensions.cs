@@ -7,8 +7,8 @@ namespace Steadfast.Platform.Api;
 public static class EndpointExtensions
 {
     /// <summary>Every endpoint names its policy; the access tests read it back from the endpoint metadata.</summary>
-    public static TBuilder RequirePolicy<TBuilder>(this TBuilder builder, string policy) where TBuilder : IEndpointConventionBuilder =>
-        builder.RequireAuthorization(new AuthorizeAttribute(policy));
+    public static TBuilder RequirePolicy<TBuilder>(this TBuilder builder, string policy)
+        where TBuilder : IEndpointConventionBuilder => builder.RequireAuthorization(new AuthorizeAttribute(policy));
 
     public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -22,8 +22,11 @@ public static class EndpointExtensions
     /// <summary>The version a client read, from the body or an If-Match header.</summary>
     public static long? VersionFrom(HttpRequest request, long? bodyVersion)
     {
-        if (bodyVersion is not null) return bodyVersion;
+        if (bodyVersion is not null)
+            return bodyVersion;
         var ifMatch = request.Headers.IfMatch.ToString().Trim('"', 'W', '/');
-        return long.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : null;
+        return long.TryParse(ifMatch, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v)
+            ? v
+            : null;
     }
 }

@@ -9,7 +9,8 @@ public sealed class ValidationErrors
 
     public void Add(string field, string message)
     {
-        if (!_errors.TryGetValue(field, out var list)) _errors[field] = list = [];
+        if (!_errors.TryGetValue(field, out var list))
+            _errors[field] = list = [];
         list.Add(message);
     }
 
@@ -17,7 +18,8 @@ public sealed class ValidationErrors
 
     public void ThrowIfAny()
     {
-        if (Any) throw new AppValidationException(this);
+        if (Any)
+            throw new AppValidationException(this);
     }
 }
 
@@ -34,7 +36,10 @@ public sealed class AppValidationException(ValidationErrors errors) : Exception(
     }
 }
 
-/// <summary>A state conflict (stale version, duplicate, forbidden transition). Mapped to 409; <see cref="Facts"/> become problem extensions (e.g. the quantity available).</summary>
+/// <summary>
+/// A state conflict (stale version, duplicate, forbidden transition). Mapped to 409; <see cref="Facts"/> become problem extensions (e.g.
+/// the quantity available).
+/// </summary>
 public sealed class AppConflictException(string message, IReadOnlyDictionary<string, object?>? facts = null) : Exception(message)
 {
     public IReadOnlyDictionary<string, object?> Facts { get; } = facts ?? new Dictionary<string, object?>();

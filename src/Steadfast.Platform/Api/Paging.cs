@@ -10,8 +10,7 @@ public readonly record struct PageRequest(int Page, int PageSize)
 {
     public const int MaxPageSize = 500;
 
-    public static PageRequest From(int? page, int? pageSize) =>
-        new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, MaxPageSize));
+    public static PageRequest From(int? page, int? pageSize) => new(Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? 50, 1, MaxPageSize));
 
     public int Skip => (Page - 1) * PageSize;
 }
@@ -19,8 +18,13 @@ public readonly record struct PageRequest(int Page, int PageSize)
 public static class PagingExtensions
 {
     /// <summary>Counts the filtered rows, then sorts, pages and projects only the page the caller asked for.</summary>
-    public static async Task<PagedResult<TOut>> ToPageAsync<T, TOut>(this IQueryable<T> filtered, Func<IQueryable<T>, IQueryable<T>> sort,
-        Func<IQueryable<T>, IQueryable<TOut>> project, PageRequest page, CancellationToken ct)
+    public static async Task<PagedResult<TOut>> ToPageAsync<T, TOut>(
+        this IQueryable<T> filtered,
+        Func<IQueryable<T>, IQueryable<T>> sort,
+        Func<IQueryable<T>, IQueryable<TOut>> project,
+        PageRequest page,
+        CancellationToken ct
+    )
     {
         var total = await filtered.CountAsync(ct);
         var items = total == 0 ? [] : await project(sort(filtered).Skip(page.Skip).Take(page.PageSize)).ToListAsync(ct);

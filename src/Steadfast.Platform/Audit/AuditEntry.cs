@@ -3,7 +3,12 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Steadfast.Platform.Audit;
 
-public enum AuditAction { Created = 0, Updated = 1, Deleted = 2 }
+public enum AuditAction
+{
+    Created = 0,
+    Updated = 1,
+    Deleted = 2,
+}
 
 /// <summary>One change of one business record. Append-only: the interceptor refuses to update or delete it.</summary>
 public class AuditEntry
@@ -15,6 +20,7 @@ public class AuditEntry
     public string EntityType { get; set; } = "";
     public string EntityId { get; set; } = "";
     public AuditAction Action { get; set; }
+
     /// <summary>JSON array of <c>{ field, old, new }</c>.</summary>
     public string Changes { get; set; } = "[]";
 }
@@ -29,7 +35,12 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.UserName).HasMaxLength(256);
         b.Property(a => a.EntityType).HasMaxLength(100);
         b.Property(a => a.EntityId).HasMaxLength(100);
-        b.HasIndex(a => new { a.EntityType, a.EntityId, a.AtUtc });
+        b.HasIndex(a => new
+        {
+            a.EntityType,
+            a.EntityId,
+            a.AtUtc,
+        });
         b.HasIndex(a => a.AtUtc);
         b.HasIndex(a => a.UserId);
     }

@@ -17,9 +17,16 @@ public sealed class BusinessCalendar
     private readonly WorkWeek _week;
     private readonly IReadOnlyDictionary<DateOnly, CalendarDayKind> _exceptions;
 
-    public BusinessCalendar(TimeZoneInfo zone, TimeOnly start, TimeOnly end, WorkWeek week, IReadOnlyDictionary<DateOnly, CalendarDayKind> exceptions)
+    public BusinessCalendar(
+        TimeZoneInfo zone,
+        TimeOnly start,
+        TimeOnly end,
+        WorkWeek week,
+        IReadOnlyDictionary<DateOnly, CalendarDayKind> exceptions
+    )
     {
-        if (end <= start) throw new ArgumentException("The working day must end after it starts.", nameof(end));
+        if (end <= start)
+            throw new ArgumentException("The working day must end after it starts.", nameof(end));
         (_zone, _start, _end, _week, _exceptions) = (zone, start, end, week, exceptions);
     }
 
@@ -36,9 +43,10 @@ public sealed class BusinessCalendar
     public static Task<BusinessCalendar> LoadAsync(AppDbContext db, ConfigCache cache, CancellationToken ct) =>
         cache.GetAsync("calendar", () => LoadAsync(db, ct));
 
-    public bool IsWorkingDay(DateOnly day) => _exceptions.TryGetValue(day, out var kind)
-        ? kind == CalendarDayKind.WorkingDay
-        : _week.HasFlag((WorkWeek)(1 << (int)day.DayOfWeek));
+    public bool IsWorkingDay(DateOnly day) =>
+        _exceptions.TryGetValue(day, out var kind)
+            ? kind == CalendarDayKind.WorkingDay
+            : _week.HasFlag((WorkWeek)(1 << (int)day.DayOfWeek));
 
     /// <summary>The moment <paramref name="amount"/> of working time after <paramref name="fromUtc"/> has passed.</summary>
     public DateTime Add(DateTime fromUtc, TimeSpan amount)
@@ -49,10 +57,13 @@ public sealed class BusinessCalendar
         var time = TimeOnly.FromDateTime(local);
         for (var i = 0; i < MaxDays; i++, day = day.AddDays(1), time = TimeOnly.MinValue)
         {
-            if (!IsWorkingDay(day) || time >= _end) continue;
-            if (time < _start) time = _start;
+            if (!IsWorkingDay(day) || time >= _end)
+                continue;
+            if (time < _start)
+                time = _start;
             var left = _end - time;
-            if (amount <= left) return ToUtc(day, time.Add(amount, out _), amount == left);
+            if (amount <= left)
+                return ToUtc(day, time.Add(amount, out _), amount == left);
             amount -= left;
         }
         throw new InvalidOperationException("The calendar has no working time in the next ten years.");
@@ -61,32 +72,40 @@ public sealed class BusinessCalendar
     /// <summary>How much working time lies between two moments (zero when <paramref name="toUtc"/> is earlier).</summary>
     public TimeSpan Between(DateTime fromUtc, DateTime toUtc)
     {
-        if (toUtc <= fromUtc) return TimeSpan.Zero;
+        if (toUtc <= fromUtc)
+            return TimeSpan.Zero;
         var (from, to) = (ToLocal(fromUtc), ToLocal(toUtc));
         var total = TimeSpan.Zero;
         var last = DateOnly.FromDateTime(to);
         var days = 0;
         for (var day = DateOnly.FromDateTime(from); day <= last; day = day.AddDays(1))
         {
-            if (++days > MaxDays) throw new InvalidOperationException("The period is longer than ten years.");
-            if (!IsWorkingDay(day)) continue;
+            if (++days > MaxDays)
+                throw new InvalidOperationException("The period is longer than ten years.");
+            if (!IsWorkingDay(day))
+                continue;
             var open = day.ToDateTime(_start);
             var close = day.ToDateTime(_end);
             var a = from > open ? from : open;
             var b = to < close ? to : close;
-            if (b > a) total += b - a;
+            if (b > a)
+                total += b - a;
         }
         return total;
     }
 
-    /// <summary>The close of business on the <paramref name="workingDays"/>-th working day after the day of <paramref name="fromUtc"/>: "within 2 working days".</summary>
+    /// <summary>
+    /// The close of business on the <paramref name="workingDays"/>-th working day after the day of <paramref name="fromUtc"/>: "within 2
+    /// working days".
+    /// </summary>
     public DateTime EndOfWorkingDay(DateTime fromUtc, int workingDays)
     {
         var day = DateOnly.FromDateTime(ToLocal(fromUtc));
-        for (var found = 0; found < workingDays;)
+        for (var found = 0; found < workingDays; )
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day)) found++;
+            if (IsWorkingDay(day))
+                found++;
         }
         return ToUtc(day, _end, true);
     }

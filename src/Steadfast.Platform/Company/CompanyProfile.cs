@@ -15,8 +15,10 @@ public class CompanyProfile : IVersioned, IAudited, IConfigRecord
     public string TimeZoneId { get; set; } = "Asia/Shanghai";
     public TimeOnly WorkdayStart { get; set; } = new(8, 30);
     public TimeOnly WorkdayEnd { get; set; } = new(17, 30);
+
     /// <summary>Normal working days of the week, Monday..Friday by default.</summary>
-    public WorkWeek WorkingDays { get; set; } = WorkWeek.Monday | WorkWeek.Tuesday | WorkWeek.Wednesday | WorkWeek.Thursday | WorkWeek.Friday;
+    public WorkWeek WorkingDays { get; set; } =
+        WorkWeek.Monday | WorkWeek.Tuesday | WorkWeek.Wednesday | WorkWeek.Thursday | WorkWeek.Friday;
     public string ServicePhone { get; set; } = "";
     public long Version { get; set; } = 1;
 }
@@ -27,13 +29,20 @@ public enum WorkWeek
 #pragma warning restore CA1714
 {
     None = 0,
-    Sunday = 1, Monday = 2, Tuesday = 4, Wednesday = 8, Thursday = 16, Friday = 32, Saturday = 64,
+    Sunday = 1,
+    Monday = 2,
+    Tuesday = 4,
+    Wednesday = 8,
+    Thursday = 16,
+    Friday = 32,
+    Saturday = 64,
 }
 
 public enum CalendarDayKind
 {
     /// <summary>A public holiday: no business hours although it may be a weekday.</summary>
     Holiday = 0,
+
     /// <summary>调休: a weekend day declared a working day around a holiday.</summary>
     WorkingDay = 1,
 }

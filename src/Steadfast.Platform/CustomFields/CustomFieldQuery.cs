@@ -20,13 +20,20 @@ public static class CustomFieldQuery
         var byKey = new Dictionary<string, (string? eq, string? from, string? to)>(StringComparer.Ordinal);
         foreach (var (name, value) in query)
         {
-            if (!name.StartsWith("cf.", StringComparison.Ordinal) || string.IsNullOrEmpty(value)) continue;
+            if (!name.StartsWith("cf.", StringComparison.Ordinal) || string.IsNullOrEmpty(value))
+                continue;
             var rest = name[3..];
-            var key = rest.EndsWith(".from", StringComparison.Ordinal) ? rest[..^5] : rest.EndsWith(".to", StringComparison.Ordinal) ? rest[..^3] : rest;
+            var key =
+                rest.EndsWith(".from", StringComparison.Ordinal) ? rest[..^5]
+                : rest.EndsWith(".to", StringComparison.Ordinal) ? rest[..^3]
+                : rest;
             byKey.TryGetValue(key, out var f);
-            if (rest.EndsWith(".from", StringComparison.Ordinal)) f.from = value;
-            else if (rest.EndsWith(".to", StringComparison.Ordinal)) f.to = value;
-            else f.eq = value;
+            if (rest.EndsWith(".from", StringComparison.Ordinal))
+                f.from = value;
+            else if (rest.EndsWith(".to", StringComparison.Ordinal))
+                f.to = value;
+            else
+                f.eq = value;
             byKey[key] = f;
         }
         return [.. byKey.Select(kv => new CustomFieldFilter(kv.Key, kv.Value.eq, kv.Value.from, kv.Value.to))];
@@ -69,7 +76,9 @@ public static class CustomFieldQuery
         return query;
     }
 
-    /// <summary>Orders by a custom field (numbers and dates by value, everything else by text); records without a value come last.</summary>
+    /// <summary>
+    /// Orders by a custom field (numbers and dates by value, everything else by text); records without a value come last.
+    /// </summary>
     public static IOrderedQueryable<T> OrderByCustomField<T>(this IQueryable<T> query, AppDbContext db, string key, bool descending)
         where T : class, IHasCustomFields
     {

@@ -8,28 +8,75 @@ using Steadfast.Platform.Localization;
 
 namespace Steadfast.Platform.CustomFields;
 
-public sealed record CustomFieldDto(Guid Id, string RecordType, string Key, string LabelEn, string LabelZh, CustomFieldType Type,
-    bool Required, IReadOnlyList<string> Options, int SortOrder, bool IsActive, long Version);
+public sealed record CustomFieldDto(
+    Guid Id,
+    string RecordType,
+    string Key,
+    string LabelEn,
+    string LabelZh,
+    CustomFieldType Type,
+    bool Required,
+    IReadOnlyList<string> Options,
+    int SortOrder,
+    bool IsActive,
+    long Version
+);
 
-public sealed record CreateCustomField(string? RecordType, string? Key, string? LabelEn, string? LabelZh, CustomFieldType? Type,
-    bool? Required, List<string>? Options, int? SortOrder);
+public sealed record CreateCustomField(
+    string? RecordType,
+    string? Key,
+    string? LabelEn,
+    string? LabelZh,
+    CustomFieldType? Type,
+    bool? Required,
+    List<string>? Options,
+    int? SortOrder
+);
 
-public sealed record UpdateCustomField(string? LabelEn, string? LabelZh, bool? Required, List<string>? Options, int? SortOrder,
-    bool? IsActive, long? Version);
+public sealed record UpdateCustomField(
+    string? LabelEn,
+    string? LabelZh,
+    bool? Required,
+    List<string>? Options,
+    int? SortOrder,
+    bool? IsActive,
+    long? Version
+);
 
 /// <summary>Defines custom fields and checks records' values against them. Every module uses this one.</summary>
 public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValidator validator, IStringLocalizer<Strings> t)
 {
     /// <summary>The record types that carry custom fields, taken from the model.</summary>
     public IReadOnlyList<string> RecordTypes() =>
-        [.. db.Model.GetEntityTypes().Where(e => typeof(IHasCustomFields).IsAssignableFrom(e.ClrType))
-            .Select(e => CustomFieldQuery.RecordTypeOf(e.ClrType)).Distinct().Order(StringComparer.Ordinal)];
+        [
+            .. db
+                .Model.GetEntityTypes()
+                .Where(e => typeof(IHasCustomFields).IsAssignableFrom(e.ClrType))
+                .Select(e => CustomFieldQuery.RecordTypeOf(e.ClrType))
+                .Distinct()
+                .Order(StringComparer.Ordinal),
+        ];
 
     public Task<List<CustomFieldDto>> ListAsync(string? recordType, CancellationToken ct) =>
-        db.CustomFieldDefinitions.AsNoTracking()
+        db
+            .CustomFieldDefinitions.AsNoTracking()
             .Where(d => recordType == null || d.RecordType == recordType)
-            .OrderBy(d => d.RecordType).ThenBy(d => d.SortOrder).ThenBy(d => d.Key)
-            .Select(d => new CustomFieldDto(d.Id, d.RecordType, d.Key, d.LabelEn, d.LabelZh, d.Type, d.Required, d.Options, d.SortOrder, d.IsActive, d.Version))
+            .OrderBy(d => d.RecordType)
+            .ThenBy(d => d.SortOrder)
+            .ThenBy(d => d.Key)
+            .Select(d => new CustomFieldDto(
+                d.Id,
+                d.RecordType,
+                d.Key,
+                d.LabelEn,
+                d.LabelZh,
+                d.Type,
+                d.Required,
+                d.Options,
+                d.SortOrder,
+                d.IsActive,
+                d.Version
+            ))
             .ToListAsync(ct);
 
     // Definitions change rarely; within one scope (a request, a page action, an import job) they are read once.
@@ -37,9 +84,14 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
 
     public async Task<List<CustomFieldDefinition>> ActiveDefinitionsAsync(string recordType, CancellationToken ct)
     {
-        if (_active.TryGetValue(recordType, out var cached)) return cached;
-        var defs = await db.CustomFieldDefinitions.AsNoTracking().Where(d => d.RecordType == recordType && d.IsActive)
-            .OrderBy(d => d.SortOrder).ThenBy(d => d.Key).ToListAsync(ct);
+        if (_active.TryGetValue(recordType, out var cached))
+            return cached;
+        var defs = await db
+            .CustomFieldDefinitions.AsNoTracking()
+            .Where(d => d.RecordType == recordType && d.IsActive)
+            .OrderBy(d => d.SortOrder)
+            .ThenBy(d => d.Key)
+            .ToListAsync(ct);
         _active[recordType] = defs;
         return defs;
     }
@@ -81,8 +133,15 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
         var def = await db.CustomFieldDefinitions.SingleOrDefaultAsync(d => d.Id == id, ct)
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
         var errors = new ValidationErrors();
-        if (input.Version is null) errors.Add("version", t["Common.Error.VersionRequired"]);
-        var options = CheckCommon(input.LabelEn ?? def.LabelEn, input.LabelZh ?? def.LabelZh, def.Type, input.Options ?? def.Options, errors);
+        if (input.Version is null)
+            errors.Add("version", t["Common.Error.VersionRequired"]);
+        var options = CheckCommon(
+            input.LabelEn ?? def.LabelEn,
+            input.LabelZh ?? def.LabelZh,
+            def.Type,
+            input.Options ?? def.Options,
+            errors
+        );
         errors.ThrowIfAny();
 
         db.ExpectVersion(def, input.Version!.Value);
@@ -98,31 +157,52 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
     }
 
     /// <summary>Validates submitted values for a record (user-type fields are checked against real users).</summary>
-    public async Task<CustomFieldValues> ValidateAsync(string recordType, IReadOnlyDictionary<string, JsonElement>? submitted,
-        CustomFieldValues? existing, ValidationErrors errors, CancellationToken ct)
+    public async Task<CustomFieldValues> ValidateAsync(
+        string recordType,
+        IReadOnlyDictionary<string, JsonElement>? submitted,
+        CustomFieldValues? existing,
+        ValidationErrors errors,
+        CancellationToken ct
+    )
     {
         var defs = await ActiveDefinitionsAsync(recordType, ct);
         HashSet<Guid>? users = null;
         if (defs.Any(d => d.Type == CustomFieldType.User) && submitted is not null)
         {
-            var ids = submitted.Values.Where(v => v.ValueKind == JsonValueKind.String)
-                .Select(v => Guid.TryParse(v.GetString(), out var g) ? g : Guid.Empty).Where(g => g != Guid.Empty).ToList();
+            var ids = submitted
+                .Values.Where(v => v.ValueKind == JsonValueKind.String)
+                .Select(v => Guid.TryParse(v.GetString(), out var g) ? g : Guid.Empty)
+                .Where(g => g != Guid.Empty)
+                .ToList();
             users = [.. await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Id).ToListAsync(ct)];
         }
         return validator.Validate(defs, submitted, existing, errors, users);
     }
 
-    private List<string> CheckCommon(string? labelEn, string? labelZh, CustomFieldType? type, List<string>? options, ValidationErrors errors)
+    private List<string> CheckCommon(
+        string? labelEn,
+        string? labelZh,
+        CustomFieldType? type,
+        List<string>? options,
+        ValidationErrors errors
+    )
     {
-        if (string.IsNullOrWhiteSpace(labelEn) || labelEn.Length > 100) errors.Add("labelEn", t["CustomFields.Error.Label"]);
-        if (labelZh is { Length: > 100 }) errors.Add("labelZh", t["CustomFields.Error.Label"]);
+        if (string.IsNullOrWhiteSpace(labelEn) || labelEn.Length > 100)
+            errors.Add("labelEn", t["CustomFields.Error.Label"]);
+        if (labelZh is { Length: > 100 })
+            errors.Add("labelZh", t["CustomFields.Error.Label"]);
         var cleaned = (options ?? []).Select(o => o?.Trim() ?? "").ToList();
         if (type is CustomFieldType.Choice or CustomFieldType.MultiChoice)
         {
-            if (cleaned.Count == 0 || cleaned.Any(o => o.Length is 0 or > 100) || cleaned.Distinct(StringComparer.Ordinal).Count() != cleaned.Count)
+            if (
+                cleaned.Count == 0
+                || cleaned.Any(o => o.Length is 0 or > 100)
+                || cleaned.Distinct(StringComparer.Ordinal).Count() != cleaned.Count
+            )
                 errors.Add("options", t["CustomFields.Error.Options"]);
         }
-        else cleaned = [];
+        else
+            cleaned = [];
         return cleaned;
     }
 

@@ -15,11 +15,13 @@ public sealed class CustomFieldValues
 
     public CustomFieldValues(IEnumerable<KeyValuePair<string, JsonElement>> values)
     {
-        foreach (var (k, v) in values) _values[k] = v.Clone();
+        foreach (var (k, v) in values)
+            _values[k] = v.Clone();
     }
 
     public IReadOnlyDictionary<string, JsonElement> Values => _values;
     public int Count => _values.Count;
+
     public bool TryGet(string key, out JsonElement value) => _values.TryGetValue(key, out value);
 
     public string ToJson() => JsonSerializer.Serialize(_values);
@@ -37,10 +39,12 @@ internal sealed class CustomFieldValuesJsonConverter : JsonConverter<CustomField
         JsonSerializer.Serialize(writer, value.Values, options);
 }
 
-internal sealed class CustomFieldValuesConverter() : ValueConverter<CustomFieldValues, string>(
-    v => v.ToJson(), v => CustomFieldValues.FromJson(v));
+internal sealed class CustomFieldValuesConverter()
+    : ValueConverter<CustomFieldValues, string>(v => v.ToJson(), v => CustomFieldValues.FromJson(v));
 
-internal sealed class CustomFieldValuesComparer() : ValueComparer<CustomFieldValues>(
-    (a, b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
-    v => v.ToJson().GetHashCode(StringComparison.Ordinal),
-    v => CustomFieldValues.FromJson(v.ToJson()));
+internal sealed class CustomFieldValuesComparer()
+    : ValueComparer<CustomFieldValues>(
+        (a, b) => (a == null ? "" : a.ToJson()) == (b == null ? "" : b.ToJson()),
+        v => v.ToJson().GetHashCode(StringComparison.Ordinal),
+        v => CustomFieldValues.FromJson(v.ToJson())
+    );

@@ -2,19 +2,20 @@ using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Steadfast.Platform.Api;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.Company;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Jobs;
 using Steadfast.Platform.Outbox;
-using Steadfast.Platform.Api;
 
 namespace Steadfast.Platform.Data;
 
 /// <summary>The one data layer of the app. Modules add their entities through <see cref="ModelCatalog"/>.</summary>
 public class AppDbContext(DbContextOptions<AppDbContext> options)
-    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+    : IdentityDbContext<AppUser, AppRole, Guid>(options),
+        IDataProtectionKeyContext
 {
     /// <summary>
     /// The services of the scope that rented this context from the pool. Pooled contexts share one
@@ -47,6 +48,7 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Team> Teams => Set<Team>();
     public DbSet<CompanyProfile> CompanyProfiles => Set<CompanyProfile>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+
     /// <summary>The one company profile row, by its id: reads of it are exact, not "the first of the table".</summary>
     public IQueryable<CompanyProfile> Company => CompanyProfiles.Where(c => c.Id == CompanyProfile.SingletonId);
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -67,7 +69,9 @@ public class AppDbContext(DbContextOptions<AppDbContext> options)
         {
             // Tables are plural, as the DbSet-named ones are: Customer → Customers, Activity → Activities.
             // A name given with ToTable is kept as written (MailSettings is already plural).
-            var named = ((Microsoft.EntityFrameworkCore.Metadata.IConventionEntityType)entity).GetTableNameConfigurationSource() == Microsoft.EntityFrameworkCore.Metadata.ConfigurationSource.Explicit;
+            var named =
+                ((Microsoft.EntityFrameworkCore.Metadata.IConventionEntityType)entity).GetTableNameConfigurationSource()
+                == Microsoft.EntityFrameworkCore.Metadata.ConfigurationSource.Explicit;
             if (!named && entity.GetTableName() is { } table && table == entity.ClrType.Name && !entity.IsOwned())
                 entity.SetTableName(table.EndsWith('y') ? table[..^1] + "ies" : table + "s");
             if (typeof(IVersioned).IsAssignableFrom(entity.ClrType))

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Caching.Memory;
 
 namespace Steadfast.Platform.Data;
 
-/// <summary>A record that shapes how other records are computed (the calendar, SLA policies): read on every intake, written rarely.</summary>
+/// <summary>
+/// A record that shapes how other records are computed (the calendar, SLA policies): read on every intake, written rarely.
+/// </summary>
 public interface IConfigRecord;
 
 /// <summary>
@@ -34,7 +36,8 @@ public sealed class ConfigCache : IDisposable
     // A save that landed while the value was loading may not be in it: keep it only if none did.
     private T Keep<T>(string key, long generation, T value)
     {
-        if (Interlocked.Read(ref _generation) == generation) _cache.Set(Slot(key, generation), value, Lifetime);
+        if (Interlocked.Read(ref _generation) == generation)
+            _cache.Set(Slot(key, generation), value, Lifetime);
         return value;
     }
 

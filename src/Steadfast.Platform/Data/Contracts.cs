@@ -28,5 +28,9 @@ public interface IPrivateRecord
 /// </summary>
 public interface ISaveHook
 {
-    void OnSaving(Microsoft.EntityFrameworkCore.DbContext db, IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries, DateTime nowUtc);
+    void OnSaving(
+        Microsoft.EntityFrameworkCore.DbContext db,
+        IReadOnlyList<Microsoft.EntityFrameworkCore.ChangeTracking.EntityEntry> entries,
+        DateTime nowUtc
+    );
 }

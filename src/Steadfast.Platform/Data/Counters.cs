@@ -1,7 +1,7 @@
-using Steadfast.Platform.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
+using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.Platform.Data;
 
@@ -33,7 +33,8 @@ public static class Counters
         // one statement cost as much CPU as a query, and on SQLite it runs while the write lock is held.
         var connection = db.Database.GetDbConnection();
         var opened = connection.State != System.Data.ConnectionState.Open;
-        if (opened) await db.Database.OpenConnectionAsync(ct);
+        if (opened)
+            await db.Database.OpenConnectionAsync(ct);
         try
         {
             var fresh = connection.CreateCommand();
@@ -53,12 +54,15 @@ public static class Counters
         }
         finally
         {
-            if (opened) await db.Database.CloseConnectionAsync();
+            if (opened)
+                await db.Database.CloseConnectionAsync();
         }
     }
 }
 
-/// <summary>A counter value reserved for a record that a transaction is about to write; see <see cref="CounterReservation.ReserveAsync"/>.</summary>
+/// <summary>
+/// A counter value reserved for a record that a transaction is about to write; see <see cref="CounterReservation.ReserveAsync"/>.
+/// </summary>
 public sealed class ReservedNumber
 {
     private readonly AppDbContext db;

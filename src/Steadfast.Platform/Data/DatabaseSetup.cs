@@ -9,7 +9,11 @@ using Steadfast.Platform.Data.Sqlite;
 
 namespace Steadfast.Platform.Data;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
 
 /// <summary>Reads <c>Database:Provider</c> and <c>ConnectionStrings:Default</c>, failing with the setting's name.</summary>
 public sealed record DatabaseSettings(DatabaseProvider Provider, string ConnectionString)
@@ -89,12 +93,18 @@ internal sealed class ScopedSaveInterceptor : SaveChangesInterceptor
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
         Of(eventData.Context).SavingChanges(eventData, result);
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default) =>
-        Of(eventData.Context).SavingChangesAsync(eventData, result, cancellationToken);
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    ) => Of(eventData.Context).SavingChangesAsync(eventData, result, cancellationToken);
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
         Of(eventData.Context).SavedChanges(eventData, result);
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default) =>
-        Of(eventData.Context).SavedChangesAsync(eventData, result, cancellationToken);
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    ) => Of(eventData.Context).SavedChangesAsync(eventData, result, cancellationToken);
 }

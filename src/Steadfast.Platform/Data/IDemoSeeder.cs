@@ -4,6 +4,9 @@ namespace Steadfast.Platform.Data;
 public interface IDemoSeeder
 {
     int Order { get; }
-    /// <summary>Adds the module's demo records; <paramref name="scale"/> 1 is a mid-size manufacturer. Returns a one-line summary.</summary>
+
+    /// <summary>
+    /// Adds the module's demo records; <paramref name="scale"/> 1 is a mid-size manufacturer. Returns a one-line summary.
+    /// </summary>
     Task<string> SeedAsync(double scale, CancellationToken ct);
 }

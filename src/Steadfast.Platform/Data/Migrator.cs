@@ -10,7 +10,8 @@ public sealed class Migrator(AppDbContext db, DatabaseSettings settings, TimePro
     public async Task<IReadOnlyList<string>> MigrateAsync(CancellationToken ct)
     {
         var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
-        if (pending.Count == 0) return pending;
+        if (pending.Count == 0)
+            return pending;
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
             var file = new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
@@ -33,11 +34,15 @@ public static class Backup
     public static async Task SqliteOnlineBackupAsync(string connectionString, string targetFile, CancellationToken ct)
     {
         var dir = Path.GetDirectoryName(Path.GetFullPath(targetFile));
-        if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
-        if (File.Exists(targetFile)) File.Delete(targetFile);
+        if (!string.IsNullOrEmpty(dir))
+            Directory.CreateDirectory(dir);
+        if (File.Exists(targetFile))
+            File.Delete(targetFile);
         await using var source = new SqliteConnection(connectionString);
         await source.OpenAsync(ct);
-        await using var target = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString());
+        await using var target = new SqliteConnection(
+            new SqliteConnectionStringBuilder { DataSource = targetFile, Pooling = false }.ToString()
+        );
         await target.OpenAsync(ct);
         source.BackupDatabase(target);
     }

@@ -8,5 +8,6 @@ namespace Steadfast.Platform.Data;
 /// </summary>
 public sealed class ModelParts(IEnumerable<Assembly> assemblies)
 {
-    public IReadOnlyList<Assembly> Assemblies { get; } = [typeof(ModelParts).Assembly, .. assemblies.Where(a => a != typeof(ModelParts).Assembly).Distinct()];
+    public IReadOnlyList<Assembly> Assemblies { get; } =
+    [typeof(ModelParts).Assembly, .. assemblies.Where(a => a != typeof(ModelParts).Assembly).Distinct()];
 }

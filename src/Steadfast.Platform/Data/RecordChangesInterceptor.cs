@@ -14,25 +14,36 @@ namespace Steadfast.Platform.Data;
 /// Everything that must happen with every save, in the same transaction: versions move on, audit
 /// rows record who changed what from what to what, and custom-field index rows follow the values.
 /// </summary>
-public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock, ConfigCache config, IEnumerable<ISaveHook> hooks) : SaveChangesInterceptor
+public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider clock, ConfigCache config, IEnumerable<ISaveHook> hooks)
+    : SaveChangesInterceptor
 {
     // Secrets and bookkeeping that would only make the audit log noisy or dangerous.
     private static readonly HashSet<string> Skipped = new(StringComparer.Ordinal)
     {
-        nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp), nameof(AppUser.NormalizedEmail),
-        nameof(AppUser.NormalizedUserName), nameof(IVersioned.Version), nameof(ApiToken.TokenHash),
+        nameof(AppUser.SecurityStamp),
+        nameof(AppUser.ConcurrencyStamp),
+        nameof(AppUser.NormalizedEmail),
+        nameof(AppUser.NormalizedUserName),
+        nameof(IVersioned.Version),
+        nameof(ApiToken.TokenHash),
     };
     private static readonly HashSet<string> Redacted = new(StringComparer.Ordinal) { nameof(AppUser.PasswordHash) };
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        if (eventData.Context is { } db) ApplyAsync(db, sync: true, default).GetAwaiter().GetResult();
+        if (eventData.Context is { } db)
+            ApplyAsync(db, sync: true, default).GetAwaiter().GetResult();
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData,
+        InterceptionResult<int> result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (eventData.Context is { } db) await ApplyAsync(db, sync: false, cancellationToken);
+        if (eventData.Context is { } db)
+            await ApplyAsync(db, sync: false, cancellationToken);
         return result;
     }
 
@@ -40,13 +51,19 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     // value read in between (still the old one) is never kept for the new generation.
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (_configChanged) config.Changed();
+        if (_configChanged)
+            config.Changed();
         return result;
     }
 
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public override ValueTask<int> SavedChangesAsync(
+        SaveChangesCompletedEventData eventData,
+        int result,
+        CancellationToken cancellationToken = default
+    )
     {
-        if (_configChanged) config.Changed();
+        if (_configChanged)
+            config.Changed();
         return ValueTask.FromResult(result);
     }
 
@@ -55,13 +72,19 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     private async Task ApplyAsync(DbContext db, bool sync, CancellationToken ct)
     {
         // Entries() detects changes itself unless that is switched off (bulk loads); once is enough.
-        if (!db.ChangeTracker.AutoDetectChangesEnabled) db.ChangeTracker.DetectChanges();
+        if (!db.ChangeTracker.AutoDetectChangesEnabled)
+            db.ChangeTracker.DetectChanges();
         var now = clock.GetUtcNow().UtcDateTime;
-        var entries = db.ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted).ToList();
+        var entries = db
+            .ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .ToList();
 
-        foreach (var hook in hooks) hook.OnSaving(db, entries, now);
+        foreach (var hook in hooks)
+            hook.OnSaving(db, entries, now);
         _configChanged = entries.Any(e => e.Entity is IConfigRecord);
-        if (_configChanged) config.Changed();
+        if (_configChanged)
+            config.Changed();
         foreach (var entry in entries)
         {
             if (entry.Entity is AuditEntry && entry.State != EntityState.Added)
@@ -69,7 +92,8 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
 
             if (entry.Entity is IVersioned versioned)
             {
-                if (entry.State == EntityState.Added && versioned.Version < 1) versioned.Version = 1;
+                if (entry.State == EntityState.Added && versioned.Version < 1)
+                    versioned.Version = 1;
                 if (entry.State == EntityState.Modified)
                     versioned.Version = (long)entry.Property(nameof(IVersioned.Version)).OriginalValue! + 1;
             }
@@ -83,7 +107,8 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
                 IdentityUserRole<Guid> link => await RoleChangeAsync(db, entry, link, sync, ct),
                 _ => null,
             };
-            if (audit is null) continue;
+            if (audit is null)
+                continue;
             audit.Id = Guid.CreateVersion7();
             audit.AtUtc = now;
             audit.UserId = actor.UserId;
@@ -95,7 +120,8 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     private static async Task ReindexAsync(DbContext db, EntityEntry entry, IHasCustomFields record, bool sync, CancellationToken ct)
     {
         var changed = entry.State != EntityState.Modified || entry.Property(nameof(IHasCustomFields.CustomFields)).IsModified;
-        if (!changed) return;
+        if (!changed)
+            return;
         var recordType = CustomFieldQuery.RecordTypeOf(entry.Metadata.ClrType);
         if (entry.State != EntityState.Added)
         {
@@ -115,10 +141,12 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (Skipped.Contains(name)) continue;
+            if (Skipped.Contains(name))
+                continue;
             if (secret && p.Metadata.ClrType == typeof(string))
             {
-                if (entry.State == EntityState.Modified && !p.IsModified) continue;
+                if (entry.State == EntityState.Modified && !p.IsModified)
+                    continue;
                 changes.Add(new(name, entry.State == EntityState.Added ? null : "***", entry.State == EntityState.Deleted ? null : "***"));
                 continue;
             }
@@ -139,12 +167,23 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         {
             EntityType = EntityTypeName(entry.Metadata.ClrType),
             EntityId = KeyOf(entry),
-            Action = entry.State switch { EntityState.Added => AuditAction.Created, EntityState.Deleted => AuditAction.Deleted, _ => AuditAction.Updated },
+            Action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Created,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => AuditAction.Updated,
+            },
             Changes = JsonSerializer.Serialize(changes, AuditJson.Options),
         };
     }
 
-    private static async Task<AuditEntry> RoleChangeAsync(DbContext db, EntityEntry entry, IdentityUserRole<Guid> link, bool sync, CancellationToken ct)
+    private static async Task<AuditEntry> RoleChangeAsync(
+        DbContext db,
+        EntityEntry entry,
+        IdentityUserRole<Guid> link,
+        bool sync,
+        CancellationToken ct
+    )
     {
         var role = sync ? db.Set<AppRole>().Find(link.RoleId) : await db.Set<AppRole>().FindAsync([link.RoleId], ct);
         var added = entry.State == EntityState.Added;
@@ -161,16 +200,29 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
     // Cached: reading the attribute by reflection on every audited save showed in a create's CPU profile.
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<Type, string> TypeNames = new();
 
-    public static string EntityTypeName(Type type) => TypeNames.GetOrAdd(type, static t =>
-        t.GetCustomAttributes(typeof(RecordTypeAttribute), false).FirstOrDefault() is RecordTypeAttribute a ? a.Name : t.Name);
+    public static string EntityTypeName(Type type) =>
+        TypeNames.GetOrAdd(type, static t =>
+            t.GetCustomAttributes(typeof(RecordTypeAttribute), false).FirstOrDefault() is RecordTypeAttribute a ? a.Name : t.Name
+        );
 
     private static string KeyOf(EntityEntry entry) =>
-        string.Join(",", entry.Metadata.FindPrimaryKey()!.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture)));
+        string.Join(
+            ",",
+            entry
+                .Metadata.FindPrimaryKey()!
+                .Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture))
+        );
 
     private static string? Format(string name, object? value)
     {
-        if (value is null) return null;
-        if (Redacted.Contains(name) || name.EndsWith("Secret", StringComparison.Ordinal) || name.EndsWith("Password", StringComparison.Ordinal)) return "***";
+        if (value is null)
+            return null;
+        if (
+            Redacted.Contains(name)
+            || name.EndsWith("Secret", StringComparison.Ordinal)
+            || name.EndsWith("Password", StringComparison.Ordinal)
+        )
+            return "***";
         return value switch
         {
             DateTime d => d.ToString("O", CultureInfo.InvariantCulture),

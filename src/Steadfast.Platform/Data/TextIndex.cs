@@ -22,18 +22,21 @@ public sealed record TextIndex(string Table, string SqliteTable, params string[]
         if (db.IsSqlite && term.EnumerateRunes().Count() >= MinIndexedLength)
         {
             // A phrase of the trigram tokenizer matches where the text contains it, in any indexed column.
-            sql = $$"""SELECT t."{{idColumn}}" AS "Value" FROM "{{Table}}" AS t WHERE t.rowid IN (SELECT rowid FROM "{{SqliteTable}}" WHERE "{{SqliteTable}}" MATCH {0})""";
+            sql = $$"""
+                SELECT t."{{idColumn}}" AS "Value" FROM "{{Table}}" AS t
+                WHERE t.rowid IN (SELECT rowid FROM "{{SqliteTable}}" WHERE "{{SqliteTable}}" MATCH {0})
+                """;
             value = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         }
         else if (db.IsSqlite)
         {
-            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {string.Join(" OR ", Columns.Select(c => $"instr(t.\"{c}\", {{0}}) > 0"))}""";
+            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(c => $"instr(t.\"{c}\", {{0}}) > 0")}""";
             value = term;
         }
         else
         {
             // LIKE, not strpos(): only LIKE can use the trigram index.
-            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {string.Join(" OR ", Columns.Select(c => $"t.\"{c}\" LIKE {{0}} ESCAPE '\\'"))}""";
+            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(c => $"t.\"{c}\" LIKE {{0}} ESCAPE '\\'")}""";
             value = "%" + EscapeLike(term) + "%";
         }
         return db.Database.SqlQueryRaw<Guid>(sql, value);
@@ -52,6 +55,11 @@ public sealed record TextIndex(string Table, string SqliteTable, params string[]
         return db.Database.SqlQueryRaw<Guid>(sql, values);
     }
 
+    /// <summary>The condition on every indexed column, joined by OR.</summary>
+    private string Any(Func<string, string> condition) => string.Join(" OR ", Columns.Select(condition));
+
     private static string EscapeLike(string s) =>
-        s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal);
+        s.Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal)
+            .Replace("_", "\\_", StringComparison.Ordinal);
 }

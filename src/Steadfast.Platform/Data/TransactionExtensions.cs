@@ -8,8 +8,10 @@ public static class TransactionExtensions
     /// <summary>Runs <paramref name="work"/> in a transaction, joining one already open (e.g. the idempotency filter's).</summary>
     public static async Task<T> InTransactionAsync<T>(this AppDbContext db, Func<Task<T>> work, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is not null) return await work();
-        if (db.IsSqlite && SqliteCommitGroup.CanJoin) return await WithoutSavepointsAsync(db, () => SqliteCommitGroup.RunAsync(db, work, ct));
+        if (db.Database.CurrentTransaction is not null)
+            return await work();
+        if (db.IsSqlite && SqliteCommitGroup.CanJoin)
+            return await WithoutSavepointsAsync(db, () => SqliteCommitGroup.RunAsync(db, work, ct));
         return await WithoutSavepointsAsync(db, async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -26,8 +28,10 @@ public static class TransactionExtensions
     /// </summary>
     public static async Task LockUntilCommitAsync(this AppDbContext db, long key, CancellationToken ct)
     {
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A lock until commit needs a transaction.");
-        if (!db.IsSqlite) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A lock until commit needs a transaction.");
+        if (!db.IsSqlite)
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", ct);
     }
 
     private static async Task<T> WithoutSavepointsAsync<T>(AppDbContext db, Func<Task<T>> work)

@@ -4,7 +4,16 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Platform.Files;
 
-public enum AttachmentKind { Other = 0, Photo = 1, InstallationReport = 2, Document = 3, PhotoBefore = 4, PhotoAfter = 5, Signature = 6 }
+public enum AttachmentKind
+{
+    Other = 0,
+    Photo = 1,
+    InstallationReport = 2,
+    Document = 3,
+    PhotoBefore = 4,
+    PhotoAfter = 5,
+    Signature = 6,
+}
 
 /// <summary>A file attached to a record (a machine's installation report, a model's manual...). The bytes live in the file store.</summary>
 internal sealed class Attachment : IAudited

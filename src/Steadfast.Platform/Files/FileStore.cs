@@ -9,14 +9,16 @@ namespace Steadfast.Platform.Files;
 /// </summary>
 public sealed class FileStore(IConfiguration config, IHostEnvironment env)
 {
-    public string Root { get; } = Path.GetFullPath(config["Storage:Root"] is { Length: > 0 } r ? r : Path.Combine(env.ContentRootPath, "data", "files"));
+    public string Root { get; } =
+        Path.GetFullPath(config["Storage:Root"] is { Length: > 0 } r ? r : Path.Combine(env.ContentRootPath, "data", "files"));
 
     public async Task<string> SaveAsync(string folder, string name, Stream content, CancellationToken ct)
     {
         var relative = Path.Combine(folder, name);
         var full = FullPath(relative);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        await using (var file = File.Create(full)) await content.CopyToAsync(file, ct);
+        await using (var file = File.Create(full))
+            await content.CopyToAsync(file, ct);
         return relative;
     }
 
@@ -27,7 +29,8 @@ public sealed class FileStore(IConfiguration config, IHostEnvironment env)
     public string FullPath(string relative)
     {
         var full = Path.GetFullPath(Path.Combine(Root, relative));
-        if (!full.StartsWith(Root, StringComparison.Ordinal)) throw new InvalidOperationException("Path escapes the file store.");
+        if (!full.StartsWith(Root, StringComparison.Ordinal))
+            throw new InvalidOperationException("Path escapes the file store.");
         return full;
     }
 }

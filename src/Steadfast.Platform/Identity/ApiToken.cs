@@ -4,7 +4,11 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Platform.Identity;
 
-public enum ApiTokenKind { Session = 0, Personal = 1 }
+public enum ApiTokenKind
+{
+    Session = 0,
+    Personal = 1,
+}
 
 /// <summary>A bearer token. Only its SHA-256 hash is stored, so a database leak reveals no usable token.</summary>
 public class ApiToken : IAudited
@@ -13,6 +17,7 @@ public class ApiToken : IAudited
     public Guid UserId { get; set; }
     public string Name { get; set; } = "";
     public string TokenHash { get; set; } = "";
+
     /// <summary>The first characters, shown in lists so a user can tell tokens apart.</summary>
     public string Prefix { get; set; } = "";
     public ApiTokenKind Kind { get; set; }

@@ -12,10 +12,13 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited, IHasCustomField
     public string DisplayName { get; set; } = "";
     public bool IsActive { get; set; } = true;
     public Guid? TeamId { get; set; }
+
     /// <summary>Set for users of the Customer role: the one customer they belong to.</summary>
     public Guid? CustomerId { get; set; }
+
     /// <summary>Set for users of the Dealer role: the one dealer they belong to.</summary>
     public Guid? DealerId { get; set; }
+
     /// <summary>zh-CN or en; null follows the browser.</summary>
     public string? Culture { get; set; }
     public DateTime CreatedAtUtc { get; set; }
@@ -26,7 +29,9 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited, IHasCustomField
 public class AppRole : IdentityRole<Guid>
 {
     public AppRole() { }
-    public AppRole(string name) : base(name) => NormalizedName = name.ToUpperInvariant();
+
+    public AppRole(string name)
+        : base(name) => NormalizedName = name.ToUpperInvariant();
 }
 
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>

@@ -16,7 +16,17 @@ public static class Roles
     public const string Dealer = "Dealer";
 
     public static readonly IReadOnlyList<string> Internal =
-        [Admin, SalesManager, Sales, ServiceManager, Dispatcher, Engineer, Warehouse, Finance, Executive];
+    [
+        Admin,
+        SalesManager,
+        Sales,
+        ServiceManager,
+        Dispatcher,
+        Engineer,
+        Warehouse,
+        Finance,
+        Executive,
+    ];
 
     public static readonly IReadOnlyList<string> All = [.. Internal, Customer, Dealer];
 
@@ -27,32 +37,46 @@ public static class Roles
 public static class Policies
 {
     public const string Admin = "Admin";
+
     /// <summary>Any signed-in employee of the manufacturer (not Customer or Dealer users).</summary>
     public const string Staff = "Staff";
+
     /// <summary>Anyone signed in, outside parties included; the data they see is scoped by their party.</summary>
     public const string SignedIn = "SignedIn";
+
     /// <summary>May create and change customers, contacts and follow-ups (within what they can see).</summary>
     public const string CustomerEditors = "CustomerEditors";
+
     /// <summary>May register machines, record readings and print labels.</summary>
     public const string EquipmentEditors = "EquipmentEditors";
+
     /// <summary>May run bulk imports.</summary>
     public const string Importers = "Importers";
+
     /// <summary>May take service requests and dispatch them (客服、服务经理).</summary>
     public const string ServiceDesk = "ServiceDesk";
+
     /// <summary>May move work orders along their lifecycle; the flow then checks the step itself.</summary>
     public const string ServiceWork = "ServiceWork";
+
     /// <summary>May file a service request: the desk, and customers and dealers for machines they can see (portal).</summary>
     public const string ServiceRequesters = "ServiceRequesters";
+
     /// <summary>May set SLA policies, engineers' regions, skills and rates, and the service switches.</summary>
     public const string ServiceManagers = "ServiceManagers";
+
     /// <summary>May read the service dashboard.</summary>
     public const string ServiceInsight = "ServiceInsight";
+
     /// <summary>Field engineers: their phone pages and the order pool.</summary>
     public const string Engineers = "Engineers";
+
     /// <summary>May keep the parts catalogue and the warehouses (备件目录、仓库).</summary>
     public const string PartsEditors = "PartsEditors";
+
     /// <summary>May receive, transfer, scrap and adjust stock, and run stock counts (仓管).</summary>
     public const string Stockkeepers = "Stockkeepers";
+
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
@@ -63,7 +87,16 @@ public static class Policies
         [Staff] = [.. Roles.Internal],
         [SignedIn] = [.. Roles.All],
         [CustomerEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Dealer],
-        [EquipmentEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Dealer],
+        [EquipmentEditors] =
+        [
+            Roles.Admin,
+            Roles.SalesManager,
+            Roles.Sales,
+            Roles.ServiceManager,
+            Roles.Dispatcher,
+            Roles.Engineer,
+            Roles.Dealer,
+        ],
         [Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
         [Exporters] = [.. Roles.Internal, Roles.Dealer],
         [ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],

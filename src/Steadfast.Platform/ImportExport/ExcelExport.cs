@@ -15,30 +15,39 @@ public static class ExcelExport
     /// only the compressed file is held in memory, since the zip is finished before it is sent.
     /// </summary>
     public static IResult File<T>(IAsyncEnumerable<T> rows, IReadOnlyList<ExportColumn<T>> columns, string fileName) =>
-        Results.Stream(async stream =>
-        {
-            IDictionary<string, object?> Line(T row)
+        Results.Stream(
+            async stream =>
             {
-                var line = new Dictionary<string, object?>(StringComparer.Ordinal);
-                foreach (var c in columns) line[c.Header] = c.Value(row);
-                return line;
-            }
-            await using var memory = new MemoryStream();
-            // MiniExcel reads a synchronous sequence; a worker thread keeps the request thread free meanwhile.
-            await Task.Run(() =>
-            {
-                var lines = rows.ToBlockingEnumerable().Select(Line);
-                using var e = lines.GetEnumerator();
-                var first = e.MoveNext() ? e.Current : columns.ToDictionary(c => c.Header, _ => (object?)null, StringComparer.Ordinal);
-                memory.SaveAs(Prepend(first, e));
-            });
-            memory.Position = 0;
-            await memory.CopyToAsync(stream);
-        }, ContentType, fileName);
+                IDictionary<string, object?> Line(T row)
+                {
+                    var line = new Dictionary<string, object?>(StringComparer.Ordinal);
+                    foreach (var c in columns)
+                        line[c.Header] = c.Value(row);
+                    return line;
+                }
+                await using var memory = new MemoryStream();
+                // MiniExcel reads a synchronous sequence; a worker thread keeps the request thread free meanwhile.
+                await Task.Run(() =>
+                {
+                    var lines = rows.ToBlockingEnumerable().Select(Line);
+                    using var e = lines.GetEnumerator();
+                    var first = e.MoveNext() ? e.Current : columns.ToDictionary(c => c.Header, _ => (object?)null, StringComparer.Ordinal);
+                    memory.SaveAs(Prepend(first, e));
+                });
+                memory.Position = 0;
+                await memory.CopyToAsync(stream);
+            },
+            ContentType,
+            fileName
+        );
 
-    private static IEnumerable<IDictionary<string, object?>> Prepend(IDictionary<string, object?> first, IEnumerator<IDictionary<string, object?>> rest)
+    private static IEnumerable<IDictionary<string, object?>> Prepend(
+        IDictionary<string, object?> first,
+        IEnumerator<IDictionary<string, object?>> rest
+    )
     {
         yield return first;
-        while (rest.MoveNext()) yield return rest.Current;
+        while (rest.MoveNext())
+            yield return rest.Current;
     }
 }

@@ -15,27 +15,36 @@ public sealed class ImportCells(ImportRow row, Func<string, string> cannotRead)
 
     public DateOnly? Date(string key)
     {
-        if (!Has(key)) return null;
-        if (CellParser.TryDate(row.Cells[key], out var d)) return d;
+        if (!Has(key))
+            return null;
+        if (CellParser.TryDate(row.Cells[key], out var d))
+            return d;
         Problem(key, cannotRead("date"));
         return null;
     }
 
     public double? Number(string key)
     {
-        if (!Has(key)) return null;
-        if (CellParser.TryNumber(row.Cells[key], out var n)) return (double)n;
+        if (!Has(key))
+            return null;
+        if (CellParser.TryNumber(row.Cells[key], out var n))
+            return (double)n;
         Problem(key, cannotRead("number"));
         return null;
     }
 
     /// <summary>An enum value from its name, number or any of the given labels (both languages).</summary>
-    public TEnum? Choice<TEnum>(string key, Func<TEnum, IEnumerable<string>> labels) where TEnum : struct, Enum
+    public TEnum? Choice<TEnum>(string key, Func<TEnum, IEnumerable<string>> labels)
+        where TEnum : struct, Enum
     {
         var text = Text(key);
-        if (text is null) return null;
+        if (text is null)
+            return null;
         foreach (var value in Enum.GetValues<TEnum>())
-            if (string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase) || labels(value).Any(l => string.Equals(l, text, StringComparison.OrdinalIgnoreCase)))
+            if (
+                string.Equals(value.ToString(), text, StringComparison.OrdinalIgnoreCase)
+                || labels(value).Any(l => string.Equals(l, text, StringComparison.OrdinalIgnoreCase))
+            )
                 return value;
         Problem(key, cannotRead("choice"));
         return null;
@@ -48,18 +57,23 @@ public sealed class ImportCells(ImportRow row, Func<string, string> cannotRead)
         foreach (var def in definitions)
         {
             var key = "cf." + def.Key;
-            if (!Has(key)) continue;
+            if (!Has(key))
+                continue;
             var cell = row.Cells[key];
             JsonElement? value = def.Type switch
             {
                 CustomFieldType.Number => CellParser.TryNumber(cell, out var n) ? JsonSerializer.SerializeToElement(n) : null,
-                CustomFieldType.Date => CellParser.TryDate(cell, out var d) ? JsonSerializer.SerializeToElement(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)) : null,
+                CustomFieldType.Date => CellParser.TryDate(cell, out var d)
+                    ? JsonSerializer.SerializeToElement(d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                    : null,
                 CustomFieldType.YesNo => CellParser.TryBool(cell, out var b) ? JsonSerializer.SerializeToElement(b) : null,
                 CustomFieldType.MultiChoice => JsonSerializer.SerializeToElement(Split(CellParser.Text(cell)!)),
                 _ => JsonSerializer.SerializeToElement(CellParser.Text(cell)),
             };
-            if (value is null) Problem(key, cannotRead(def.Type.ToString().ToLowerInvariant()));
-            else (result ??= new(StringComparer.Ordinal))[def.Key] = value.Value;
+            if (value is null)
+                Problem(key, cannotRead(def.Type.ToString().ToLowerInvariant()));
+            else
+                (result ??= new(StringComparer.Ordinal))[def.Key] = value.Value;
         }
         return result;
     }
@@ -74,20 +88,26 @@ public sealed class ImportCells(ImportRow row, Func<string, string> cannotRead)
     public async Task<Dictionary<string, string[]>> WithRuleErrorsAsync(Func<Task> rules)
     {
         var all = Problems.ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal);
-        try { await rules(); }
+        try
+        {
+            await rules();
+        }
         catch (Api.AppValidationException ex)
         {
-            foreach (var (k, v) in ex.Errors.ToDictionary()) all.TryAdd(FieldOf(k), v);
+            foreach (var (k, v) in ex.Errors.ToDictionary())
+                all.TryAdd(FieldOf(k), v);
         }
         return all;
     }
 
     private void Problem(string key, string message)
     {
-        if (!Problems.TryGetValue(key, out var list)) Problems[key] = list = [];
+        if (!Problems.TryGetValue(key, out var list))
+            Problems[key] = list = [];
         list.Add(message);
     }
 
     /// <summary>Use case errors keyed "customFields.x" are reported under the import's "cf.x".</summary>
-    public static string FieldOf(string errorKey) => errorKey.StartsWith("customFields.", StringComparison.Ordinal) ? "cf." + errorKey["customFields.".Length..] : errorKey;
+    public static string FieldOf(string errorKey) =>
+        errorKey.StartsWith("customFields.", StringComparison.Ordinal) ? "cf." + errorKey["customFields.".Length..] : errorKey;
 }

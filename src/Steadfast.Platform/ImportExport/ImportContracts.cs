@@ -1,7 +1,18 @@
 namespace Steadfast.Platform.ImportExport;
 
-public enum ImportMode { GoodRows = 0, AllOrNothing = 1 }
-public enum ImportStatus { Queued = 0, Running = 1, Completed = 2, Failed = 3 }
+public enum ImportMode
+{
+    GoodRows = 0,
+    AllOrNothing = 1,
+}
+
+public enum ImportStatus
+{
+    Queued = 0,
+    Running = 1,
+    Completed = 2,
+    Failed = 3,
+}
 
 /// <summary>A field a target accepts; labels match spreadsheet headers when suggesting a mapping.</summary>
 public sealed record ImportField(string Key, string LabelEn, string LabelZh, bool Required, string Hint = "");
@@ -20,8 +31,10 @@ public interface IImportTarget
 {
     string Name { get; }
     IReadOnlyList<ImportField> Fields { get; }
+
     /// <summary>Validates and stages the rows; returns the rows that failed (nothing staged for them).</summary>
     Task<IReadOnlyList<RowError>> StageAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct);
+
     /// <summary>Called after every save: staged entities are gone from the change tracker.</summary>
     void Flushed();
 }

@@ -10,6 +10,7 @@ public class ImportJob
     public string Target { get; set; } = "";
     public string FileName { get; set; } = "";
     public ImportMode Mode { get; set; }
+
     /// <summary>JSON: header → field key.</summary>
     public string Mapping { get; set; } = "{}";
     public ImportStatus Status { get; set; }
@@ -17,6 +18,7 @@ public class ImportJob
     public int Succeeded { get; set; }
     public int FailedRows { get; set; }
     public string? Message { get; set; }
+
     /// <summary>The uploader's language: messages and the error report are written in it.</summary>
     public string Culture { get; set; } = "en";
     public Guid? CreatedById { get; set; }

@@ -10,7 +10,11 @@ public static class SpreadsheetReader
     public const long MaxUncompressedBytes = 512L * 1024 * 1024;
     public const int MaxRows = 200_000;
 
-    public enum Kind { Xlsx, Csv }
+    public enum Kind
+    {
+        Xlsx,
+        Csv,
+    }
 
     /// <summary>Checks the bytes, not the name: an .xlsx is a zip with a workbook, a CSV is text.</summary>
     public static Kind Detect(Stream file, out string? problem)
@@ -25,17 +29,23 @@ public static class SpreadsheetReader
             try
             {
                 using var zip = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true);
-                if (zip.GetEntry("xl/workbook.xml") is null) problem = "NotExcel";
-                else if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes) problem = "TooLarge";
+                if (zip.GetEntry("xl/workbook.xml") is null)
+                    problem = "NotExcel";
+                else if (zip.Entries.Sum(e => e.Length) > MaxUncompressedBytes)
+                    problem = "TooLarge";
             }
-            catch (InvalidDataException) { problem = "NotExcel"; }
+            catch (InvalidDataException)
+            {
+                problem = "NotExcel";
+            }
             file.Position = 0;
             return Kind.Xlsx;
         }
         var sample = new byte[Math.Min(4096, file.Length)];
         file.ReadExactly(sample);
         file.Position = 0;
-        if (sample.Any(b => b == 0)) problem = "NotExcel";
+        if (sample.Any(b => b == 0))
+            problem = "NotExcel";
         return Kind.Csv;
     }
 
@@ -52,7 +62,8 @@ public static class SpreadsheetReader
             // about its size, broken XML, a missing part) is a fault of the file, reported as such, not a crash.
             try
             {
-                if (!rows.MoveNext()) yield break;
+                if (!rows.MoveNext())
+                    yield break;
                 row = (IDictionary<string, object?>)rows.Current;
             }
             catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
@@ -82,4 +93,5 @@ public static class SpreadsheetReader
 }
 
 /// <summary>The file passed the first checks but could not be read to the end.</summary>
-public sealed class UnreadableSpreadsheetException(Exception inner) : Exception("The spreadsheet could not be read: " + inner.Message, inner);
+public sealed class UnreadableSpreadsheetException(Exception inner)
+    : Exception("The spreadsheet could not be read: " + inner.Message, inner);

@@ -22,7 +22,14 @@ public interface IClaimable
 /// (FOR UPDATE SKIP LOCKED); SQLite has one writer at a time, so the conditional UPDATE is enough.
 /// A node that dies mid-way loses its lease (<see cref="QueueOptions.Lease"/>, two minutes by default) and another node takes over.
 /// </summary>
-public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider clock, ILogger<ClaimQueue<T>> log, string table, string extraCondition, TimeSpan lease)
+public sealed class ClaimQueue<T>(
+    IServiceScopeFactory scopes,
+    TimeProvider clock,
+    ILogger<ClaimQueue<T>> log,
+    string table,
+    string extraCondition,
+    TimeSpan lease
+)
     where T : class, IClaimable
 {
     public string Node { get; } = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..6]}";
@@ -38,7 +45,8 @@ public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider cloc
         var sql = $$"""
             UPDATE "{{table}}" SET "LockedBy" = {0}, "LockedUntilUtc" = {1}
             WHERE "Id" IN (SELECT "Id" FROM "{{table}}"
-                WHERE "ProcessedAtUtc" IS NULL AND "AvailableAtUtc" <= {2} AND ("LockedUntilUtc" IS NULL OR "LockedUntilUtc" < {2}){{extraCondition}}
+                WHERE "ProcessedAtUtc" IS NULL AND "AvailableAtUtc" <= {2}
+                  AND ("LockedUntilUtc" IS NULL OR "LockedUntilUtc" < {2}){{extraCondition}}
                 ORDER BY "AvailableAtUtc" LIMIT {3}{{skipLocked}})
               AND ("LockedUntilUtc" IS NULL OR "LockedUntilUtc" < {2})
             RETURNING "Id" AS "Value"
@@ -46,7 +54,8 @@ public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider cloc
 #pragma warning disable EF1002 // table and condition are constants of this class, values are parameters
         var ids = await db.Database.SqlQueryRaw<Guid>(sql, Node, until, now, batch).ToListAsync(ct);
 #pragma warning restore EF1002
-        if (ids.Count == 0) return 0;
+        if (ids.Count == 0)
+            return 0;
 
         foreach (var id in ids)
         {
@@ -54,7 +63,8 @@ public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider cloc
             await using var rowScope = scopes.CreateAsyncScope();
             var rowDb = rowScope.ServiceProvider.GetRequiredService<AppDbContext>();
             var row = await rowDb.Set<T>().SingleAsync(r => r.Id == id, ct);
-            if (row.LockedBy != Node) continue;
+            if (row.LockedBy != Node)
+                continue;
             try
             {
                 await work(rowScope.ServiceProvider, row, ct);
@@ -66,7 +76,14 @@ public sealed class ClaimQueue<T>(IServiceScopeFactory scopes, TimeProvider cloc
                 row.Attempts++;
                 row.AvailableAtUtc = clock.GetUtcNow().UtcDateTime + ClaimTiming.Backoff(row.Attempts);
                 row.LastError = ex.Message.Length > 2000 ? ex.Message[..2000] : ex.Message;
-                log.LogWarning(ex, "{Table} row {Id} failed (attempt {Attempts}); retry at {At}", table, row.Id, row.Attempts, row.AvailableAtUtc);
+                log.LogWarning(
+                    ex,
+                    "{Table} row {Id} failed (attempt {Attempts}); retry at {At}",
+                    table,
+                    row.Id,
+                    row.Attempts,
+                    row.AvailableAtUtc
+                );
             }
             row.LockedBy = null;
             row.LockedUntilUtc = null;
@@ -82,6 +99,5 @@ public static class ClaimTiming
     public static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
     /// <summary>5 s, 10 s, 20 s ... capped at one hour: a receiver that is down for a day still gets everything.</summary>
-    public static TimeSpan Backoff(int attempts) =>
-        TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(attempts - 1, 20))));
+    public static TimeSpan Backoff(int attempts) => TimeSpan.FromSeconds(Math.Min(3600, 5 * Math.Pow(2, Math.Min(attempts - 1, 20))));
 }

@@ -11,6 +11,7 @@ public class DueItem : IClaimable
 {
     public Guid Id { get; set; }
     public string Kind { get; set; } = "";
+
     /// <summary>The record it concerns, so a later change can cancel or move it.</summary>
     public string SubjectId { get; set; } = "";
     public string Payload { get; set; } = "{}";

@@ -33,7 +33,8 @@ public static class DueItemExtensions
 
     /// <summary>Cancels the pending items of a kind for a record (e.g. an SLA warning once the order is answered).</summary>
     public static Task<int> CancelDueAsync(this AppDbContext db, string kind, string subjectId, DateTime nowUtc, CancellationToken ct) =>
-        db.DueItems.Where(d => d.Kind == kind && d.SubjectId == subjectId && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)
+        db
+            .DueItems.Where(d => d.Kind == kind && d.SubjectId == subjectId && d.ProcessedAtUtc == null && d.CancelledAtUtc == null)
             .ExecuteUpdateAsync(s => s.SetProperty(d => d.CancelledAtUtc, nowUtc), ct);
 
     internal static Task Dispatch(IServiceProvider services, DueItem item, CancellationToken ct)

@@ -9,15 +9,25 @@ public sealed class QueueOptions
 {
     public TimeSpan TickInterval { get; set; } = TimeSpan.FromSeconds(2);
     public int BatchSize { get; set; } = 50;
-    /// <summary>How long a claimed row stays with its node: after a crash, the row waits this long before another node (or the restarted one) takes it.</summary>
+
+    /// <summary>
+    /// How long a claimed row stays with its node: after a crash, the row waits this long before another node (or the restarted one) takes
+    /// it.
+    /// </summary>
     public TimeSpan Lease { get; set; } = ClaimTiming.Lease;
+
     /// <summary>Tests turn the ticker off and drain by hand.</summary>
     public bool Enabled { get; set; } = true;
 }
 
 /// <summary>The drainer: on every tick works due items and outbox messages until none are left.</summary>
-public sealed class QueueTicker(ClaimQueue<OutboxMessage> outbox, ClaimQueue<DueItem> due, IOptions<QueueOptions> options,
-    TimeProvider clock, ILogger<QueueTicker> log) : BackgroundService
+public sealed class QueueTicker(
+    ClaimQueue<OutboxMessage> outbox,
+    ClaimQueue<DueItem> due,
+    IOptions<QueueOptions> options,
+    TimeProvider clock,
+    ILogger<QueueTicker> log
+) : BackgroundService
 {
     /// <summary>One pass over both queues; returns the number of rows worked.</summary>
     public async Task<int> DrainAsync(CancellationToken ct)
@@ -35,7 +45,8 @@ public sealed class QueueTicker(ClaimQueue<OutboxMessage> outbox, ClaimQueue<Due
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        if (!options.Value.Enabled)
+            return;
         using var timer = new PeriodicTimer(options.Value.TickInterval, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {

@@ -23,18 +23,22 @@ public sealed class StringTables
 
     public StringTables(IEnumerable<Assembly> assemblies)
     {
-        foreach (var culture in Cultures) _tables[culture] = new(StringComparer.Ordinal);
+        foreach (var culture in Cultures)
+            _tables[culture] = new(StringComparer.Ordinal);
         foreach (var assembly in assemblies.Distinct())
         {
             foreach (var culture in Cultures)
             {
                 using var stream = assembly.GetManifestResourceStream($"Steadfast.Strings.{culture}.json");
-                if (stream is null) continue;
+                if (stream is null)
+                    continue;
                 var entries = JsonSerializer.Deserialize<Dictionary<string, string>>(stream) ?? [];
                 foreach (var (k, v) in entries)
                 {
                     if (!_tables[culture].TryAdd(k, v))
-                        throw new InvalidOperationException($"String key '{k}' ({culture}) is defined twice; found again in {assembly.GetName().Name}.");
+                        throw new InvalidOperationException(
+                            $"String key '{k}' ({culture}) is defined twice; found again in {assembly.GetName().Name}."
+                        );
                 }
             }
         }
@@ -42,8 +46,7 @@ public sealed class StringTables
 
     public IReadOnlyDictionary<string, string> Table(string culture) => _tables[culture];
 
-    public static string Pick(CultureInfo culture) =>
-        culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
+    public static string Pick(CultureInfo culture) => culture.Name.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? "zh-CN" : "en";
 
     /// <summary>A string in every language: what an imported cell may say for one value.</summary>
     public string[] InBoth(string key) => [.. Cultures.Select(c => _tables[c].GetValueOrDefault(key)).OfType<string>()];
@@ -79,6 +82,8 @@ internal sealed class JsonStringLocalizer(StringTables tables) : IStringLocalize
 internal sealed class JsonStringLocalizerFactory(StringTables tables) : IStringLocalizerFactory
 {
     private readonly ConcurrentDictionary<int, JsonStringLocalizer> _one = new();
+
     public IStringLocalizer Create(Type resourceSource) => _one.GetOrAdd(0, _ => new JsonStringLocalizer(tables));
+
     public IStringLocalizer Create(string baseName, string location) => Create(typeof(Strings));
 }

@@ -36,12 +36,16 @@ public static class ModuleCatalog
         foreach (var file in Directory.EnumerateFiles(AppContext.BaseDirectory, "Steadfast.*.dll"))
         {
             var name = AssemblyName.GetAssemblyName(file);
-            var assembly = AppDomain.CurrentDomain.GetAssemblies().FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name))
+            var assembly = AppDomain
+                .CurrentDomain.GetAssemblies()
+                .FirstOrDefault(a => AssemblyName.ReferenceMatchesDefinition(a.GetName(), name))
                 ?? Assembly.Load(name);
             if (assembly.GetCustomAttribute<SteadfastModuleAttribute>() is { } attribute)
             {
                 if (!typeof(SteadfastModule).IsAssignableFrom(attribute.Module) || attribute.Module.Assembly != assembly)
-                    throw new InvalidOperationException($"{assembly.GetName().Name}: [SteadfastModule] must name a SteadfastModule of its own assembly.");
+                    throw new InvalidOperationException(
+                        $"{assembly.GetName().Name}: [SteadfastModule] must name a SteadfastModule of its own assembly."
+                    );
                 found.Add((assembly, attribute.Module));
             }
         }
@@ -56,12 +60,15 @@ public static class ModuleCatalog
         var placed = new HashSet<string>(StringComparer.Ordinal);
         void Place(string name)
         {
-            if (!placed.Add(name)) return;
+            if (!placed.Add(name))
+                return;
             foreach (var reference in names[name].Assembly.GetReferencedAssemblies())
-                if (reference.Name is { } r && names.ContainsKey(r)) Place(r);
+                if (reference.Name is { } r && names.ContainsKey(r))
+                    Place(r);
             ordered.Add(names[name].Module);
         }
-        foreach (var name in names.Keys.Order(StringComparer.Ordinal)) Place(name);
+        foreach (var name in names.Keys.Order(StringComparer.Ordinal))
+            Place(name);
         return ordered;
     }
 }

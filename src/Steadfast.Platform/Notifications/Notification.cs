@@ -11,8 +11,10 @@ public class Notification
 {
     public Guid Id { get; set; }
     public Guid UserId { get; set; }
+
     /// <summary>A string-table key prefix: Notify.{Kind}.Title / .Body.</summary>
     public string Kind { get; set; } = "";
+
     /// <summary>JSON array of strings, the placeholders of the title and body.</summary>
     public string Args { get; set; } = "[]";
     public string Link { get; set; } = "";
@@ -20,11 +22,25 @@ public class Notification
     public DateTime? ReadAtUtc { get; set; }
 }
 
-public enum MailSecurity { None = 0, StartTls = 1, SslOnConnect = 2 }
+public enum MailSecurity
+{
+    None = 0,
+    StartTls = 1,
+    SslOnConnect = 2,
+}
 
-public enum WebhookFormat { Json = 0, WeCom = 1, DingTalk = 2, Feishu = 3 }
+public enum WebhookFormat
+{
+    Json = 0,
+    WeCom = 1,
+    DingTalk = 2,
+    Feishu = 3,
+}
 
-internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>, IEntityTypeConfiguration<MailSettings>, IEntityTypeConfiguration<WebhookEndpoint>
+internal sealed class NotificationConfiguration
+    : IEntityTypeConfiguration<Notification>,
+        IEntityTypeConfiguration<MailSettings>,
+        IEntityTypeConfiguration<WebhookEndpoint>
 {
     public void Configure(EntityTypeBuilder<Notification> b)
     {

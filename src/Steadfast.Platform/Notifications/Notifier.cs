@@ -22,11 +22,23 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
         var argsJson = JsonSerializer.Serialize(args);
         foreach (var userId in userIds.Distinct())
         {
-            var n = new Notification { Id = Guid.CreateVersion7(), UserId = userId, Kind = kind, Args = argsJson, Link = link, CreatedAtUtc = now };
+            var n = new Notification
+            {
+                Id = Guid.CreateVersion7(),
+                UserId = userId,
+                Kind = kind,
+                Args = argsJson,
+                Link = link,
+                CreatedAtUtc = now,
+            };
             db.Add(n);
             db.Enqueue(EmailMessage, new EmailPayload(n.Id), now);
         }
-        var hooks = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.IsActive).Select(w => new { w.Id, w.Events }).ToListAsync(ct);
+        var hooks = await db.Set<WebhookEndpoint>()
+            .AsNoTracking()
+            .Where(w => w.IsActive)
+            .Select(w => new { w.Id, w.Events })
+            .ToListAsync(ct);
         foreach (var hook in hooks.Where(h => Subscribed(h.Events, kind)))
             db.Enqueue(WebhookMessage, new WebhookPayload(hook.Id, kind, [.. args], link, now), now);
     }
@@ -36,8 +48,12 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
         db.ActiveInRoles([.. roles]).Select(u => u.Id).ToListAsync(ct);
 
     public static bool Subscribed(string events, string kind) =>
-        string.IsNullOrWhiteSpace(events) || events.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(kind, StringComparer.OrdinalIgnoreCase);
+        string.IsNullOrWhiteSpace(events)
+        || events
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Contains(kind, StringComparer.OrdinalIgnoreCase);
 }
 
 public sealed record EmailPayload(Guid NotificationId);
+
 public sealed record WebhookPayload(Guid EndpointId, string Kind, string[] Args, string Link, DateTime AtUtc);

@@ -11,8 +11,10 @@ public class WebhookEndpoint : IVersioned, IAudited
     public string Name { get; set; } = "";
     public string Url { get; set; } = "";
     public WebhookFormat Format { get; set; }
+
     /// <summary>HMAC key for JSON; the robot's signing secret for DingTalk and Feishu.</summary>
     public string Secret { get; set; } = "";
+
     /// <summary>Comma-separated notification kinds it receives; empty for all.</summary>
     public string Events { get; set; } = "";
     public bool IsActive { get; set; } = true;

@@ -27,47 +27,84 @@ internal sealed class WebhookSender : IOutboxHandler
         var db = services.GetRequiredService<AppDbContext>();
         var payload = JsonSerializer.Deserialize<WebhookPayload>(message.Payload, Json)!;
         var hook = await db.Set<WebhookEndpoint>().AsNoTracking().SingleOrDefaultAsync(w => w.Id == payload.EndpointId, ct);
-        if (hook is not { IsActive: true }) return;
+        if (hook is not { IsActive: true })
+            return;
         var config = services.GetRequiredService<IConfiguration>();
         var culture = CultureInfo.GetCultureInfo(config["App:RobotCulture"] ?? "zh-CN");
-        var text = NotificationText.Render(services.GetRequiredService<StringTables>(), payload.Kind, JsonSerializer.Serialize(payload.Args), culture);
+        var text = NotificationText.Render(
+            services.GetRequiredService<StringTables>(),
+            payload.Kind,
+            JsonSerializer.Serialize(payload.Args),
+            culture
+        );
         var link = NotificationText.Absolute(config, payload.Link);
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         using var request = Build(hook, message.Id, payload, text, link, now);
         var client = services.GetRequiredService<IHttpClientFactory>().CreateClient("webhooks");
         using var response = await client.SendAsync(request, ct);
         var body = await response.Content.ReadAsStringAsync(ct);
-        if (!response.IsSuccessStatusCode) throw new HttpRequestException($"{hook.Name}: HTTP {(int)response.StatusCode} {Trim(body)}");
-        if (hook.Format != WebhookFormat.Json && RobotError(body) is { } error) throw new HttpRequestException($"{hook.Name}: {error}");
+        if (!response.IsSuccessStatusCode)
+            throw new HttpRequestException($"{hook.Name}: HTTP {(int)response.StatusCode} {Trim(body)}");
+        if (hook.Format != WebhookFormat.Json && RobotError(body) is { } error)
+            throw new HttpRequestException($"{hook.Name}: {error}");
     }
 
-    internal static HttpRequestMessage Build(WebhookEndpoint hook, Guid deliveryId, WebhookPayload payload, NotificationText.Text text, string link, DateTimeOffset now)
+    internal static HttpRequestMessage Build(
+        WebhookEndpoint hook,
+        Guid deliveryId,
+        WebhookPayload payload,
+        NotificationText.Text text,
+        string link,
+        DateTimeOffset now
+    )
     {
         var markdown = $"**{text.Title}**\n\n{text.Body}\n\n[{link}]({link})";
         switch (hook.Format)
         {
             case WebhookFormat.WeCom:
-                return Post(hook.Url, new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["content"] = markdown } });
+                return Post(
+                    hook.Url,
+                    new JsonObject
+                    {
+                        ["msgtype"] = "markdown",
+                        ["markdown"] = new JsonObject { ["content"] = markdown },
+                    }
+                );
             case WebhookFormat.DingTalk:
             {
                 var url = hook.Url;
                 if (hook.Secret.Length > 0)
                 {
                     var ts = now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture);
-                    var sign = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes(hook.Secret), Encoding.UTF8.GetBytes($"{ts}\n{hook.Secret}")));
+                    var sign = Convert.ToBase64String(
+                        HMACSHA256.HashData(Encoding.UTF8.GetBytes(hook.Secret), Encoding.UTF8.GetBytes($"{ts}\n{hook.Secret}"))
+                    );
                     url += (url.Contains('?', StringComparison.Ordinal) ? "&" : "?") + $"timestamp={ts}&sign={Uri.EscapeDataString(sign)}";
                 }
-                return Post(url, new JsonObject { ["msgtype"] = "markdown", ["markdown"] = new JsonObject { ["title"] = text.Title, ["text"] = markdown } });
+                return Post(
+                    url,
+                    new JsonObject
+                    {
+                        ["msgtype"] = "markdown",
+                        ["markdown"] = new JsonObject { ["title"] = text.Title, ["text"] = markdown },
+                    }
+                );
             }
             case WebhookFormat.Feishu:
             {
-                var body = new JsonObject { ["msg_type"] = "text", ["content"] = new JsonObject { ["text"] = $"{text.Title}\n{text.Body}\n{link}" } };
+                var body = new JsonObject
+                {
+                    ["msg_type"] = "text",
+                    ["content"] = new JsonObject { ["text"] = $"{text.Title}\n{text.Body}\n{link}" },
+                };
                 if (hook.Secret.Length > 0)
                 {
                     var ts = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
                     // Feishu signs an empty message with "timestamp\nsecret" as the key.
                     body["timestamp"] = ts;
-                    body["sign"] = Convert.ToBase64String(HMACSHA256.HashData(Encoding.UTF8.GetBytes($"{ts}\n{hook.Secret}"), Array.Empty<byte>()));
+                    body["sign"] = Convert.ToBase64String(
+                        HMACSHA256.HashData(Encoding.UTF8.GetBytes($"{ts}\n{hook.Secret}"), Array.Empty<byte>())
+                    );
                 }
                 return Post(hook.Url, body);
             }
@@ -75,11 +112,19 @@ internal sealed class WebhookSender : IOutboxHandler
             {
                 var json = new JsonObject
                 {
-                    ["id"] = deliveryId, ["event"] = payload.Kind, ["title"] = text.Title, ["body"] = text.Body, ["link"] = link,
-                    ["args"] = new JsonArray([.. payload.Args.Select(a => (JsonNode?)a)]), ["at"] = payload.AtUtc,
+                    ["id"] = deliveryId,
+                    ["event"] = payload.Kind,
+                    ["title"] = text.Title,
+                    ["body"] = text.Body,
+                    ["link"] = link,
+                    ["args"] = new JsonArray([.. payload.Args.Select(a => (JsonNode?)a)]),
+                    ["at"] = payload.AtUtc,
                 }.ToJsonString();
                 var ts = now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                var request = new HttpRequestMessage(HttpMethod.Post, hook.Url) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+                var request = new HttpRequestMessage(HttpMethod.Post, hook.Url)
+                {
+                    Content = new StringContent(json, Encoding.UTF8, "application/json"),
+                };
                 request.Headers.Add("X-Steadfast-Event", payload.Kind);
                 // Receivers drop a delivery id they have seen: the outbox delivers at least once.
                 request.Headers.Add("X-Steadfast-Delivery", deliveryId.ToString());

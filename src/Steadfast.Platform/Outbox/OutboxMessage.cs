@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 using Steadfast.Platform.Jobs;
 
 namespace Steadfast.Platform.Outbox;

@@ -10,9 +10,14 @@ namespace Steadfast.Platform.Ui;
 /// <summary>What every page and dialog needs: the string table, use cases, and errors turned into messages.</summary>
 public abstract class AppComponentBase : ComponentBase
 {
-    [Inject] protected IStringLocalizer<Strings> T { get; set; } = default!;
-    [Inject] protected PageServices Services { get; set; } = default!;
-    [Inject] protected ISnackbar Snackbar { get; set; } = default!;
+    [Inject]
+    protected IStringLocalizer<Strings> T { get; set; } = default!;
+
+    [Inject]
+    protected PageServices Services { get; set; } = default!;
+
+    [Inject]
+    protected ISnackbar Snackbar { get; set; } = default!;
 
     protected FormErrors Errors { get; } = new();
 
@@ -23,7 +28,8 @@ public abstract class AppComponentBase : ComponentBase
         try
         {
             await action();
-            if (success is not null) Snackbar.Add(success, Severity.Success);
+            if (success is not null)
+                Snackbar.Add(success, Severity.Success);
             return true;
         }
         catch (AppValidationException ex)
@@ -50,8 +56,12 @@ public abstract class AppComponentBase : ComponentBase
 public sealed class FormErrors
 {
     public IDictionary<string, string[]> All { get; private set; } = new Dictionary<string, string[]>();
+
     public bool Has(string field) => All.ContainsKey(field);
+
     public string? Text(string field) => All.TryGetValue(field, out var v) ? string.Join(" ", v) : null;
+
     public void Set(IDictionary<string, string[]> errors) => All = errors;
+
     public void Clear() => All = new Dictionary<string, string[]>();
 }

@@ -24,7 +24,19 @@ public static class AppTheme
         {
             Default = new DefaultTypography
             {
-                FontFamily = ["-apple-system", "BlinkMacSystemFont", "Segoe UI", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", "Noto Sans CJK SC", "Helvetica Neue", "Arial", "sans-serif"],
+                FontFamily =
+                [
+                    "-apple-system",
+                    "BlinkMacSystemFont",
+                    "Segoe UI",
+                    "PingFang SC",
+                    "Hiragino Sans GB",
+                    "Microsoft YaHei",
+                    "Noto Sans CJK SC",
+                    "Helvetica Neue",
+                    "Arial",
+                    "sans-serif",
+                ],
             },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "8px", DrawerWidthLeft = "232px" },

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.Platform.Ui;
@@ -11,9 +11,15 @@ public sealed class CompanyClock(IServiceScopeFactory scopes, ConfigCache settin
 
     // From ConfigCache like the calendar, so a saved company profile moves both at once.
     public TimeZoneInfo Zone() => settings.Get("company-tz", () =>
-    {
-        using var scope = scopes.CreateScope();
-        var id = scope.ServiceProvider.GetRequiredService<AppDbContext>().Company.AsNoTracking().Select(c => c.TimeZoneId).FirstOrDefault();
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz) ? tz : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
-    });
+        {
+            using var scope = scopes.CreateScope();
+            var id = scope
+                .ServiceProvider.GetRequiredService<AppDbContext>()
+                .Company.AsNoTracking()
+                .Select(c => c.TimeZoneId)
+                .FirstOrDefault();
+            return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var tz)
+                ? tz
+                : TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
+        });
 }

@@ -1,5 +1,5 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Platform.Audit;
 
 namespace Steadfast.Platform.Ui;
@@ -10,7 +10,8 @@ namespace Steadfast.Platform.Ui;
 /// </summary>
 public sealed class PageServices(IServiceScopeFactory scopes, AuthenticationStateProvider auth)
 {
-    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work) where TService : notnull
+    public async Task<T> RunAsync<TService, T>(Func<TService, Task<T>> work)
+        where TService : notnull
     {
         var state = await auth.GetAuthenticationStateAsync();
         await using var scope = scopes.CreateAsyncScope();
@@ -18,8 +19,13 @@ public sealed class PageServices(IServiceScopeFactory scopes, AuthenticationStat
         return await work(scope.ServiceProvider.GetRequiredService<TService>());
     }
 
-    public Task RunAsync<TService>(Func<TService, Task> work) where TService : notnull =>
-        RunAsync<TService, bool>(async s => { await work(s); return true; });
+    public Task RunAsync<TService>(Func<TService, Task> work)
+        where TService : notnull =>
+        RunAsync<TService, bool>(async s =>
+        {
+            await work(s);
+            return true;
+        });
 
     public async Task<System.Security.Claims.ClaimsPrincipal> UserAsync() => (await auth.GetAuthenticationStateAsync()).User;
 }

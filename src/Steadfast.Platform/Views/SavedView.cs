@@ -10,6 +10,7 @@ internal sealed class SavedView
     public Guid UserId { get; set; }
     public string List { get; set; } = "";
     public string Name { get; set; } = "";
+
     /// <summary>The list's filters as a query string (q=...&tier=...&cf.key=...), the same the API list takes.</summary>
     public string Query { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
@@ -22,6 +23,12 @@ internal sealed class SavedViewConfiguration : IEntityTypeConfiguration<SavedVie
         b.Property(v => v.List).HasMaxLength(40);
         b.Property(v => v.Name).HasMaxLength(100);
         b.Property(v => v.Query).HasMaxLength(2000);
-        b.HasIndex(v => new { v.UserId, v.List, v.Name }).IsUnique();
+        b.HasIndex(v => new
+            {
+                v.UserId,
+                v.List,
+                v.Name,
+            })
+            .IsUnique();
     }
 }

@@ -10,15 +10,31 @@ internal static class DashboardEndpoints
 {
     public static void MapDashboardEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/service/kpis", (DateOnly? from, DateOnly? to, string? region, string? productCategory, ServiceKpis s, TimeProvider clock,
-                Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.Strings> t, CancellationToken ct) =>
-        {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-            var (f, e) = (from ?? today.AddDays(-89), to ?? today);
-            if (e < f) throw AppValidationException.For("to", t["Dashboard.Error.Period"]);
-            if (e.DayNumber - f.DayNumber > 3700) throw AppValidationException.For("from", t["Dashboard.Error.Period"]);
-            return s.ComputeAsync(new KpiFilter(f, e, region, productCategory), ct);
-        }).RequirePolicy(Policies.ServiceInsight).WithTags("Service dashboard").WithName("ServiceKpis")
-          .WithSummary("The service KPIs for a period (report dates), computed by the database.");
+        api.MapGet(
+                "/service/kpis",
+                (
+                    DateOnly? from,
+                    DateOnly? to,
+                    string? region,
+                    string? productCategory,
+                    ServiceKpis s,
+                    TimeProvider clock,
+                    Microsoft.Extensions.Localization.IStringLocalizer<Platform.Localization.Strings> t,
+                    CancellationToken ct
+                ) =>
+                {
+                    var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+                    var (f, e) = (from ?? today.AddDays(-89), to ?? today);
+                    if (e < f)
+                        throw AppValidationException.For("to", t["Dashboard.Error.Period"]);
+                    if (e.DayNumber - f.DayNumber > 3700)
+                        throw AppValidationException.For("from", t["Dashboard.Error.Period"]);
+                    return s.ComputeAsync(new KpiFilter(f, e, region, productCategory), ct);
+                }
+            )
+            .RequirePolicy(Policies.ServiceInsight)
+            .WithTags("Service dashboard")
+            .WithName("ServiceKpis")
+            .WithSummary("The service KPIs for a period (report dates), computed by the database.");
     }
 }

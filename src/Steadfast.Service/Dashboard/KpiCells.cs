@@ -48,25 +48,42 @@ internal sealed class KpiCell : IKpiCellKey
 
     /// <summary>The cells of some orders, counted by the database: one row per period, region, product and fault category.</summary>
     public static IQueryable<KpiCell> Of(IQueryable<WorkOrder> orders, bool byMonth) =>
-        orders.GroupBy(w => new { Period = byMonth ? w.ReportedDay / 100 : w.ReportedDay, w.Region, w.ProductCategory, w.Category }).Select(g => new KpiCell
-        {
-            Period = g.Key.Period, Region = g.Key.Region, ProductCategory = g.Key.ProductCategory, Category = g.Key.Category,
-            Reported = g.Count(),
-            Resolved = g.Count(w => w.ResolutionMinutes != null),
-            Open = g.Count(w => w.Status != WorkOrderStatus.Closed),
-            FirstResponseSum = g.Sum(w => (long?)w.FirstResponseMinutes) ?? 0, FirstResponseCount = g.Count(w => w.FirstResponseMinutes != null),
-            ResolutionSum = g.Sum(w => (long?)w.ResolutionMinutes) ?? 0,
-            FirstTimeFix = g.Count(w => w.ResolutionMinutes != null && w.VisitCount <= 1 && w.ReopenCount == 0 && !w.HasRework),
-            Repairs = g.Count(w => w.Type == WorkOrderType.Repair),
-            Rework = g.Count(w => w.Type == WorkOrderType.Repair && w.ReworkOfId != null),
-            FrMet = g.Count(w => w.FirstResponseBreached == false), FrDecided = g.Count(w => w.FirstResponseBreached != null),
-            ArMet = g.Count(w => w.ArrivalBreached == false), ArDecided = g.Count(w => w.ArrivalBreached != null),
-            ResMet = g.Count(w => w.ResolutionBreached == false), ResDecided = g.Count(w => w.ResolutionBreached != null),
-            CostSum = g.Sum(w => w.ResolutionMinutes != null ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
-            Breached = g.Count(w => w.SlaBreached),
-            Surveys = g.Count(w => w.Csat != null), CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
-            Promoters = g.Count(w => w.Nps >= 9), Detractors = g.Count(w => w.Nps <= 6),
-        });
+        orders
+            .GroupBy(w => new
+            {
+                Period = byMonth ? w.ReportedDay / 100 : w.ReportedDay,
+                w.Region,
+                w.ProductCategory,
+                w.Category,
+            })
+            .Select(g => new KpiCell
+            {
+                Period = g.Key.Period,
+                Region = g.Key.Region,
+                ProductCategory = g.Key.ProductCategory,
+                Category = g.Key.Category,
+                Reported = g.Count(),
+                Resolved = g.Count(w => w.ResolutionMinutes != null),
+                Open = g.Count(w => w.Status != WorkOrderStatus.Closed),
+                FirstResponseSum = g.Sum(w => (long?)w.FirstResponseMinutes) ?? 0,
+                FirstResponseCount = g.Count(w => w.FirstResponseMinutes != null),
+                ResolutionSum = g.Sum(w => (long?)w.ResolutionMinutes) ?? 0,
+                FirstTimeFix = g.Count(w => w.ResolutionMinutes != null && w.VisitCount <= 1 && w.ReopenCount == 0 && !w.HasRework),
+                Repairs = g.Count(w => w.Type == WorkOrderType.Repair),
+                Rework = g.Count(w => w.Type == WorkOrderType.Repair && w.ReworkOfId != null),
+                FrMet = g.Count(w => w.FirstResponseBreached == false),
+                FrDecided = g.Count(w => w.FirstResponseBreached != null),
+                ArMet = g.Count(w => w.ArrivalBreached == false),
+                ArDecided = g.Count(w => w.ArrivalBreached != null),
+                ResMet = g.Count(w => w.ResolutionBreached == false),
+                ResDecided = g.Count(w => w.ResolutionBreached != null),
+                CostSum = g.Sum(w => w.ResolutionMinutes != null ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
+                Breached = g.Count(w => w.SlaBreached),
+                Surveys = g.Count(w => w.Csat != null),
+                CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
+                Promoters = g.Count(w => w.Nps >= 9),
+                Detractors = g.Count(w => w.Nps <= 6),
+            });
 
     /// <summary>Cells added up into one: a period's, or the whole range's.</summary>
     public static KpiCell Sum(IEnumerable<KpiCell> cells, int period = 0)
@@ -74,11 +91,27 @@ internal sealed class KpiCell : IKpiCellKey
         var s = new KpiCell { Period = period };
         foreach (var c in cells)
         {
-            s.Reported += c.Reported; s.Resolved += c.Resolved; s.Open += c.Open;
-            s.FirstResponseSum += c.FirstResponseSum; s.FirstResponseCount += c.FirstResponseCount; s.ResolutionSum += c.ResolutionSum;
-            s.FirstTimeFix += c.FirstTimeFix; s.Repairs += c.Repairs; s.Rework += c.Rework;
-            s.FrMet += c.FrMet; s.FrDecided += c.FrDecided; s.ArMet += c.ArMet; s.ArDecided += c.ArDecided; s.ResMet += c.ResMet; s.ResDecided += c.ResDecided;
-            s.CostSum += c.CostSum; s.Breached += c.Breached; s.Surveys += c.Surveys; s.CsatSum += c.CsatSum; s.Promoters += c.Promoters; s.Detractors += c.Detractors;
+            s.Reported += c.Reported;
+            s.Resolved += c.Resolved;
+            s.Open += c.Open;
+            s.FirstResponseSum += c.FirstResponseSum;
+            s.FirstResponseCount += c.FirstResponseCount;
+            s.ResolutionSum += c.ResolutionSum;
+            s.FirstTimeFix += c.FirstTimeFix;
+            s.Repairs += c.Repairs;
+            s.Rework += c.Rework;
+            s.FrMet += c.FrMet;
+            s.FrDecided += c.FrDecided;
+            s.ArMet += c.ArMet;
+            s.ArDecided += c.ArDecided;
+            s.ResMet += c.ResMet;
+            s.ResDecided += c.ResDecided;
+            s.CostSum += c.CostSum;
+            s.Breached += c.Breached;
+            s.Surveys += c.Surveys;
+            s.CsatSum += c.CsatSum;
+            s.Promoters += c.Promoters;
+            s.Detractors += c.Detractors;
         }
         return s;
     }
@@ -89,7 +122,13 @@ internal sealed class KpiCellConfiguration : IEntityTypeConfiguration<KpiCell>, 
     public void Configure(EntityTypeBuilder<KpiCell> b)
     {
         b.ToTable("KpiCells");
-        b.HasKey(c => new { c.Period, c.Region, c.ProductCategory, c.Category });
+        b.HasKey(c => new
+        {
+            c.Period,
+            c.Region,
+            c.ProductCategory,
+            c.Category,
+        });
         b.Property(c => c.Region).HasMaxLength(64);
         b.Property(c => c.ProductCategory).HasMaxLength(100);
         b.Property(c => c.Category).HasMaxLength(100);
@@ -98,7 +137,13 @@ internal sealed class KpiCellConfiguration : IEntityTypeConfiguration<KpiCell>, 
     public void Configure(EntityTypeBuilder<EngineerCell> b)
     {
         b.ToTable("KpiEngineerCells");
-        b.HasKey(c => new { c.Period, c.Region, c.ProductCategory, c.AssigneeId });
+        b.HasKey(c => new
+        {
+            c.Period,
+            c.Region,
+            c.ProductCategory,
+            c.AssigneeId,
+        });
         b.Property(c => c.Region).HasMaxLength(64);
         b.Property(c => c.ProductCategory).HasMaxLength(100);
     }

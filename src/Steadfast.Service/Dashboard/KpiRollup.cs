@@ -50,14 +50,19 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
     public static List<int> PastMonths(int firstDay, DateTime nowUtc)
     {
         var months = new List<int>();
-        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); Month(m) < FirstLiveMonth(nowUtc); m = m.AddMonths(1)) months.Add(Month(m));
+        for (var m = new DateOnly(firstDay / 10000, firstDay / 100 % 100, 1); Month(m) < FirstLiveMonth(nowUtc); m = m.AddMonths(1))
+            months.Add(Month(m));
         return months;
     }
 
-    /// <summary>Records a change to an order reported on <paramref name="reportedDay"/> (yyyyMMdd), if its month is past; the caller saves. True if it did.</summary>
+    /// <summary>
+    /// Records a change to an order reported on <paramref name="reportedDay"/> (yyyyMMdd), if its month is past; the caller saves. True if
+    /// it did.
+    /// </summary>
     public static bool Touch(DbContext db, int reportedDay, DateTime nowUtc)
     {
-        if (reportedDay / 100 >= FirstUntouchedMonth(nowUtc)) return false;
+        if (reportedDay / 100 >= FirstUntouchedMonth(nowUtc))
+            return false;
         db.Add(new KpiTouch { Id = Guid.CreateVersion7(), Month = reportedDay / 100 });
         return true;
     }
@@ -65,7 +70,8 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
     /// <summary>Of these months, the ones whose rolled-up cells are current: rolled up, and untouched since.</summary>
     public async Task<HashSet<int>> FreshAsync(IReadOnlyCollection<int> months, CancellationToken ct)
     {
-        if (months.Count == 0) return [];
+        if (months.Count == 0)
+            return [];
         var rolled = await db.Set<KpiMonth>().Where(m => months.Contains(m.Month)).Select(m => m.Month).ToListAsync(ct);
         var touched = await db.Set<KpiTouch>().Where(t => months.Contains(t.Month)).Select(t => t.Month).Distinct().ToListAsync(ct);
         return [.. rolled.Except(touched)];
@@ -74,7 +80,8 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
     /// <summary>Rolls up every past month that has no roll-up or whose orders changed since; returns how many it rolled up.</summary>
     public async Task<int> RefreshAsync(CancellationToken ct)
     {
-        if (await db.Set<WorkOrder>().MinAsync(w => (int?)w.ReportedDay, ct) is not { } firstDay) return 0;
+        if (await db.Set<WorkOrder>().MinAsync(w => (int?)w.ReportedDay, ct) is not { } firstDay)
+            return 0;
         var months = PastMonths(firstDay, clock.GetUtcNow().UtcDateTime);
         var fresh = await FreshAsync(months, ct);
         var rolled = 0;
@@ -100,22 +107,28 @@ internal sealed class KpiRollup(AppDbContext db, TimeProvider clock, ILogger<Kpi
         // The touches are read before the orders. A change committed in between is in the sums and leaves a touch
         // of its own behind, so the month is rolled up again; a change can never be missed the other way round.
         var touches = await db.Set<KpiTouch>().Where(t => t.Month == month).Select(t => t.Id).ToListAsync(ct);
-        var orders = db.Set<WorkOrder>().AsNoTracking().Where(w => w.ReportedDay >= month * 100 && w.ReportedDay <= month * 100 + 31 && w.Status != WorkOrderStatus.Cancelled);
+        var orders = db.Set<WorkOrder>()
+            .AsNoTracking()
+            .Where(w => w.ReportedDay >= month * 100 && w.ReportedDay <= month * 100 + 31 && w.Status != WorkOrderStatus.Cancelled);
         var cells = await KpiCell.Of(orders, byMonth: true).ToListAsync(ct);
         var engineers = await EngineerCell.Of(orders, byMonth: true).ToListAsync(ct);
-        await db.InTransactionAsync(async () =>
-        {
-            await db.Set<KpiCell>().Where(c => c.Period == month).ExecuteDeleteAsync(ct);
-            await db.Set<EngineerCell>().Where(c => c.Period == month).ExecuteDeleteAsync(ct);
-            foreach (var chunk in touches.Chunk(1000))
-                await db.Set<KpiTouch>().Where(t => chunk.Contains(t.Id)).ExecuteDeleteAsync(ct);
-            db.AddRange(cells);
-            db.AddRange(engineers);
-            var state = await db.Set<KpiMonth>().SingleOrDefaultAsync(m => m.Month == month, ct);
-            if (state is null) db.Add(state = new KpiMonth { Month = month });
-            state.RolledAtUtc = clock.GetUtcNow().UtcDateTime;
-            return await db.SaveChangesAsync(ct);
-        }, ct);
+        await db.InTransactionAsync(
+            async () =>
+            {
+                await db.Set<KpiCell>().Where(c => c.Period == month).ExecuteDeleteAsync(ct);
+                await db.Set<EngineerCell>().Where(c => c.Period == month).ExecuteDeleteAsync(ct);
+                foreach (var chunk in touches.Chunk(1000))
+                    await db.Set<KpiTouch>().Where(t => chunk.Contains(t.Id)).ExecuteDeleteAsync(ct);
+                db.AddRange(cells);
+                db.AddRange(engineers);
+                var state = await db.Set<KpiMonth>().SingleOrDefaultAsync(m => m.Month == month, ct);
+                if (state is null)
+                    db.Add(state = new KpiMonth { Month = month });
+                state.RolledAtUtc = clock.GetUtcNow().UtcDateTime;
+                return await db.SaveChangesAsync(ct);
+            },
+            ct
+        );
     }
 }
 
@@ -129,28 +142,42 @@ internal sealed class KpiTouchHook : ISaveHook
             if (e.Entity is WorkOrder w)
             {
                 days.Add(w.ReportedDay / 100 * 100);
-                if (e.State != EntityState.Added) days.Add((int)e.Property(nameof(WorkOrder.ReportedDay)).OriginalValue! / 100 * 100);
+                if (e.State != EntityState.Added)
+                    days.Add((int)e.Property(nameof(WorkOrder.ReportedDay)).OriginalValue! / 100 * 100);
             }
-        foreach (var day in days) KpiRollup.Touch(db, day, nowUtc);
+        foreach (var day in days)
+            KpiRollup.Touch(db, day, nowUtc);
     }
 }
 
 /// <summary>Keeps the roll-up current: at start-up, then every minute. Off where tests drive the queues by hand.</summary>
-internal sealed class KpiRollupWorker(IServiceScopeFactory scopes, IOptions<QueueOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock,
-    ILogger<KpiRollupWorker> log) : BackgroundService
+internal sealed class KpiRollupWorker(
+    IServiceScopeFactory scopes,
+    IOptions<QueueOptions> options,
+    IHostApplicationLifetime lifetime,
+    TimeProvider clock,
+    ILogger<KpiRollupWorker> log
+) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
+        if (!options.Value.Enabled)
+            return;
         // Not before the host has started: the database is migrated and the demo seeded by then.
         var started = new TaskCompletionSource();
         using (lifetime.ApplicationStarted.Register(started.SetResult))
         using (stoppingToken.Register(() => started.TrySetCanceled()))
         {
-            try { await started.Task; }
-            catch (OperationCanceledException) { return; }
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
         do
         {
@@ -158,7 +185,8 @@ internal sealed class KpiRollupWorker(IServiceScopeFactory scopes, IOptions<Queu
             {
                 await using var scope = scopes.CreateAsyncScope();
                 var rolled = await scope.ServiceProvider.GetRequiredService<KpiRollup>().RefreshAsync(stoppingToken);
-                if (rolled > 0) log.LogInformation("Rolled up the KPIs of {Months} months", rolled);
+                if (rolled > 0)
+                    log.LogInformation("Rolled up the KPIs of {Months} months", rolled);
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {

@@ -18,7 +18,8 @@ namespace Steadfast.Service.Demo;
 /// the live system uses, visits, costs, surveys and call-backs. The last days stay open in every state,
 /// so the desk, the phone pages and the dashboard all have something to show. Fixed seed.
 /// </summary>
-internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, Inventory.Public.DemoStock stock, TimeProvider clock) : IDemoSeeder
+internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, Inventory.Public.DemoStock stock, TimeProvider clock)
+    : IDemoSeeder
 {
     public int Order => 20;
 
@@ -39,31 +40,71 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
 #pragma warning disable CA5394 // demo data: a fixed-seed generator is the point, not security
     public async Task<string> SeedAsync(double scale, CancellationToken ct)
     {
-        if (await db.Set<WorkOrder>().AnyAsync(ct)) return "work orders already present";
+        if (await db.Set<WorkOrder>().AnyAsync(ct))
+            return "work orders already present";
         var rng = new Random(20240601);
         var now = clock.GetUtcNow().UtcDateTime;
         var calendar = await BusinessCalendar.LoadAsync(db, ct);
-        var zone = (await db.Company.AsNoTracking().Select(c => c.TimeZoneId).SingleOrDefaultAsync(ct)) is { } tz && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z) ? z : TimeZoneInfo.Utc;
+        var zone =
+            (await db.Company.AsNoTracking().Select(c => c.TimeZoneId).SingleOrDefaultAsync(ct)) is { } tz
+            && TimeZoneInfo.TryFindSystemTimeZoneById(tz, out var z)
+                ? z
+                : TimeZoneInfo.Utc;
 
         // SLA policies and engineer profiles first: the history is measured against them.
         if (!await db.Set<SlaPolicy>().AnyAsync(ct))
             foreach (var (key, severity, tier, clk, first, arrive, resolve) in SlaService.Recommended)
-                db.Add(new SlaPolicy { Id = Guid.CreateVersion7(), Name = Names[key], Severity = severity, CustomerTier = tier, Clock = clk, FirstResponseMinutes = first, ArrivalMinutes = arrive, ResolutionMinutes = resolve });
-        var users = await db.Users.Where(u => u.Email != null && Engineers.Keys.Contains(u.Email)).Select(u => new { u.Id, u.Email }).ToListAsync(ct);
+                db.Add(
+                    new SlaPolicy
+                    {
+                        Id = Guid.CreateVersion7(),
+                        Name = Names[key],
+                        Severity = severity,
+                        CustomerTier = tier,
+                        Clock = clk,
+                        FirstResponseMinutes = first,
+                        ArrivalMinutes = arrive,
+                        ResolutionMinutes = resolve,
+                    }
+                );
+        var users = await db
+            .Users.Where(u => u.Email != null && Engineers.Keys.Contains(u.Email))
+            .Select(u => new { u.Id, u.Email })
+            .ToListAsync(ct);
         foreach (var u in users.Where(u => !db.Set<EngineerProfile>().Any(p => p.UserId == u.Id)))
         {
             var (regions, skills, rate) = Engineers[u.Email!];
-            db.Add(new EngineerProfile { UserId = u.Id, Regions = regions, Skills = skills, HourlyRate = rate });
+            db.Add(
+                new EngineerProfile
+                {
+                    UserId = u.Id,
+                    Regions = regions,
+                    Skills = skills,
+                    HourlyRate = rate,
+                }
+            );
         }
-        if (!await db.Set<ServiceSettings>().AnyAsync(ct)) db.Add(new ServiceSettings { PoolEnabled = true });
+        if (!await db.Set<ServiceSettings>().AnyAsync(ct))
+            db.Add(new ServiceSettings { PoolEnabled = true });
         await db.SaveChangesAsync(ct);
         var policies = await db.Set<SlaPolicy>().AsNoTracking().ToListAsync(ct);
-        var engineers = users.Select(u => new ServiceHistory.Engineer(u.Id, Engineers[u.Email!].Regions.Split(','), Engineers[u.Email!].Skills.Split(','), Engineers[u.Email!].Rate)).ToList();
-        var dispatchers = await db.Users.Where(u => u.Email == "dispatcher@steadfast.local" || u.Email == "servicemgr@steadfast.local").Select(u => u.Id).ToListAsync(ct);
+        var engineers = users
+            .Select(u => new ServiceHistory.Engineer(
+                u.Id,
+                Engineers[u.Email!].Regions.Split(','),
+                Engineers[u.Email!].Skills.Split(','),
+                Engineers[u.Email!].Rate
+            ))
+            .ToList();
+        var dispatchers = await db
+            .Users.Where(u => u.Email == "dispatcher@steadfast.local" || u.Email == "servicemgr@steadfast.local")
+            .Select(u => u.Id)
+            .ToListAsync(ct);
         var dispatcher = dispatchers.FirstOrDefault();
 
         var machines = await ServiceHistory.MachinesAsync(customers, ct);
-        if (machines.Count == 0 || engineers.Count == 0) return "no machines or engineers for work orders";
+        if (machines.Count == 0 || engineers.Count == 0)
+            return "no machines or engineers for work orders";
         var target = Math.Max(40, (int)(5000 * scale));
         await stock.BeginAsync(now.AddDays(-745), now, ct);
         var history = new ServiceHistory(calendar, zone, policies, engineers, dispatcher, now, rng);
@@ -73,15 +114,18 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         {
             var m = machines[rng.Next(machines.Count)];
             var local = history.LocalDay(reported);
-            var number = $"WO-{local:yyMMdd}-{await db.NextAsync("workorder:" + local.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
+            var number =
+                $"WO-{local:yyMMdd}-{await db.NextAsync("workorder:" + local.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
             var w = history.Next(m, reported, number, useParts);
             stock.KeepPace(orders + 1, m.Province, reported);
             db.Add(w.Order);
             db.AddRange(w.Events);
             db.AddRange(w.Visits);
             db.AddRange(w.Breaches);
-            if (w.Survey is not null) db.Add(w.Survey);
-            if (w.Callback is not null) db.Add(w.Callback);
+            if (w.Survey is not null)
+                db.Add(w.Survey);
+            if (w.Callback is not null)
+                db.Add(w.Callback);
             (surveys, breaches) = (surveys + (w.Survey is null ? 0 : 1), breaches + w.Breaches.Count);
             orders++;
             if (orders % 500 == 0)
@@ -94,12 +138,16 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         db.ChangeTracker.Clear();
         var parts = await stock.FlushAsync(ct);
         await MarkReworkedAsync(db, history.Reworked, ct);
-        return $"{orders} work orders over two years ({surveys} surveys, {breaches} SLA breaches), {engineers.Count} engineer profiles, {policies.Count} SLA policies, {parts}";
+        return $"{orders} work orders over two years ({surveys} surveys, {breaches} SLA breaches), {engineers.Count} engineer profiles, "
+            + $"{policies.Count} SLA policies, {parts}";
     }
 
     private static readonly Dictionary<string, string> Names = new(StringComparer.Ordinal)
     {
-        ["Sla.Recommended.StoppedStrategic"] = "停机 · 战略客户", ["Sla.Recommended.Stopped"] = "停机", ["Sla.Recommended.Degraded"] = "性能下降", ["Sla.Recommended.Question"] = "咨询",
+        ["Sla.Recommended.StoppedStrategic"] = "停机 · 战略客户",
+        ["Sla.Recommended.Stopped"] = "停机",
+        ["Sla.Recommended.Degraded"] = "性能下降",
+        ["Sla.Recommended.Question"] = "咨询",
     };
 
     /// <summary>Sets HasRework on the orders a later repair came back to, once they are written.</summary>

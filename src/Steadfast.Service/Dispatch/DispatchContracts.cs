@@ -4,7 +4,16 @@ public sealed record SuggestionDto(Guid UserId, string Name, int Score, int Open
 
 public sealed record ReasonDto(string Key, string Text, int Points);
 
-public sealed record EngineerDto(Guid UserId, string Name, string Email, IReadOnlyList<string> Regions, IReadOnlyList<string> Skills, long HourlyRate, int OpenOrders, long Version);
+public sealed record EngineerDto(
+    Guid UserId,
+    string Name,
+    string Email,
+    IReadOnlyList<string> Regions,
+    IReadOnlyList<string> Skills,
+    long HourlyRate,
+    int OpenOrders,
+    long Version
+);
 
 public sealed record SaveEngineer(IReadOnlyList<string>? Regions, IReadOnlyList<string>? Skills, long? HourlyRate, long? Version);
 

@@ -23,17 +23,34 @@ public static class DispatchRanker
     public static List<Ranked> Rank(string region, string productCategory, Severity severity, IEnumerable<Candidate> candidates)
     {
         var perOrder = severity == Severity.StoppedProduction ? 15 : 5;
-        return [.. candidates.Select(c =>
-        {
-            var reasons = new List<Reason>();
-            if (region.Length > 0 && c.Regions.Contains(region, StringComparer.Ordinal)) reasons.Add(new("Dispatch.Reason.Region", region, RegionPoints));
-            else reasons.Add(new("Dispatch.Reason.OtherRegion", region, 0));
-            if (productCategory.Length == 0) reasons.Add(new("Dispatch.Reason.NoCategory", "", 0));
-            else if (c.Skills.Contains(productCategory, StringComparer.Ordinal)) reasons.Add(new("Dispatch.Reason.Skill", productCategory, SkillPoints));
-            else reasons.Add(new("Dispatch.Reason.NoSkill", productCategory, 0));
-            reasons.Add(new("Dispatch.Reason.Load", c.OpenOrders.ToString(System.Globalization.CultureInfo.InvariantCulture), -perOrder * c.OpenOrders));
-            return new Ranked(c.UserId, c.Name, reasons.Sum(r => r.Points), c.OpenOrders, reasons);
-        })
-        .OrderByDescending(r => r.Score).ThenBy(r => r.OpenOrders).ThenBy(r => r.Name, StringComparer.Ordinal)];
+        return
+        [
+            .. candidates
+                .Select(c =>
+                {
+                    var reasons = new List<Reason>();
+                    if (region.Length > 0 && c.Regions.Contains(region, StringComparer.Ordinal))
+                        reasons.Add(new("Dispatch.Reason.Region", region, RegionPoints));
+                    else
+                        reasons.Add(new("Dispatch.Reason.OtherRegion", region, 0));
+                    if (productCategory.Length == 0)
+                        reasons.Add(new("Dispatch.Reason.NoCategory", "", 0));
+                    else if (c.Skills.Contains(productCategory, StringComparer.Ordinal))
+                        reasons.Add(new("Dispatch.Reason.Skill", productCategory, SkillPoints));
+                    else
+                        reasons.Add(new("Dispatch.Reason.NoSkill", productCategory, 0));
+                    reasons.Add(
+                        new(
+                            "Dispatch.Reason.Load",
+                            c.OpenOrders.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                            -perOrder * c.OpenOrders
+                        )
+                    );
+                    return new Ranked(c.UserId, c.Name, reasons.Sum(r => r.Points), c.OpenOrders, reasons);
+                })
+                .OrderByDescending(r => r.Score)
+                .ThenBy(r => r.OpenOrders)
+                .ThenBy(r => r.Name, StringComparer.Ordinal),
+        ];
     }
 }

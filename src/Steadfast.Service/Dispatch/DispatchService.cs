@@ -10,24 +10,46 @@ using Steadfast.Service.WorkOrders;
 namespace Steadfast.Service.Dispatch;
 
 /// <summary>Who should go: ranked suggestions with reasons, automatic assignment, and the pool engineers grab from.</summary>
-internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, WorkOrderMoves moves, CurrentActor actor, IStringLocalizer<Strings> t)
+internal sealed class DispatchService(
+    AppDbContext db,
+    WorkOrderService orders,
+    WorkOrderMoves moves,
+    CurrentActor actor,
+    IStringLocalizer<Strings> t
+)
 {
     public async Task<List<SuggestionDto>> SuggestAsync(Guid workOrderId, CancellationToken ct)
     {
         var order = await orders.FindAsync(workOrderId, ct);
         var ranked = DispatchRanker.Rank(order.Region, order.ProductCategory, order.Severity, await CandidatesAsync(ct));
-        return [.. ranked.Select(r => new SuggestionDto(r.UserId, r.Name, r.Score, r.OpenOrders,
-            [.. r.Reasons.Select(x => new ReasonDto(x.Key, t[x.Key, x.Arg].Value, x.Points))]))];
+        return
+        [
+            .. ranked.Select(r => new SuggestionDto(
+                r.UserId,
+                r.Name,
+                r.Score,
+                r.OpenOrders,
+                [.. r.Reasons.Select(x => new ReasonDto(x.Key, t[x.Key, x.Arg].Value, x.Points))]
+            )),
+        ];
     }
 
     /// <summary>Manual assignment of a lead and helpers: the same move as the flow's "assigned", so the same rules hold.</summary>
     public Task<WorkOrderDto> AssignAsync(Guid workOrderId, AssignRequest input, CancellationToken ct) =>
-        moves.TransitionAsync(workOrderId, new TransitionRequest(WorkOrderStatus.Assigned, input.AssigneeId, input.Reason, Version: input.Version) { HelperIds = input.HelperIds }, ct);
+        moves.TransitionAsync(
+            workOrderId,
+            new TransitionRequest(WorkOrderStatus.Assigned, input.AssigneeId, input.Reason, Version: input.Version)
+            {
+                HelperIds = input.HelperIds,
+            },
+            ct
+        );
 
     /// <summary>Assigns the top-ranked engineer; the reasons go into the timeline.</summary>
     public async Task<WorkOrderDto> AutoAssignAsync(Guid workOrderId, CancellationToken ct)
     {
-        var best = (await SuggestAsync(workOrderId, ct)).FirstOrDefault() ?? throw new AppConflictException(t["Dispatch.Error.NoEngineers"]);
+        var best = (await SuggestAsync(workOrderId, ct)).FirstOrDefault()
+            ?? throw new AppConflictException(t["Dispatch.Error.NoEngineers"]);
         var why = t["Dispatch.AutoNote", best.Name, string.Join("; ", best.Reasons.Select(r => r.Text))];
         return await moves.TransitionAsync(workOrderId, new TransitionRequest(WorkOrderStatus.Assigned, best.UserId, why), ct);
     }
@@ -35,10 +57,18 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     /// <summary>Unassigned orders in the engineer's regions, when the pool is switched on.</summary>
     public async Task<List<WorkOrderDto>> PoolAsync(CancellationToken ct)
     {
-        if (!await PoolEnabledAsync(ct)) return [];
+        if (!await PoolEnabledAsync(ct))
+            return [];
         var regions = await MyRegionsAsync(ct);
-        return await orders.ProjectAsync(orders.Visible().AsNoTracking().Where(w => w.Status == WorkOrderStatus.New && w.AssigneeId == null && regions.Contains(w.Region))
-            .OrderBy(w => w.ReportedAtUtc).Take(50), ct);
+        return await orders.ProjectAsync(
+            orders
+                .Visible()
+                .AsNoTracking()
+                .Where(w => w.Status == WorkOrderStatus.New && w.AssigneeId == null && regions.Contains(w.Region))
+                .OrderBy(w => w.ReportedAtUtc)
+                .Take(50),
+            ct
+        );
     }
 
     /// <summary>
@@ -47,10 +77,13 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     /// </summary>
     public async Task<WorkOrderDto> GrabAsync(Guid workOrderId, CancellationToken ct)
     {
-        if (!await PoolEnabledAsync(ct)) throw new AppConflictException(t["Dispatch.Error.PoolOff"]);
+        if (!await PoolEnabledAsync(ct))
+            throw new AppConflictException(t["Dispatch.Error.PoolOff"]);
         var order = await orders.FindAsync(workOrderId, ct);
-        if (order.Status != WorkOrderStatus.New || order.AssigneeId is not null) throw new AppConflictException(t["Dispatch.Error.Taken"]);
-        if (!(await MyRegionsAsync(ct)).Contains(order.Region)) throw new AppConflictException(t["Dispatch.Error.NotYourRegion"]);
+        if (order.Status != WorkOrderStatus.New || order.AssigneeId is not null)
+            throw new AppConflictException(t["Dispatch.Error.Taken"]);
+        if (!(await MyRegionsAsync(ct)).Contains(order.Region))
+            throw new AppConflictException(t["Dispatch.Error.NotYourRegion"]);
         var me = actor.UserId!.Value;
         var from = order.Status;
         order.Status = WorkOrderStatus.Assigned;
@@ -69,30 +102,54 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
 
     public async Task<List<EngineerDto>> EngineersAsync(CancellationToken ct)
     {
-        var engineers = await EngineerUsers().Select(u => new { u.Id, u.DisplayName, u.Email }).ToListAsync(ct);
+        var engineers = await EngineerUsers()
+            .Select(u => new
+            {
+                u.Id,
+                u.DisplayName,
+                u.Email,
+            })
+            .ToListAsync(ct);
         var profiles = await db.Set<EngineerProfile>().AsNoTracking().ToDictionaryAsync(p => p.UserId, ct);
         var load = await LoadAsync(ct);
-        return [.. engineers.Select(e =>
-        {
-            var p = profiles.GetValueOrDefault(e.Id);
-            return new EngineerDto(e.Id, e.DisplayName, e.Email ?? "", p is null ? [] : EngineerProfile.Split(p.Regions), p is null ? [] : EngineerProfile.Split(p.Skills),
-                p?.HourlyRate ?? WorkOrderMoves.DefaultHourlyRate, load.GetValueOrDefault(e.Id), p?.Version ?? 0);
-        })];
+        return
+        [
+            .. engineers.Select(e =>
+            {
+                var p = profiles.GetValueOrDefault(e.Id);
+                return new EngineerDto(
+                    e.Id,
+                    e.DisplayName,
+                    e.Email ?? "",
+                    p is null ? [] : EngineerProfile.Split(p.Regions),
+                    p is null ? [] : EngineerProfile.Split(p.Skills),
+                    p?.HourlyRate ?? WorkOrderMoves.DefaultHourlyRate,
+                    load.GetValueOrDefault(e.Id),
+                    p?.Version ?? 0
+                );
+            }),
+        ];
     }
 
     public async Task<EngineerDto> SaveEngineerAsync(Guid userId, SaveEngineer input, CancellationToken ct)
     {
-        if (!await EngineerUsers().AnyAsync(u => u.Id == userId, ct)) throw new AppNotFoundException(t["Common.NotFound"]);
+        if (!await EngineerUsers().AnyAsync(u => u.Id == userId, ct))
+            throw new AppNotFoundException(t["Common.NotFound"]);
         var errors = new ValidationErrors();
         var regions = Clean(input.Regions);
         var skills = Clean(input.Skills);
-        if (string.Join(",", regions).Length > 1000) errors.Add("regions", t["Common.Error.MaxLength", 1000]);
-        if (string.Join(",", skills).Length > 1000) errors.Add("skills", t["Common.Error.MaxLength", 1000]);
-        if (input.HourlyRate is < 0 or > 10_000_000) errors.Add("hourlyRate", t["Common.Error.Range", 0, 10_000_000]);
+        if (string.Join(",", regions).Length > 1000)
+            errors.Add("regions", t["Common.Error.MaxLength", 1000]);
+        if (string.Join(",", skills).Length > 1000)
+            errors.Add("skills", t["Common.Error.MaxLength", 1000]);
+        if (input.HourlyRate is < 0 or > 10_000_000)
+            errors.Add("hourlyRate", t["Common.Error.Range", 0, 10_000_000]);
         errors.ThrowIfAny();
         var p = await db.Set<EngineerProfile>().SingleOrDefaultAsync(x => x.UserId == userId, ct);
-        if (p is null) db.Add(p = new EngineerProfile { UserId = userId });
-        else if (input.Version is { } v) db.ExpectVersion(p, v);
+        if (p is null)
+            db.Add(p = new EngineerProfile { UserId = userId });
+        else if (input.Version is { } v)
+            db.ExpectVersion(p, v);
         p.Regions = string.Join(",", regions);
         p.Skills = string.Join(",", skills);
         p.HourlyRate = input.HourlyRate ?? WorkOrderMoves.DefaultHourlyRate;
@@ -109,12 +166,16 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     public async Task<ServiceSettingsDto> SaveSettingsAsync(SaveServiceSettings input, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (input.CheckInDistanceMeters is < 10 or > 100_000) errors.Add("checkInDistanceMeters", t["Common.Error.Range", 10, 100_000]);
-        if (input.CallbackWorkingDays is < 0 or > 30) errors.Add("callbackWorkingDays", t["Common.Error.Range", 0, 30]);
+        if (input.CheckInDistanceMeters is < 10 or > 100_000)
+            errors.Add("checkInDistanceMeters", t["Common.Error.Range", 10, 100_000]);
+        if (input.CallbackWorkingDays is < 0 or > 30)
+            errors.Add("callbackWorkingDays", t["Common.Error.Range", 0, 30]);
         errors.ThrowIfAny();
         var s = await db.Set<ServiceSettings>().SingleOrDefaultAsync(ct);
-        if (s is null) db.Add(s = new ServiceSettings());
-        else if (input.Version is { } v) db.ExpectVersion(s, v);
+        if (s is null)
+            db.Add(s = new ServiceSettings());
+        else if (input.Version is { } v)
+            db.ExpectVersion(s, v);
         s.PoolEnabled = input.PoolEnabled ?? s.PoolEnabled;
         s.CheckInDistanceMeters = input.CheckInDistanceMeters ?? s.CheckInDistanceMeters;
         s.CallbackWorkingDays = input.CallbackWorkingDays ?? s.CallbackWorkingDays;
@@ -127,13 +188,25 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
 
     /// <summary>Open orders per engineer, counted by the database.</summary>
     private Task<Dictionary<Guid, int>> LoadAsync(CancellationToken ct) =>
-        db.Set<WorkOrder>().Where(w => w.AssigneeId != null && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled && w.Status != WorkOrderStatus.Resolved)
-            .GroupBy(w => w.AssigneeId!.Value).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        db.Set<WorkOrder>()
+            .Where(w =>
+                w.AssigneeId != null
+                && w.Status != WorkOrderStatus.Closed
+                && w.Status != WorkOrderStatus.Cancelled
+                && w.Status != WorkOrderStatus.Resolved
+            )
+            .GroupBy(w => w.AssigneeId!.Value)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-    private IQueryable<Platform.Identity.AppUser> EngineerUsers() =>
-        db.ActiveInRoles(Roles.Engineer).OrderBy(u => u.DisplayName);
+    private IQueryable<Platform.Identity.AppUser> EngineerUsers() => db.ActiveInRoles(Roles.Engineer).OrderBy(u => u.DisplayName);
 
-    private async Task<bool> PoolEnabledAsync(CancellationToken ct) => await db.Set<ServiceSettings>().Where(s => s.Id == ServiceSettings.SingletonId).Select(s => (bool?)s.PoolEnabled).SingleOrDefaultAsync(ct) ?? false;
+    private async Task<bool> PoolEnabledAsync(CancellationToken ct) =>
+        await db.Set<ServiceSettings>()
+            .Where(s => s.Id == ServiceSettings.SingletonId)
+            .Select(s => (bool?)s.PoolEnabled)
+            .SingleOrDefaultAsync(ct)
+        ?? false;
 
     private async Task<List<string>> MyRegionsAsync(CancellationToken ct)
     {
@@ -143,5 +216,10 @@ internal sealed class DispatchService(AppDbContext db, WorkOrderService orders, 
     }
 
     private static List<string> Clean(IReadOnlyList<string>? list) =>
-        [.. (list ?? []).Select(x => x.Trim().Replace(",", "", StringComparison.Ordinal)).Where(x => x.Length > 0).Distinct(StringComparer.Ordinal)];
+        [
+            .. (list ?? [])
+                .Select(x => x.Trim().Replace(",", "", StringComparison.Ordinal))
+                .Where(x => x.Length > 0)
+                .Distinct(StringComparer.Ordinal),
+        ];
 }

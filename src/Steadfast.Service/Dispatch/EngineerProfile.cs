@@ -10,10 +10,13 @@ namespace Steadfast.Service.Dispatch;
 internal sealed class EngineerProfile : IVersioned, IAudited
 {
     public Guid UserId { get; set; }
+
     /// <summary>Comma-separated provinces the engineer covers.</summary>
     public string Regions { get; set; } = "";
+
     /// <summary>Comma-separated product categories the engineer is trained on.</summary>
     public string Skills { get; set; } = "";
+
     /// <summary>Labour rate in fen per hour.</summary>
     public long HourlyRate { get; set; } = 15000;
     public long Version { get; set; } = 1;

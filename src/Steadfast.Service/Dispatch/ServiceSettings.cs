@@ -9,10 +9,13 @@ internal sealed class ServiceSettings : IVersioned, IAudited
 {
     public static readonly Guid SingletonId = new("00000000-0000-0000-0000-0000000005e1");
     public Guid Id { get; set; } = SingletonId;
+
     /// <summary>Engineers may grab unassigned orders of their regions (工单池).</summary>
     public bool PoolEnabled { get; set; }
+
     /// <summary>A check-in farther than this from the site is flagged to the dispatcher.</summary>
     public int CheckInDistanceMeters { get; set; } = 500;
+
     /// <summary>The SOP's call-back deadline after closing, in working days.</summary>
     public int CallbackWorkingDays { get; set; } = 2;
     public long Version { get; set; } = 1;

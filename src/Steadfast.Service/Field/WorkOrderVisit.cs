@@ -13,8 +13,10 @@ internal sealed class WorkOrderVisit : Steadfast.Platform.Data.IAudited
     public DateTime CheckInAtUtc { get; set; }
     public double? CheckInLatitude { get; set; }
     public double? CheckInLongitude { get; set; }
+
     /// <summary>Metres from the machine's site; null when either position is unknown.</summary>
     public double? CheckInDistance { get; set; }
+
     /// <summary>No position, or too far from the site: shown to the dispatcher.</summary>
     public bool Flagged { get; set; }
     public DateTime? CheckOutAtUtc { get; set; }

@@ -18,14 +18,31 @@ namespace Steadfast.Service.Public;
 /// <summary>Service work orders (售后工单): intake, lifecycle, SLA, dispatch, the engineer's phone, surveys, dashboard.</summary>
 public sealed class ServiceModule : SteadfastModule
 {
-    public override void AddServices(IServiceCollection services, IConfiguration configuration) => services
-        .AddScoped<WorkOrderService>().AddScoped<WorkOrderMoves>().AddScoped<SlaService>().AddScoped<DispatchService>().AddScoped<FieldService>()
-        .AddScoped<SurveyService>().AddScoped<ServiceKpis>().AddScoped<KpiRollup>()
-        .AddScoped<Platform.Data.ISaveHook, KpiTouchHook>().AddHostedService<KpiRollupWorker>().AddSingleton<IDueItemHandler, SlaTicker>()
-        .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
-        .AddScoped<WorkOrderLookup>().AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<WorkOrderLookup>())
-        .AddScoped<OrderParts>()
-        .AddSingleton(new Customers.Public.CustomerTab("Customers.WorkOrders", Icons.Material.Outlined.HomeRepairService, typeof(CustomerServiceTab), 10));
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddScoped<WorkOrderService>()
+            .AddScoped<WorkOrderMoves>()
+            .AddScoped<SlaService>()
+            .AddScoped<DispatchService>()
+            .AddScoped<FieldService>()
+            .AddScoped<SurveyService>()
+            .AddScoped<ServiceKpis>()
+            .AddScoped<KpiRollup>()
+            .AddScoped<Platform.Data.ISaveHook, KpiTouchHook>()
+            .AddHostedService<KpiRollupWorker>()
+            .AddSingleton<IDueItemHandler, SlaTicker>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
+            .AddScoped<WorkOrderLookup>()
+            .AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<WorkOrderLookup>())
+            .AddScoped<OrderParts>()
+            .AddSingleton(
+                new Customers.Public.CustomerTab(
+                    "Customers.WorkOrders",
+                    Icons.Material.Outlined.HomeRepairService,
+                    typeof(CustomerServiceTab),
+                    10
+                )
+            );
 
     public override void MapEndpoints(RouteGroupBuilder api)
     {
@@ -39,14 +56,26 @@ public sealed class ServiceModule : SteadfastModule
     }
 
     public override IEnumerable<NavEntry> Navigation =>
-    [
-        new(NavSection.Business, 30, "/service", "Nav.Service", Icons.Material.Outlined.HomeRepairService) { Policy = Policies.Staff },
-        new(NavSection.Service, 10, "/service/dashboard", "Nav.ServiceDashboard", Icons.Material.Outlined.Insights) { Policy = Policies.ServiceInsight },
-        new(NavSection.Service, 20, "/service/callbacks", "Nav.Callbacks", Icons.Material.Outlined.PhoneCallback) { Policy = Policies.ServiceDesk },
-        new(NavSection.Service, 30, "/service/engineers", "Nav.Engineers", Icons.Material.Outlined.Engineering) { Policy = Policies.ServiceDesk },
-        new(NavSection.Service, 40, "/service/sla", "Nav.Sla", Icons.Material.Outlined.Timer) { Policy = Policies.ServiceWork },
-        new(NavSection.Service, 50, "/m", "Nav.MyOrders", Icons.Material.Outlined.PhoneAndroid) { Policy = Policies.Engineers },
-        new(NavSection.Service, 60, "/m/parts", "Nav.MyVan", Icons.Material.Outlined.LocalShipping) { Policy = Policies.Engineers },
-        new(NavSection.Portal, 30, "/service", "Nav.MyServiceOrders", Icons.Material.Outlined.HomeRepairService) { Roles = [Roles.Customer, Roles.Dealer] },
-    ];
+        [
+            new(NavSection.Business, 30, "/service", "Nav.Service", Icons.Material.Outlined.HomeRepairService) { Policy = Policies.Staff },
+            new(NavSection.Service, 10, "/service/dashboard", "Nav.ServiceDashboard", Icons.Material.Outlined.Insights)
+            {
+                Policy = Policies.ServiceInsight,
+            },
+            new(NavSection.Service, 20, "/service/callbacks", "Nav.Callbacks", Icons.Material.Outlined.PhoneCallback)
+            {
+                Policy = Policies.ServiceDesk,
+            },
+            new(NavSection.Service, 30, "/service/engineers", "Nav.Engineers", Icons.Material.Outlined.Engineering)
+            {
+                Policy = Policies.ServiceDesk,
+            },
+            new(NavSection.Service, 40, "/service/sla", "Nav.Sla", Icons.Material.Outlined.Timer) { Policy = Policies.ServiceWork },
+            new(NavSection.Service, 50, "/m", "Nav.MyOrders", Icons.Material.Outlined.PhoneAndroid) { Policy = Policies.Engineers },
+            new(NavSection.Service, 60, "/m/parts", "Nav.MyVan", Icons.Material.Outlined.LocalShipping) { Policy = Policies.Engineers },
+            new(NavSection.Portal, 30, "/service", "Nav.MyServiceOrders", Icons.Material.Outlined.HomeRepairService)
+            {
+                Roles = [Roles.Customer, Roles.Dealer],
+            },
+        ];
 }

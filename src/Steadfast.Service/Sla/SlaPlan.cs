@@ -3,7 +3,12 @@ using Steadfast.Platform.Jobs;
 
 namespace Steadfast.Service.Sla;
 
-public enum SlaStepKind { Warn = 0, Breach = 1, Escalate = 2 }
+public enum SlaStepKind
+{
+    Warn = 0,
+    Breach = 1,
+    Escalate = 2,
+}
 
 /// <summary>One step of a target's clock: work it at <see cref="At"/> while the target's deadline is still <see cref="Due"/>.</summary>
 public sealed record SlaStep(SlaTarget Target, SlaStepKind Step, DateTime Due, DateTime At = default);
@@ -25,8 +30,7 @@ public sealed record SlaPlan(List<SlaStep> Steps)
     /// The subjects an order's SLA items may carry: its own, and one per target as items were written
     /// before plans (still read, so an upgrade drops no pending warning).
     /// </summary>
-    public static string[] Subjects(Guid orderId) =>
-        [Subject(orderId), .. Enum.GetValues<SlaTarget>().Select(t => $"{orderId}:{t}")];
+    public static string[] Subjects(Guid orderId) => [Subject(orderId), .. Enum.GetValues<SlaTarget>().Select(t => $"{orderId}:{t}")];
 
     /// <summary>Reads a plan, or a single step as items were written before plans; a step without its time is due at the item's.</summary>
     public static SlaPlan Read(DueItem item)

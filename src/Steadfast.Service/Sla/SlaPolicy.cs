@@ -6,10 +6,19 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Sla;
 
-public enum SlaTarget { FirstResponse = 0, Arrival = 1, Resolution = 2 }
+public enum SlaTarget
+{
+    FirstResponse = 0,
+    Arrival = 1,
+    Resolution = 2,
+}
 
 /// <summary>Business hours follow the company calendar; calendar hours run day and night (stopped production).</summary>
-public enum SlaClock { BusinessHours = 0, CalendarHours = 1 }
+public enum SlaClock
+{
+    BusinessHours = 0,
+    CalendarHours = 1,
+}
 
 /// <summary>
 /// Response, arrival and resolution targets for orders of one severity (and optionally one customer
@@ -21,6 +30,7 @@ internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
     public Guid Id { get; set; }
     public string Name { get; set; } = "";
     public Severity Severity { get; set; }
+
     /// <summary>Customer tier (0 normal, 1 key, 2 strategic), or null for every tier.</summary>
     public int? CustomerTier { get; set; }
     public SlaClock Clock { get; set; }
@@ -29,6 +39,7 @@ internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
     public int ResolutionMinutes { get; set; }
     public bool PauseWhileWaitingForParts { get; set; } = true;
     public int WarnAtPercent { get; set; } = 80;
+
     /// <summary>How long after a breach, still unmet, it goes to the second level.</summary>
     public int SecondEscalationMinutes { get; set; } = 240;
     public bool IsActive { get; set; } = true;

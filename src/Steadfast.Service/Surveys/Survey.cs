@@ -16,7 +16,13 @@ internal sealed class Survey : IAudited
     public DateTime AnsweredAtUtc { get; set; }
 }
 
-public enum CallbackOutcome { Pending = 0, Satisfied = 1, Unsatisfied = 2, Unreachable = 3 }
+public enum CallbackOutcome
+{
+    Pending = 0,
+    Satisfied = 1,
+    Unsatisfied = 2,
+    Unreachable = 3,
+}
 
 internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IEntityTypeConfiguration<CallbackTask>
 {

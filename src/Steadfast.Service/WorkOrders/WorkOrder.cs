@@ -5,21 +5,54 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Service.WorkOrders;
 
-public enum WorkOrderType { Repair = 0, Installation = 1, Maintenance = 2, Inspection = 3, Training = 4, Complaint = 5 }
+public enum WorkOrderType
+{
+    Repair = 0,
+    Installation = 1,
+    Maintenance = 2,
+    Inspection = 3,
+    Training = 4,
+    Complaint = 5,
+}
 
 /// <summary>In flow order; the list filters rely on the closing states coming last.</summary>
-public enum WorkOrderStatus { New = 0, Assigned = 1, Accepted = 2, EnRoute = 3, OnSite = 4, WaitingForParts = 5, Resolved = 6, Closed = 7, Cancelled = 8 }
+public enum WorkOrderStatus
+{
+    New = 0,
+    Assigned = 1,
+    Accepted = 2,
+    EnRoute = 3,
+    OnSite = 4,
+    WaitingForParts = 5,
+    Resolved = 6,
+    Closed = 7,
+    Cancelled = 8,
+}
 
 /// <summary>How badly the customer is hit: stopped production is measured in calendar hours, the rest in business hours.</summary>
-public enum Severity { Question = 0, Degraded = 1, StoppedProduction = 2 }
+public enum Severity
+{
+    Question = 0,
+    Degraded = 1,
+    StoppedProduction = 2,
+}
 
-public enum WorkOrderSource { Phone = 0, QrScan = 1, Portal = 2, Dealer = 3, Email = 4, Preventive = 5 }
+public enum WorkOrderSource
+{
+    Phone = 0,
+    QrScan = 1,
+    Portal = 2,
+    Dealer = 3,
+    Email = 4,
+    Preventive = 5,
+}
 
 /// <summary>A service work order (售后工单): one request for service on a customer's machine, from report to close.</summary>
 [RecordType("workorder")]
 internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
 {
     public Guid Id { get; set; }
+
     /// <summary>What people say on the phone: WO-260302-0007.</summary>
     public string Number { get; set; } = "";
     public WorkOrderType Type { get; set; }
@@ -32,15 +65,18 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string ContactPhone { get; set; } = "";
     public string FaultDescription { get; set; } = "";
     public string Category { get; set; } = "";
+
     /// <summary>Decided when the order opens: in warranty means not billable.</summary>
     public bool InWarranty { get; set; }
     public string ContactEmail { get; set; } = "";
+
     /// <summary>Copied at intake so lists, dispatch and the dashboard filter without joining other modules.</summary>
     public string Region { get; set; } = "";
     public string ProductCategory { get; set; } = "";
     public int CustomerTier { get; set; }
     public Guid? AssigneeId { get; set; }
     public DateTime ReportedAtUtc { get; set; }
+
     /// <summary>The company-local report date as yyyyMMdd: trends group by it in any database.</summary>
     public int ReportedDay { get; set; }
     public DateTime? FirstResponseAtUtc { get; set; }
@@ -57,14 +93,44 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public DateTime? ArrivalDueUtc { get; set; }
     public DateTime? ResolutionDueUtc { get; set; }
     public DateTime? SlaPausedAtUtc { get; set; }
+
     /// <summary>Null until the target is met or missed; then whether it was missed.</summary>
-    public bool? FirstResponseBreached { get => _fr; set { _fr = value; SyncBreached(); } }
-    public bool? ArrivalBreached { get => _ar; set { _ar = value; SyncBreached(); } }
-    public bool? ResolutionBreached { get => _rr; set { _rr = value; SyncBreached(); } }
+    public bool? FirstResponseBreached
+    {
+        get => _fr;
+        set
+        {
+            _fr = value;
+            SyncBreached();
+        }
+    }
+    public bool? ArrivalBreached
+    {
+        get => _ar;
+        set
+        {
+            _ar = value;
+            SyncBreached();
+        }
+    }
+    public bool? ResolutionBreached
+    {
+        get => _rr;
+        set
+        {
+            _rr = value;
+            SyncBreached();
+        }
+    }
+
     /// <summary>Any target missed: one indexed column, so "breached" lists stay fast at a million orders.</summary>
     public bool SlaBreached { get; private set; }
-    private bool? _fr, _ar, _rr;
+    private bool? _fr,
+        _ar,
+        _rr;
+
     private void SyncBreached() => SlaBreached = _fr == true || _ar == true || _rr == true;
+
     public int EscalationLevel { get; set; }
 
     // KPI facts kept as the order moves, so the dashboard aggregates columns and never replays events.
@@ -72,8 +138,10 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public int? ResolutionMinutes { get; set; }
     public int VisitCount { get; set; }
     public int ReopenCount { get; set; }
+
     /// <summary>A later repair on the same machine within 30 days points back here.</summary>
     public bool HasRework { get; set; }
+
     /// <summary>
     /// The customer's survey answer, copied here when it is given (the Surveys row stays the record), so the
     /// dashboard reads satisfaction from the KPI index instead of joining every survey.
@@ -91,17 +159,23 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string SignedBy { get; set; } = "";
     public DateTime? SignedAtUtc { get; set; }
     public Guid? SignatureId { get; set; }
+
     /// <summary>Unguessable: the customer answers the survey with it.</summary>
     public string SurveyToken { get; set; } = "";
+
     /// <summary>Set when this repair comes within 30 days of a closed one on the same machine (返修).</summary>
     public Guid? ReworkOfId { get; set; }
+
     /// <summary>Unguessable: the reporter follows the order with it, without an account.</summary>
     public string TrackingToken { get; set; } = "";
     public long Version { get; set; } = 1;
     public CustomFieldValues CustomFields { get; set; } = new();
 }
 
-internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrder>, IEntityTypeConfiguration<WorkOrderEvent>, IEntityTypeConfiguration<WorkOrderHelper>
+internal sealed class WorkOrderConfiguration
+    : IEntityTypeConfiguration<WorkOrder>,
+        IEntityTypeConfiguration<WorkOrderEvent>,
+        IEntityTypeConfiguration<WorkOrderHelper>
 {
     public void Configure(EntityTypeBuilder<WorkOrder> b)
     {
@@ -125,20 +199,65 @@ internal sealed class WorkOrderConfiguration : IEntityTypeConfiguration<WorkOrde
         // Everything the dashboard aggregates, led by the report day: a year's KPIs are read from this index
         // alone instead of from the whole rows, which at a million orders is the difference between instant and slow.
         b.HasIndex(w => new
-        {
-            w.ReportedDay, w.Status, w.Region, w.ProductCategory, w.Type, w.ResolutionMinutes, w.FirstResponseMinutes, w.VisitCount, w.ReopenCount, w.HasRework,
-            w.ReworkOfId, w.FirstResponseBreached, w.ArrivalBreached, w.ResolutionBreached, w.LabourCost, w.TravelCost, w.PartsCost, w.SlaBreached, w.AssigneeId,
-            w.LabourHours, w.Category, w.Csat, w.Nps, w.Id,
-        }).HasDatabaseName("IX_WorkOrders_Kpi");
+            {
+                w.ReportedDay,
+                w.Status,
+                w.Region,
+                w.ProductCategory,
+                w.Type,
+                w.ResolutionMinutes,
+                w.FirstResponseMinutes,
+                w.VisitCount,
+                w.ReopenCount,
+                w.HasRework,
+                w.ReworkOfId,
+                w.FirstResponseBreached,
+                w.ArrivalBreached,
+                w.ResolutionBreached,
+                w.LabourCost,
+                w.TravelCost,
+                w.PartsCost,
+                w.SlaBreached,
+                w.AssigneeId,
+                w.LabourHours,
+                w.Category,
+                w.Csat,
+                w.Nps,
+                w.Id,
+            })
+            .HasDatabaseName("IX_WorkOrders_Kpi");
         // Status at the end: a region's count for a status and a period is read from the index alone.
-        b.HasIndex(w => new { w.Region, w.ReportedDay, w.Status });
-        b.HasIndex(w => new { w.SlaBreached, w.ReportedAtUtc, w.Id });
+        b.HasIndex(w => new
+        {
+            w.Region,
+            w.ReportedDay,
+            w.Status,
+        });
+        b.HasIndex(w => new
+        {
+            w.SlaBreached,
+            w.ReportedAtUtc,
+            w.Id,
+        });
         b.HasIndex(w => w.TrackingToken).IsUnique();
         // Lists page newest first with Id as the tie-break: each index ends in (ReportedAtUtc, Id) so a page is read, not sorted.
         b.HasIndex(w => new { w.ReportedAtUtc, w.Id });
-        b.HasIndex(w => new { w.Status, w.ReportedAtUtc, w.Id });
+        b.HasIndex(w => new
+        {
+            w.Status,
+            w.ReportedAtUtc,
+            w.Id,
+        });
         // Region and status together with a date range, the desk's commonest filter: counted and paged from the index alone.
-        b.HasIndex(w => new { w.Region, w.Status, w.ReportedAtUtc, w.Id, w.ReportedDay }).HasDatabaseName("IX_WorkOrders_Region_Status_Page");
+        b.HasIndex(w => new
+            {
+                w.Region,
+                w.Status,
+                w.ReportedAtUtc,
+                w.Id,
+                w.ReportedDay,
+            })
+            .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });

@@ -43,6 +43,7 @@ public sealed record WorkOrderDto
     public int EscalationLevel { get; init; }
     public int VisitCount { get; init; }
     public double LabourHours { get; init; }
+
     /// <summary>Fen.</summary>
     public long LabourCost { get; init; }
     public long TravelCost { get; init; }
@@ -50,32 +51,63 @@ public sealed record WorkOrderDto
     public string PartsUsed { get; init; } = "";
     public string SignedBy { get; init; } = "";
     public DateTime? SignedAt { get; init; }
+
     /// <summary>The reporter's tracking link and the service report's: /track/{token}, /r/{token}.</summary>
     public string TrackingToken { get; init; } = "";
     public IReadOnlyList<WorkOrderStatus> Next { get; init; } = [];
     public long Version { get; init; }
 }
 
-public sealed record CreateWorkOrder(WorkOrderType? Type, Severity? Severity, Guid? CustomerId, Guid? MachineId, string? ContactName,
-    string? ContactPhone, string? FaultDescription, string? Category, WorkOrderSource? Source, string? ContactEmail = null);
+public sealed record CreateWorkOrder(
+    WorkOrderType? Type,
+    Severity? Severity,
+    Guid? CustomerId,
+    Guid? MachineId,
+    string? ContactName,
+    string? ContactPhone,
+    string? FaultDescription,
+    string? Category,
+    WorkOrderSource? Source,
+    string? ContactEmail = null
+);
 
 /// <summary>A move of the order; the fields a step needs (assignee, reason, resolution, position) ride along.</summary>
-public sealed record TransitionRequest(WorkOrderStatus? To, Guid? AssigneeId = null, string? Reason = null, string? Diagnosis = null, string? RootCause = null,
-    string? Actions = null, long? Version = null)
+public sealed record TransitionRequest(
+    WorkOrderStatus? To,
+    Guid? AssigneeId = null,
+    string? Reason = null,
+    string? Diagnosis = null,
+    string? RootCause = null,
+    string? Actions = null,
+    long? Version = null
+)
 {
     public IReadOnlyList<Guid>? HelperIds { get; init; }
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
     public double? LabourHours { get; init; }
     public string? PartsUsed { get; init; }
+
     /// <summary>Fen.</summary>
     public long? PartsCost { get; init; }
     public long? TravelCost { get; init; }
 }
 
-public enum SlaState { OnTrack = 0, AtRisk = 1, Breached = 2 }
+public enum SlaState
+{
+    OnTrack = 0,
+    AtRisk = 1,
+    Breached = 2,
+}
 
-public sealed record WorkOrderQuery(WorkOrderStatus? Status, Severity? Severity, Guid? CustomerId, Guid? MachineId, Guid? AssigneeId, bool? Open)
+public sealed record WorkOrderQuery(
+    WorkOrderStatus? Status,
+    Severity? Severity,
+    Guid? CustomerId,
+    Guid? MachineId,
+    Guid? AssigneeId,
+    bool? Open
+)
 {
     public WorkOrderType? Type { get; init; }
     public string? Region { get; init; }
@@ -97,15 +129,31 @@ public sealed record PublicRequest(string? Description, string? ContactName, str
 public sealed record PublicReceipt(string Number, string TrackingToken, bool JoinedOpenOrder);
 
 /// <summary>What the reporter sees on the tracking page: no customer data, no internal notes.</summary>
-public sealed record PublicStatus(string Number, WorkOrderStatus Status, string ProductName, string SerialNumber, string? Engineer, DateTime ReportedAt,
-    IReadOnlyList<PublicStep> Steps)
+public sealed record PublicStatus(
+    string Number,
+    WorkOrderStatus Status,
+    string ProductName,
+    string SerialNumber,
+    string? Engineer,
+    DateTime ReportedAt,
+    IReadOnlyList<PublicStep> Steps
+)
 {
     /// <summary>When the engineer is expected on site: the arrival deadline while not yet there.</summary>
     public DateTime? Eta { get; init; }
     public string? SurveyToken { get; init; }
     public bool ReportReady { get; init; }
 }
+
 public sealed record PublicStep(DateTime At, WorkOrderStatus Status);
 
 /// <summary>A customer's service at a glance; money in fen.</summary>
-public sealed record CustomerServiceSummary(int Orders, int Open, int LastTwelveMonths, int Rework, long BillableCost, long WarrantyCost, double LabourHours);
+public sealed record CustomerServiceSummary(
+    int Orders,
+    int Open,
+    int LastTwelveMonths,
+    int Rework,
+    long BillableCost,
+    long WarrantyCost,
+    double LabourHours
+);

@@ -4,7 +4,16 @@ namespace Steadfast.Service.WorkOrders;
 
 /// <summary>What a transition needs besides being allowed.</summary>
 [Flags]
-public enum Needs { Nothing = 0, Assignee = 1, Reason = 2, Resolution = 4, BeAssignee = 8, Signature = 16, SignatureOrReason = 32 }
+public enum Needs
+{
+    Nothing = 0,
+    Assignee = 1,
+    Reason = 2,
+    Resolution = 4,
+    BeAssignee = 8,
+    Signature = 16,
+    SignatureOrReason = 32,
+}
 
 /// <summary>One allowed move of a work order and who may make it.</summary>
 public sealed record Transition(WorkOrderStatus From, WorkOrderStatus To, IReadOnlyList<string> Roles, Needs Needs);

@@ -15,8 +15,16 @@ using Steadfast.Service.Sla;
 namespace Steadfast.Service.WorkOrders;
 
 /// <summary>Work orders from intake to close: who may see them, how they open, and the lists.</summary>
-internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirectory customers, CurrentActor actor, TimeProvider clock, CompanyClock company,
-    SlaService sla, Notifier notifier, IStringLocalizer<Strings> t)
+internal sealed partial class WorkOrderService(
+    AppDbContext db,
+    CustomerDirectory customers,
+    CurrentActor actor,
+    TimeProvider clock,
+    CompanyClock company,
+    SlaService sla,
+    Notifier notifier,
+    IStringLocalizer<Strings> t
+)
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
     public const string RecordType = "workorder";
@@ -25,7 +33,8 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     internal IQueryable<WorkOrder> Visible()
     {
-        if (customers.SeesEverything) return db.Set<WorkOrder>();
+        if (customers.SeesEverything)
+            return db.Set<WorkOrder>();
         var ids = customers.VisibleCustomerIds();
         return db.Set<WorkOrder>().Where(w => ids.Contains(w.CustomerId));
     }
@@ -37,33 +46,62 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     {
         var filtered = Filter(Visible().AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
-        if (total == 0) return new PagedResult<WorkOrderDto>([], 0);
+        if (total == 0)
+            return new PagedResult<WorkOrderDto>([], 0);
         // A deferred join: the page's ids are read from an index alone, then only those rows, so a deep page
         // does not read every whole row it skips.
         // One statement (WHERE Id IN (the page's ids)), sorted again by the database: its order of ids, not
         // .NET's Guid order, breaks ties between orders reported in the same instant.
-        var ids = filtered.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id).Skip(page.Skip).Take(page.PageSize).Select(w => w.Id);
-        var rows = db.Set<WorkOrder>().AsNoTracking().Where(w => ids.Contains(w.Id)).OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id);
+        var ids = filtered
+            .OrderByDescending(w => w.ReportedAtUtc)
+            .ThenByDescending(w => w.Id)
+            .Skip(page.Skip)
+            .Take(page.PageSize)
+            .Select(w => w.Id);
+        var rows = db.Set<WorkOrder>()
+            .AsNoTracking()
+            .Where(w => ids.Contains(w.Id))
+            .OrderByDescending(w => w.ReportedAtUtc)
+            .ThenByDescending(w => w.Id);
         return new PagedResult<WorkOrderDto>(await WithNamesAsync(rows, ct), total);
     }
 
     /// <summary>The list's filters, shared with the dashboard's drill-down.</summary>
     internal IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> q, WorkOrderQuery query)
     {
-        if (query.Status is { } s) q = q.Where(w => w.Status == s);
-        if (query.Type is { } type) q = q.Where(w => w.Type == type);
-        if (query.Severity is { } sev) q = q.Where(w => w.Severity == sev);
-        if (query.CustomerId is { } c) q = q.Where(w => w.CustomerId == c);
-        if (query.MachineId is { } m) q = q.Where(w => w.MachineId == m);
-        if (query.AssigneeId is { } a) q = q.Where(w => w.AssigneeId == a);
+        if (query.Status is { } s)
+            q = q.Where(w => w.Status == s);
+        if (query.Type is { } type)
+            q = q.Where(w => w.Type == type);
+        if (query.Severity is { } sev)
+            q = q.Where(w => w.Severity == sev);
+        if (query.CustomerId is { } c)
+            q = q.Where(w => w.CustomerId == c);
+        if (query.MachineId is { } m)
+            q = q.Where(w => w.MachineId == m);
+        if (query.AssigneeId is { } a)
+            q = q.Where(w => w.AssigneeId == a);
         // Open is a range (the closing states are last in the enum), so the (Status, ReportedAtUtc) index serves it.
-        if (query.Open == true) q = q.Where(w => w.Status < WorkOrderStatus.Closed);
-        if (!string.IsNullOrWhiteSpace(query.Region)) q = q.Where(w => w.Region == query.Region);
-        if (!string.IsNullOrWhiteSpace(query.ProductCategory)) q = q.Where(w => w.ProductCategory == query.ProductCategory);
-        if (!string.IsNullOrWhiteSpace(query.Category)) q = q.Where(w => w.Category == query.Category);
-        if (query.ReportedFrom is { } from) { var d = Day(from); q = q.Where(w => w.ReportedDay >= d); }
-        if (query.ReportedTo is { } to) { var d = Day(to); q = q.Where(w => w.ReportedDay <= d); }
-        if (query.Rework == true) q = q.Where(w => w.ReworkOfId != null);
+        if (query.Open == true)
+            q = q.Where(w => w.Status < WorkOrderStatus.Closed);
+        if (!string.IsNullOrWhiteSpace(query.Region))
+            q = q.Where(w => w.Region == query.Region);
+        if (!string.IsNullOrWhiteSpace(query.ProductCategory))
+            q = q.Where(w => w.ProductCategory == query.ProductCategory);
+        if (!string.IsNullOrWhiteSpace(query.Category))
+            q = q.Where(w => w.Category == query.Category);
+        if (query.ReportedFrom is { } from)
+        {
+            var d = Day(from);
+            q = q.Where(w => w.ReportedDay >= d);
+        }
+        if (query.ReportedTo is { } to)
+        {
+            var d = Day(to);
+            q = q.Where(w => w.ReportedDay <= d);
+        }
+        if (query.Rework == true)
+            q = q.Where(w => w.ReworkOfId != null);
         if (!string.IsNullOrWhiteSpace(query.Text))
         {
             var text = query.Text.Trim();
@@ -72,7 +110,12 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 #pragma warning disable CA1862 // translated to SQL: numbers are stored upper-case, the text is upper-cased here
             q = NumberPrefix().IsMatch(text)
                 ? q.Where(w => w.Number.StartsWith(upper))
-                : q.Where(w => w.Number.Contains(text) || w.ContactPhone.Contains(text) || w.ContactName.Contains(text) || w.FaultDescription.Contains(text));
+                : q.Where(w =>
+                    w.Number.Contains(text)
+                    || w.ContactPhone.Contains(text)
+                    || w.ContactName.Contains(text)
+                    || w.FaultDescription.Contains(text)
+                );
 #pragma warning restore CA1862
         }
         if (query.Sla is { } state)
@@ -82,10 +125,16 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
             q = state switch
             {
                 SlaState.Breached => q.Where(w => w.SlaBreached),
-                SlaState.AtRisk => q.Where(w => w.Status < WorkOrderStatus.Closed && w.SlaPausedAtUtc == null
+                SlaState.AtRisk => q.Where(w =>
+                    w.Status < WorkOrderStatus.Closed
+                    && w.SlaPausedAtUtc == null
                     && !w.SlaBreached
-                    && ((w.FirstResponseAtUtc == null && w.FirstResponseDueUtc < soon) || (w.ArrivedAtUtc == null && w.ArrivalDueUtc < soon)
-                        || (w.ResolvedAtUtc == null && w.ResolutionDueUtc < soon))),
+                    && (
+                        (w.FirstResponseAtUtc == null && w.FirstResponseDueUtc < soon)
+                        || (w.ArrivedAtUtc == null && w.ArrivalDueUtc < soon)
+                        || (w.ResolvedAtUtc == null && w.ResolutionDueUtc < soon)
+                    )
+                ),
                 _ => q.Where(w => w.SlaPolicyId != null && !w.SlaBreached),
             };
         }
@@ -98,19 +147,30 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     /// <summary>What the customer's service has cost, by the database: counts and fen, in and out of warranty.</summary>
     public async Task<CustomerServiceSummary> CustomerSummaryAsync(Guid customerId, CancellationToken ct)
     {
-        if (!await customers.CanSeeCustomerAsync(customerId, ct)) throw new AppNotFoundException(t["Common.NotFound"]);
+        if (!await customers.CanSeeCustomerAsync(customerId, ct))
+            throw new AppNotFoundException(t["Common.NotFound"]);
         var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
-        var s = await db.Set<WorkOrder>().Where(w => w.CustomerId == customerId).GroupBy(w => 1).Select(g => new CustomerServiceSummary(
-            g.Count(), g.Count(w => w.Status < WorkOrderStatus.Closed), g.Count(w => w.ReportedAtUtc >= since), g.Count(w => w.ReworkOfId != null),
-            g.Sum(w => w.InWarranty ? 0 : w.LabourCost + w.TravelCost + w.PartsCost), g.Sum(w => w.InWarranty ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
-            g.Sum(w => w.LabourHours))).FirstOrDefaultAsync(ct);
+        var s = await db.Set<WorkOrder>()
+            .Where(w => w.CustomerId == customerId)
+            .GroupBy(w => 1)
+            .Select(g => new CustomerServiceSummary(
+                g.Count(),
+                g.Count(w => w.Status < WorkOrderStatus.Closed),
+                g.Count(w => w.ReportedAtUtc >= since),
+                g.Count(w => w.ReworkOfId != null),
+                g.Sum(w => w.InWarranty ? 0 : w.LabourCost + w.TravelCost + w.PartsCost),
+                g.Sum(w => w.InWarranty ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
+                g.Sum(w => w.LabourHours)
+            ))
+            .FirstOrDefaultAsync(ct);
         return s ?? new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0);
     }
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
 
     public async Task<WorkOrderDto> GetAsync(Guid id, CancellationToken ct) =>
-        (await WithNamesAsync(Visible().AsNoTracking().Where(w => w.Id == id), ct)).SingleOrDefault() ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        (await WithNamesAsync(Visible().AsNoTracking().Where(w => w.Id == id), ct)).SingleOrDefault()
+        ?? throw new AppNotFoundException(t["Common.NotFound"]);
 
     /// <summary>An order by id without the caller's scope: only for flows a secret token already authorised.</summary>
     internal async Task<WorkOrderDto> GetUnscopedAsync(Guid id, CancellationToken ct) =>
@@ -126,16 +186,31 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     private async Task<List<WorkOrderDto>> WithNamesAsync(IQueryable<WorkOrder> query, CancellationToken ct)
     {
         var names = customers.CustomerNames();
-        var rows = await query.Select(w => new
-        {
-            Order = w,
-            CustomerName = names.Where(c => c.Id == w.CustomerId).Select(c => c.Name).FirstOrDefault(),
-            AssigneeName = db.Users.Where(u => u.Id == w.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
-        }).ToListAsync(ct);
-        if (rows.Count == 0) return [];
+        var rows = await query
+            .Select(w => new
+            {
+                Order = w,
+                CustomerName = names.Where(c => c.Id == w.CustomerId).Select(c => c.Name).FirstOrDefault(),
+                AssigneeName = db.Users.Where(u => u.Id == w.AssigneeId).Select(u => u.DisplayName).FirstOrDefault(),
+            })
+            .ToListAsync(ct);
+        if (rows.Count == 0)
+            return [];
         var ids = rows.Select(r => r.Order.Id).ToList();
-        var helpers = (await db.Set<WorkOrderHelper>().AsNoTracking().Where(h => ids.Contains(h.WorkOrderId)).ToListAsync(ct)).ToLookup(h => h.WorkOrderId, h => h.UserId);
-        return [.. rows.Select(r => ToDto(r.Order, helpers[r.Order.Id].ToList()) with { CustomerName = r.CustomerName, AssigneeName = r.AssigneeName })];
+        var helpers = (await db.Set<WorkOrderHelper>().AsNoTracking().Where(h => ids.Contains(h.WorkOrderId)).ToListAsync(ct)).ToLookup(
+            h => h.WorkOrderId,
+            h => h.UserId
+        );
+        return
+        [
+            .. rows.Select(r =>
+                ToDto(r.Order, helpers[r.Order.Id].ToList()) with
+                {
+                    CustomerName = r.CustomerName,
+                    AssigneeName = r.AssigneeName,
+                }
+            ),
+        ];
     }
 
     /// <summary>Active engineers to dispatch to.</summary>
@@ -144,16 +219,23 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     public async Task<List<EventDto>> EventsAsync(Guid id, CancellationToken ct)
     {
-        if (!await Visible().AnyAsync(w => w.Id == id, ct)) throw new AppNotFoundException(t["Common.NotFound"]);
-        var events = await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
-            .Select(e => new EventDto(e.AtUtc, e.From, e.To, e.ActorName, e.Note)).ToListAsync(ct);
+        if (!await Visible().AnyAsync(w => w.Id == id, ct))
+            throw new AppNotFoundException(t["Common.NotFound"]);
+        var events = await db.Set<WorkOrderEvent>()
+            .AsNoTracking()
+            .Where(e => e.WorkOrderId == id)
+            .OrderBy(e => e.AtUtc)
+            .ThenBy(e => e.Id)
+            .Select(e => new EventDto(e.AtUtc, e.From, e.To, e.ActorName, e.Note))
+            .ToListAsync(ct);
         return [.. events.Select(e => e with { Note = RenderNote(e.Note) })];
     }
 
     /// <summary>System notes are stored as string keys ("@key|@arg") so each reader sees them in their own language.</summary>
     private string RenderNote(string note)
     {
-        if (!note.StartsWith('@')) return note;
+        if (!note.StartsWith('@'))
+            return note;
         var parts = note.Split('|');
         var args = parts.Skip(1).Select(a => a.StartsWith('@') ? t[a[1..]].Value : a).Cast<object>().ToArray();
         return t[parts[0][1..], args];
@@ -167,28 +249,57 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         await db.Database.OpenConnectionAsync(ct);
         var errors = new ValidationErrors();
         var customer = input.CustomerId is { } customerId ? await customers.VisibleCustomerFactsAsync(customerId, ct) : null;
-        if (customer is null) errors.Add("customerId", t["WorkOrders.Error.Customer"]);
+        if (customer is null)
+            errors.Add("customerId", t["WorkOrders.Error.Customer"]);
         MachineFacts? machine = null;
         if (input.MachineId is { } machineId)
         {
             machine = await customers.MachineAsync(machineId, ct);
-            if (machine is null || machine.CustomerId != input.CustomerId) errors.Add("machineId", t["WorkOrders.Error.Machine"]);
+            if (machine is null || machine.CustomerId != input.CustomerId)
+                errors.Add("machineId", t["WorkOrders.Error.Machine"]);
         }
-        else if (input.Type is null or WorkOrderType.Repair) errors.Add("machineId", t["WorkOrders.Error.MachineRequired"]);
+        else if (input.Type is null or WorkOrderType.Repair)
+            errors.Add("machineId", t["WorkOrders.Error.MachineRequired"]);
         Required(input.ContactName, 100, "contactName", errors);
         Required(input.ContactPhone, 40, "contactPhone", errors);
         Required(input.FaultDescription, 4000, "faultDescription", errors);
         Required(input.Category, 100, "category", errors);
-        if (!string.IsNullOrWhiteSpace(input.ContactEmail) && (input.ContactEmail.Length > 200 || !MimeKit.MailboxAddress.TryParse(input.ContactEmail.Trim(), out _) || !input.ContactEmail.Contains('@', StringComparison.Ordinal)))
+        if (
+            !string.IsNullOrWhiteSpace(input.ContactEmail)
+            && (
+                input.ContactEmail.Length > 200
+                || !MimeKit.MailboxAddress.TryParse(input.ContactEmail.Trim(), out _)
+                || !input.ContactEmail.Contains('@', StringComparison.Ordinal)
+            )
+        )
             errors.Add("contactEmail", t["Notify.Error.Email"]);
-        if (input.Severity is not { } severity || !Enum.IsDefined(severity)) errors.Add("severity", t["Common.Error.Choice"]);
-        if (input.Type is { } type && !Enum.IsDefined(type)) errors.Add("type", t["Common.Error.Choice"]);
-        if (input.Source is { } source && !Enum.IsDefined(source)) errors.Add("source", t["Common.Error.Choice"]);
+        if (input.Severity is not { } severity || !Enum.IsDefined(severity))
+            errors.Add("severity", t["Common.Error.Choice"]);
+        if (input.Type is { } type && !Enum.IsDefined(type))
+            errors.Add("type", t["Common.Error.Choice"]);
+        if (input.Source is { } source && !Enum.IsDefined(source))
+            errors.Add("source", t["Common.Error.Choice"]);
         errors.ThrowIfAny();
         // Outside parties file through the portal; only the desk says where a call came from.
-        var from = actor.IsInRole(Roles.Customer) ? WorkOrderSource.Portal : actor.IsInRole(Roles.Dealer) ? WorkOrderSource.Dealer : input.Source ?? WorkOrderSource.Phone;
-        var order = await OpenAsync(new Intake(input.Type ?? WorkOrderType.Repair, input.Severity!.Value, from, customer!, machine,
-            input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.ContactEmail?.Trim() ?? "", input.FaultDescription!.Trim(), input.Category!.Trim()), ct);
+        var from =
+            actor.IsInRole(Roles.Customer) ? WorkOrderSource.Portal
+            : actor.IsInRole(Roles.Dealer) ? WorkOrderSource.Dealer
+            : input.Source ?? WorkOrderSource.Phone;
+        var order = await OpenAsync(
+            new Intake(
+                input.Type ?? WorkOrderType.Repair,
+                input.Severity!.Value,
+                from,
+                customer!,
+                machine,
+                input.ContactName!.Trim(),
+                input.ContactPhone!.Trim(),
+                input.ContactEmail?.Trim() ?? "",
+                input.FaultDescription!.Trim(),
+                input.Category!.Trim()
+            ),
+            ct
+        );
         // Answered from what was just written: a new order has no engineer and no helpers yet, and reading
         // it back with names was four of a create's statements.
         return ToDto(order, []) with { CustomerName = customer!.Name };
@@ -205,38 +316,72 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         Required(input.Description, 4000, "description", errors);
         Required(input.ContactName, 100, "contactName", errors);
         Required(input.ContactPhone, 40, "contactPhone", errors);
-        if (input.Urgency is not { } urgency || !Enum.IsDefined(urgency)) errors.Add("urgency", t["Common.Error.Choice"]);
+        if (input.Urgency is not { } urgency || !Enum.IsDefined(urgency))
+            errors.Add("urgency", t["Common.Error.Choice"]);
         errors.ThrowIfAny();
         var customer = (await customers.CustomerFactsAsync(machine.CustomerId, ct))!;
 
-        return await db.InTransactionAsync(async () =>
-        {
-            var open = await db.Set<WorkOrder>().Where(w => w.MachineId == machine.Id && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
-                .OrderByDescending(w => w.ReportedAtUtc).FirstOrDefaultAsync(ct);
-            if (open is not null)
+        return await db.InTransactionAsync(
+            async () =>
             {
-                // A flood from one machine (a stuck phone, a prank) stops here instead of filling the timeline.
-                var since = clock.GetUtcNow().UtcDateTime - QrFloodWindow;
-                if (await db.Set<WorkOrderEvent>().CountAsync(e => e.WorkOrderId == open.Id && e.ActorId == null && e.AtUtc >= since, ct) >= QrFloodLimit)
-                    throw new AppConflictException(t["WorkOrders.Error.QrFlood", open.Number]);
-                AddEvent(open, open.Status, t["WorkOrders.Event.QrAgain", input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.Description!.Trim()]);
-                await db.SaveChangesAsync(ct);
-                return new PublicReceipt(open.Number, open.TrackingToken, JoinedOpenOrder: true);
-            }
-            var order = await OpenAsync(new Intake(WorkOrderType.Repair, input.Urgency!.Value, WorkOrderSource.QrScan, customer, machine,
-                input.ContactName!.Trim(), input.ContactPhone!.Trim(), "", input.Description!.Trim(), ""), ct);
-            return new PublicReceipt(order.Number, order.TrackingToken, JoinedOpenOrder: false);
-        }, ct);
+                var open = await db.Set<WorkOrder>()
+                    .Where(w => w.MachineId == machine.Id && w.Status != WorkOrderStatus.Closed && w.Status != WorkOrderStatus.Cancelled)
+                    .OrderByDescending(w => w.ReportedAtUtc)
+                    .FirstOrDefaultAsync(ct);
+                if (open is not null)
+                {
+                    // A flood from one machine (a stuck phone, a prank) stops here instead of filling the timeline.
+                    var since = clock.GetUtcNow().UtcDateTime - QrFloodWindow;
+                    if (
+                        await db.Set<WorkOrderEvent>()
+                            .CountAsync(e => e.WorkOrderId == open.Id && e.ActorId == null && e.AtUtc >= since, ct) >= QrFloodLimit
+                    )
+                        throw new AppConflictException(t["WorkOrders.Error.QrFlood", open.Number]);
+                    AddEvent(
+                        open,
+                        open.Status,
+                        t["WorkOrders.Event.QrAgain", input.ContactName!.Trim(), input.ContactPhone!.Trim(), input.Description!.Trim()]
+                    );
+                    await db.SaveChangesAsync(ct);
+                    return new PublicReceipt(open.Number, open.TrackingToken, JoinedOpenOrder: true);
+                }
+                var order = await OpenAsync(
+                    new Intake(
+                        WorkOrderType.Repair,
+                        input.Urgency!.Value,
+                        WorkOrderSource.QrScan,
+                        customer,
+                        machine,
+                        input.ContactName!.Trim(),
+                        input.ContactPhone!.Trim(),
+                        "",
+                        input.Description!.Trim(),
+                        ""
+                    ),
+                    ct
+                );
+                return new PublicReceipt(order.Number, order.TrackingToken, JoinedOpenOrder: false);
+            },
+            ct
+        );
     }
 
     public async Task<PublicStatus?> TrackAsync(string trackingToken, CancellationToken ct)
     {
-        if (trackingToken.Length is < 16 or > 40) return null;
+        if (trackingToken.Length is < 16 or > 40)
+            return null;
         var order = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(w => w.TrackingToken == trackingToken, ct);
-        if (order is null) return null;
-        var steps = await db.Set<WorkOrderEvent>().AsNoTracking().Where(e => e.WorkOrderId == order.Id && e.From != e.To).OrderBy(e => e.AtUtc)
-            .Select(e => new PublicStep(e.AtUtc, e.To)).ToListAsync(ct);
-        var engineer = order.AssigneeId is { } a ? await db.Users.Where(u => u.Id == a).Select(u => u.DisplayName).FirstOrDefaultAsync(ct) : null;
+        if (order is null)
+            return null;
+        var steps = await db.Set<WorkOrderEvent>()
+            .AsNoTracking()
+            .Where(e => e.WorkOrderId == order.Id && e.From != e.To)
+            .OrderBy(e => e.AtUtc)
+            .Select(e => new PublicStep(e.AtUtc, e.To))
+            .ToListAsync(ct);
+        var engineer = order.AssigneeId is { } a
+            ? await db.Users.Where(u => u.Id == a).Select(u => u.DisplayName).FirstOrDefaultAsync(ct)
+            : null;
         var (product, serial) = await MachineLabelAsync(order.MachineId, ct);
         return new PublicStatus(order.Number, order.Status, product, serial, engineer, order.ReportedAtUtc, steps)
         {
@@ -248,7 +393,8 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
 
     private async Task<(string Product, string Serial)> MachineLabelAsync(Guid? machineId, CancellationToken ct)
     {
-        if (machineId is null) return ("", "");
+        if (machineId is null)
+            return ("", "");
         // The tracking token already proved the caller may follow this order; no account, so no scope.
         var facts = await customers.MachineForTokenHolderAsync(machineId.Value, ct);
         return facts is null ? ("", "") : (facts.ProductName, facts.SerialNumber);
@@ -257,13 +403,31 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
     private sealed record ReworkOf(Guid Id, int ReportedDay);
 
     // Compiled: every repair's create asks it, and translating the LINQ each time cost more CPU than the SQL.
-    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateTime, CancellationToken, Task<ReworkOf?>>> LastClosedSince = new(() => EF.CompileAsyncQuery(
-        (AppDbContext db, Guid machineId, DateTime since, CancellationToken ct) => db.Set<WorkOrder>().AsNoTracking()
-            .Where(w => w.MachineId == machineId && w.Status == WorkOrderStatus.Closed && w.ClosedAtUtc >= since)
-            .OrderByDescending(w => w.ClosedAtUtc).Select(w => (ReworkOf?)new ReworkOf(w.Id, w.ReportedDay)).FirstOrDefault()));
+    private static readonly CompiledQuery<Func<AppDbContext, Guid, DateTime, CancellationToken, Task<ReworkOf?>>> LastClosedSince = new(
+        () =>
+            EF.CompileAsyncQuery(
+                (AppDbContext db, Guid machineId, DateTime since, CancellationToken ct) =>
+                    db.Set<WorkOrder>()
+                        .AsNoTracking()
+                        .Where(w => w.MachineId == machineId && w.Status == WorkOrderStatus.Closed && w.ClosedAtUtc >= since)
+                        .OrderByDescending(w => w.ClosedAtUtc)
+                        .Select(w => (ReworkOf?)new ReworkOf(w.Id, w.ReportedDay))
+                        .FirstOrDefault()
+            )
+    );
 
-    private sealed record Intake(WorkOrderType Type, Severity Severity, WorkOrderSource Source, CustomerFacts Customer, MachineFacts? Machine,
-        string ContactName, string ContactPhone, string ContactEmail, string Description, string Category);
+    private sealed record Intake(
+        WorkOrderType Type,
+        Severity Severity,
+        WorkOrderSource Source,
+        CustomerFacts Customer,
+        MachineFacts? Machine,
+        string ContactName,
+        string ContactPhone,
+        string ContactEmail,
+        string Description,
+        string Category
+    );
 
     private async Task<WorkOrder> OpenAsync(Intake input, CancellationToken ct)
     {
@@ -283,68 +447,155 @@ internal sealed partial class WorkOrderService(AppDbContext db, CustomerDirector
         }
         var order = new WorkOrder
         {
-            Id = Guid.CreateVersion7(), Type = input.Type, Severity = input.Severity, Source = input.Source, Status = WorkOrderStatus.New,
-            CustomerId = input.Customer.Id, MachineId = input.Machine?.Id, ContactName = input.ContactName, ContactPhone = input.ContactPhone,
-            ContactEmail = input.ContactEmail, FaultDescription = input.Description, Category = input.Category, InWarranty = input.Machine?.WarrantyEndsOn >= today,
-            ReportedAtUtc = now, ReportedDay = Day(today), ReworkOfId = reworkOf?.Id, Region = input.Customer.Province,
-            ProductCategory = input.Machine?.ProductCategory ?? "", CustomerTier = input.Customer.Tier, TrackingToken = NewToken(), SurveyToken = NewToken(),
+            Id = Guid.CreateVersion7(),
+            Type = input.Type,
+            Severity = input.Severity,
+            Source = input.Source,
+            Status = WorkOrderStatus.New,
+            CustomerId = input.Customer.Id,
+            MachineId = input.Machine?.Id,
+            ContactName = input.ContactName,
+            ContactPhone = input.ContactPhone,
+            ContactEmail = input.ContactEmail,
+            FaultDescription = input.Description,
+            Category = input.Category,
+            InWarranty = input.Machine?.WarrantyEndsOn >= today,
+            ReportedAtUtc = now,
+            ReportedDay = Day(today),
+            ReworkOfId = reworkOf?.Id,
+            Region = input.Customer.Province,
+            ProductCategory = input.Machine?.ProductCategory ?? "",
+            CustomerTier = input.Customer.Tier,
+            TrackingToken = NewToken(),
+            SurveyToken = NewToken(),
         };
         await sla.StartAsync(order, ct);
         var dispatchers = input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer
-            ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct) : null;
+            ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct)
+            : null;
         var counter = "workorder:" + today.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         var number = await db.ReserveAsync(counter, ct);
         // Tracked before the transaction: on SQLite everything inside it holds the only writer.
         db.Add(order);
         AddEvent(order, null, "");
-        return await db.InTransactionAsync(async () =>
-        {
-            order.Number = $"WO-{today:yyMMdd}-{await number.TakeAsync(ct):0000}";
-            // A flag derived from the new order, set in place and not audited (the new order's ReworkOfId is the
-            // record): through the old order's version, two repairs reported at once on one machine made the
-            // second a 409 (bench/run.sh, 32 clients on 256 machines).
-            if (reworkOf is not null)
+        return await db.InTransactionAsync(
+            async () =>
             {
-                await db.Set<WorkOrder>().Where(w => w.Id == reworkOf.Id).ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
-                Dashboard.KpiRollup.Touch(db, reworkOf.ReportedDay, now);
-            }
-            if (dispatchers is not null)
-                await notifier.NotifyAsync("QrReport", dispatchers, $"/service/{order.Id}",
-                    [order.Number, input.Customer.Name, input.ContactName, input.Description.Length > 80 ? input.Description[..80] + "…" : input.Description], ct);
-            await db.SaveChangesAsync(ct);
-            return order;
-        }, ct);
+                order.Number = $"WO-{today:yyMMdd}-{await number.TakeAsync(ct):0000}";
+                // A flag derived from the new order, set in place and not audited (the new order's ReworkOfId is the
+                // record): through the old order's version, two repairs reported at once on one machine made the
+                // second a 409 (bench/run.sh, 32 clients on 256 machines).
+                if (reworkOf is not null)
+                {
+                    await db.Set<WorkOrder>()
+                        .Where(w => w.Id == reworkOf.Id)
+                        .ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
+                    Dashboard.KpiRollup.Touch(db, reworkOf.ReportedDay, now);
+                }
+                if (dispatchers is not null)
+                    await notifier.NotifyAsync(
+                        "QrReport",
+                        dispatchers,
+                        $"/service/{order.Id}",
+                        [
+                            order.Number,
+                            input.Customer.Name,
+                            input.ContactName,
+                            input.Description.Length > 80 ? input.Description[..80] + "…" : input.Description,
+                        ],
+                        ct
+                    );
+                await db.SaveChangesAsync(ct);
+                return order;
+            },
+            ct
+        );
     }
 
     internal static string NewToken() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
 
-    internal void AddEvent(WorkOrder order, WorkOrderStatus? from, string note) => db.Add(new WorkOrderEvent
-    {
-        Id = Guid.CreateVersion7(), WorkOrderId = order.Id, AtUtc = clock.GetUtcNow().UtcDateTime, From = from, To = order.Status,
-        ActorId = actor.UserId, Note = note,
-        ActorName = actor.IsAuthenticated ? actor.Principal.FindFirst(AppClaims.DisplayName)?.Value ?? actor.Name : t["WorkOrders.QrReporter"],
-    });
+    internal void AddEvent(WorkOrder order, WorkOrderStatus? from, string note) =>
+        db.Add(
+            new WorkOrderEvent
+            {
+                Id = Guid.CreateVersion7(),
+                WorkOrderId = order.Id,
+                AtUtc = clock.GetUtcNow().UtcDateTime,
+                From = from,
+                To = order.Status,
+                ActorId = actor.UserId,
+                Note = note,
+                ActorName = actor.IsAuthenticated
+                    ? actor.Principal.FindFirst(AppClaims.DisplayName)?.Value ?? actor.Name
+                    : t["WorkOrders.QrReporter"],
+            }
+        );
 
     internal IEnumerable<WorkOrderStatus> Next(WorkOrder order) =>
-        WorkOrderFlow.From(order.Status).Where(s => s.Roles.Any(actor.IsInRole) && (!s.Needs.HasFlag(Needs.BeAssignee) || order.AssigneeId == actor.UserId))
-            .Select(s => s.To).Distinct();
+        WorkOrderFlow
+            .From(order.Status)
+            .Where(s => s.Roles.Any(actor.IsInRole) && (!s.Needs.HasFlag(Needs.BeAssignee) || order.AssigneeId == actor.UserId))
+            .Select(s => s.To)
+            .Distinct();
 
     internal void Required(string? value, int max, string field, ValidationErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(value)) errors.Add(field, t["WorkOrders.Error.Required"]);
-        else if (value.Trim().Length > max) errors.Add(field, t["Common.Error.MaxLength", max]);
+        if (string.IsNullOrWhiteSpace(value))
+            errors.Add(field, t["WorkOrders.Error.Required"]);
+        else if (value.Trim().Length > max)
+            errors.Add(field, t["Common.Error.MaxLength", max]);
     }
 
-    private WorkOrderDto ToDto(WorkOrder w, IReadOnlyList<Guid> helpers) => new()
-    {
-        Id = w.Id, Number = w.Number, Type = w.Type, Status = w.Status, Severity = w.Severity, Source = w.Source, CustomerId = w.CustomerId, MachineId = w.MachineId,
-        ContactName = w.ContactName, ContactPhone = w.ContactPhone, ContactEmail = w.ContactEmail, FaultDescription = w.FaultDescription, Category = w.Category,
-        Region = w.Region, ProductCategory = w.ProductCategory, InWarranty = w.InWarranty, Billable = !w.InWarranty, AssigneeId = w.AssigneeId, HelperIds = helpers,
-        ReportedAt = w.ReportedAtUtc, FirstResponseAt = w.FirstResponseAtUtc, ArrivedAt = w.ArrivedAtUtc, ResolvedAt = w.ResolvedAtUtc, ClosedAt = w.ClosedAtUtc,
-        Diagnosis = w.Diagnosis, RootCause = w.RootCause, Actions = w.Actions, ReworkOfId = w.ReworkOfId, SlaPolicyId = w.SlaPolicyId,
-        FirstResponseDue = w.FirstResponseDueUtc, ArrivalDue = w.ArrivalDueUtc, ResolutionDue = w.ResolutionDueUtc, SlaPausedAt = w.SlaPausedAtUtc,
-        FirstResponseBreached = w.FirstResponseBreached, ArrivalBreached = w.ArrivalBreached, ResolutionBreached = w.ResolutionBreached,
-        EscalationLevel = w.EscalationLevel, VisitCount = w.VisitCount, LabourHours = w.LabourHours, LabourCost = w.LabourCost, TravelCost = w.TravelCost,
-        PartsCost = w.PartsCost, PartsUsed = w.PartsUsed, SignedBy = w.SignedBy, SignedAt = w.SignedAtUtc, TrackingToken = w.TrackingToken, Next = [.. Next(w)], Version = w.Version,
-    };
+    private WorkOrderDto ToDto(WorkOrder w, IReadOnlyList<Guid> helpers) =>
+        new()
+        {
+            Id = w.Id,
+            Number = w.Number,
+            Type = w.Type,
+            Status = w.Status,
+            Severity = w.Severity,
+            Source = w.Source,
+            CustomerId = w.CustomerId,
+            MachineId = w.MachineId,
+            ContactName = w.ContactName,
+            ContactPhone = w.ContactPhone,
+            ContactEmail = w.ContactEmail,
+            FaultDescription = w.FaultDescription,
+            Category = w.Category,
+            Region = w.Region,
+            ProductCategory = w.ProductCategory,
+            InWarranty = w.InWarranty,
+            Billable = !w.InWarranty,
+            AssigneeId = w.AssigneeId,
+            HelperIds = helpers,
+            ReportedAt = w.ReportedAtUtc,
+            FirstResponseAt = w.FirstResponseAtUtc,
+            ArrivedAt = w.ArrivedAtUtc,
+            ResolvedAt = w.ResolvedAtUtc,
+            ClosedAt = w.ClosedAtUtc,
+            Diagnosis = w.Diagnosis,
+            RootCause = w.RootCause,
+            Actions = w.Actions,
+            ReworkOfId = w.ReworkOfId,
+            SlaPolicyId = w.SlaPolicyId,
+            FirstResponseDue = w.FirstResponseDueUtc,
+            ArrivalDue = w.ArrivalDueUtc,
+            ResolutionDue = w.ResolutionDueUtc,
+            SlaPausedAt = w.SlaPausedAtUtc,
+            FirstResponseBreached = w.FirstResponseBreached,
+            ArrivalBreached = w.ArrivalBreached,
+            ResolutionBreached = w.ResolutionBreached,
+            EscalationLevel = w.EscalationLevel,
+            VisitCount = w.VisitCount,
+            LabourHours = w.LabourHours,
+            LabourCost = w.LabourCost,
+            TravelCost = w.TravelCost,
+            PartsCost = w.PartsCost,
+            PartsUsed = w.PartsUsed,
+            SignedBy = w.SignedBy,
+            SignedAt = w.SignedAtUtc,
+            TrackingToken = w.TrackingToken,
+            Next = [.. Next(w)],
+            Version = w.Version,
+        };
 }

@@ -19,11 +19,13 @@ public static class ApiConventions
     {
         services.ConfigureHttpJsonOptions(o => Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
-        {
-            c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
-            c.ProblemDetails.Extensions.Remove("exception");
-        });
+        services.AddProblemDetails(o =>
+            o.CustomizeProblemDetails = c =>
+            {
+                c.ProblemDetails.Instance ??= c.HttpContext.Request.Path;
+                c.ProblemDetails.Extensions.Remove("exception");
+            }
+        );
         services.AddExceptionHandler<ProblemExceptionHandler>();
         services.AddRateLimiter(o =>
         {
@@ -31,19 +33,42 @@ public static class ApiConventions
             o.AddPolicy(AuthRateLimit, http =>
             {
                 var permits = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Auth:SignInPermitsPerMinute", 10);
-                return RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions { PermitLimit = permits, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = permits,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }
+                );
             });
             // Anonymous public endpoints (the QR pages): per client address, generous for people, tight for scripts.
-            o.AddPolicy("public", http => RateLimitPartition.GetFixedWindowLimiter("public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 60, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy("public", http =>
+                RateLimitPartition.GetFixedWindowLimiter(
+                    "public:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = 60,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    }
+                )
+            );
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);
-                ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                ctx.HttpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(retry.TotalSeconds)).ToString(
+                    System.Globalization.CultureInfo.InvariantCulture
+                );
                 var t = ctx.HttpContext.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-                await TypedResults.Problem(title: t["Problem.TooMany"], detail: t["Problem.TryAgainIn", (int)Math.Ceiling(retry.TotalSeconds)],
-                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(ctx.HttpContext);
+                await TypedResults
+                    .Problem(
+                        title: t["Problem.TooMany"],
+                        detail: t["Problem.TryAgainIn", (int)Math.Ceiling(retry.TotalSeconds)],
+                        statusCode: StatusCodes.Status429TooManyRequests
+                    )
+                    .ExecuteAsync(ctx.HttpContext);
             };
         });
         return services;
@@ -76,26 +101,40 @@ public static class ApiConventions
     /// reading; this also covers hosts that do not), and keeps the body of a keyed POST readable twice:
     /// once to bind, once to fingerprint it.
     /// </summary>
-    public static IApplicationBuilder UseApiRequestLimits(this IApplicationBuilder app) => app.Use(async (http, next) =>
-    {
-        var limit = http.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()?.MaxRequestBodySize;
-        if (limit is not null && http.Request.ContentLength > limit)
-        {
-            http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-            await TypedResults.Problem(title: t["Problem.TooLarge"], detail: t["Problem.MaxBytes", limit], statusCode: 413).ExecuteAsync(http);
-            return;
-        }
-        // A NUL in a search term would reach PostgreSQL, which cannot hold it in text: refuse it here, naming the parameter.
-        foreach (var (name, values) in http.Request.Query)
-        {
-            if (!values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)) continue;
-            var tq = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
-            http.Response.StatusCode = StatusCodes.Status400BadRequest;
-            await TypedResults.ValidationProblem(new Dictionary<string, string[]> { [name] = [tq["Problem.NulCharacter"].Value] }, title: tq["Problem.Validation"]).ExecuteAsync(http);
-            return;
-        }
-        if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header)) http.Request.EnableBuffering();
-        await next(http);
-    });
+    public static IApplicationBuilder UseApiRequestLimits(this IApplicationBuilder app) =>
+        app.Use(
+            async (http, next) =>
+            {
+                var limit = http.GetEndpoint()
+                    ?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IRequestSizeLimitMetadata>()
+                    ?.MaxRequestBodySize;
+                if (limit is not null && http.Request.ContentLength > limit)
+                {
+                    http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+                    await TypedResults
+                        .Problem(title: t["Problem.TooLarge"], detail: t["Problem.MaxBytes", limit], statusCode: 413)
+                        .ExecuteAsync(http);
+                    return;
+                }
+                // A NUL in a search term would reach PostgreSQL, which cannot hold it in text: refuse it here, naming the parameter.
+                foreach (var (name, values) in http.Request.Query)
+                {
+                    if (!values.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true))
+                        continue;
+                    var tq = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await TypedResults
+                        .ValidationProblem(
+                            new Dictionary<string, string[]> { [name] = [tq["Problem.NulCharacter"].Value] },
+                            title: tq["Problem.Validation"]
+                        )
+                        .ExecuteAsync(http);
+                    return;
+                }
+                if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header))
+                    http.Request.EnableBuffering();
+                await next(http);
+            }
+        );
 }

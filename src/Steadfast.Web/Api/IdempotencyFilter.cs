@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Steadfast.Platform.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Audit;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Localization;
 
 namespace Steadfast.Web.Api;
 
@@ -13,7 +13,8 @@ namespace Steadfast.Web.Api;
 /// one transaction. A retry with the same key gets the stored response and creates nothing new; a
 /// crash before commit leaves nothing, so the retry simply runs again.
 /// </summary>
-internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<Strings> t) : IEndpointFilter
+internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, TimeProvider clock, IStringLocalizer<Strings> t)
+    : IEndpointFilter
 {
     public const string Header = "Idempotency-Key";
 
@@ -31,41 +32,63 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
         var hash = await HashBodyAsync(http.Request);
 
         var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
-        if (existing is not null) return Replay(existing, path, hash);
+        if (existing is not null)
+            return Replay(existing, path, hash);
 
         try
         {
             // On SQLite this joins the group commit: the key, the handler's writes and its answer commit together.
-            return await db.InTransactionAsync<object?>(async () =>
-            {
-                // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
-                // transaction already serializes; PostgreSQL needs a lock on the key itself.
-                await db.LockUntilCommitAsync(KeyLock(userId, key), http.RequestAborted);
-                var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
-                if (existing is not null) return Replay(existing, path, hash);
-                var result = await next(context);
-                // Without an answer to store, nothing is kept: the handler's writes are undone with the transaction.
-                if (result is not IResult rendered) throw new Undone(result);
-
-                var original = http.Response.Body;
-                using var buffer = new MemoryStream();
-                http.Response.Body = buffer;
-                try { await rendered.ExecuteAsync(http); }
-                finally { http.Response.Body = original; }
-                var body = buffer.ToArray();
-                var status = http.Response.StatusCode;
-                if (status >= 500) throw new Undone(new StoredResult(status, http.Response.ContentType, null, body, replayed: false));
-
-                db.ChangeTracker.Clear();
-                db.IdempotencyRecords.Add(new IdempotencyRecord
+            return await db.InTransactionAsync<object?>(
+                async () =>
                 {
-                    Key = key, UserId = userId, Method = http.Request.Method, Path = path, RequestHash = hash, StatusCode = status,
-                    ContentType = http.Response.ContentType, Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
-                    ResponseBody = body, CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-                });
-                await db.SaveChangesAsync();
-                return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
-            }, default);
+                    // Same-key requests queue here, then the loser sees the winner's record. SQLite's write
+                    // transaction already serializes; PostgreSQL needs a lock on the key itself.
+                    await db.LockUntilCommitAsync(KeyLock(userId, key), http.RequestAborted);
+                    var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
+                    if (existing is not null)
+                        return Replay(existing, path, hash);
+                    var result = await next(context);
+                    // Without an answer to store, nothing is kept: the handler's writes are undone with the transaction.
+                    if (result is not IResult rendered)
+                        throw new Undone(result);
+
+                    var original = http.Response.Body;
+                    using var buffer = new MemoryStream();
+                    http.Response.Body = buffer;
+                    try
+                    {
+                        await rendered.ExecuteAsync(http);
+                    }
+                    finally
+                    {
+                        http.Response.Body = original;
+                    }
+                    var body = buffer.ToArray();
+                    var status = http.Response.StatusCode;
+                    if (status >= 500)
+                        throw new Undone(new StoredResult(status, http.Response.ContentType, null, body, replayed: false));
+
+                    db.ChangeTracker.Clear();
+                    db.IdempotencyRecords.Add(
+                        new IdempotencyRecord
+                        {
+                            Key = key,
+                            UserId = userId,
+                            Method = http.Request.Method,
+                            Path = path,
+                            RequestHash = hash,
+                            StatusCode = status,
+                            ContentType = http.Response.ContentType,
+                            Location = http.Response.Headers.Location.ToString() is { Length: > 0 } l ? l : null,
+                            ResponseBody = body,
+                            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+                        }
+                    );
+                    await db.SaveChangesAsync();
+                    return new StoredResult(status, http.Response.ContentType, null, body, replayed: false);
+                },
+                default
+            );
         }
         catch (Undone undone)
         {
@@ -76,7 +99,8 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
             // The same key raced in from another request and committed first: ours is undone, theirs is the answer.
             db.ChangeTracker.Clear();
             var winner = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.UserId == userId && r.Key == key);
-            if (winner is null) throw;
+            if (winner is null)
+                throw;
             http.Response.Headers.Location = default;
             return Replay(winner, path, hash);
         }
@@ -91,14 +115,18 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
     private IResult Replay(IdempotencyRecord r, string path, string hash)
     {
         if (!string.Equals(r.Path, path, StringComparison.Ordinal) || r.RequestHash != hash)
-            return TypedResults.Problem(title: t["Idempotency.Error.Reused"], statusCode: StatusCodes.Status422UnprocessableEntity,
-                detail: t["Idempotency.Error.ReusedDetail"]);
+            return TypedResults.Problem(
+                title: t["Idempotency.Error.Reused"],
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                detail: t["Idempotency.Error.ReusedDetail"]
+            );
         return new StoredResult(r.StatusCode ?? 200, r.ContentType, r.Location, r.ResponseBody ?? [], replayed: true);
     }
 
     private static async Task<string> HashBodyAsync(HttpRequest request)
     {
-        if (!request.Body.CanSeek) return "";
+        if (!request.Body.CanSeek)
+            return "";
         request.Body.Position = 0;
         var hash = await SHA256.HashDataAsync(request.Body);
         request.Body.Position = 0;
@@ -113,9 +141,12 @@ internal sealed class IdempotencyFilter(AppDbContext db, CurrentActor actor, Tim
         public async Task ExecuteAsync(HttpContext http)
         {
             http.Response.StatusCode = status;
-            if (contentType is not null) http.Response.ContentType = contentType;
-            if (location is not null) http.Response.Headers.Location = location;
-            if (replayed) http.Response.Headers["Idempotent-Replayed"] = "true";
+            if (contentType is not null)
+                http.Response.ContentType = contentType;
+            if (location is not null)
+                http.Response.Headers.Location = location;
+            if (replayed)
+                http.Response.Headers["Idempotent-Replayed"] = "true";
             await http.Response.Body.WriteAsync(body);
         }
     }

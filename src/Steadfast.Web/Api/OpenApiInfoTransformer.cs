@@ -40,21 +40,26 @@ internal sealed class OpenApiInfoTransformer : IOpenApiDocumentTransformer
         {
             Title = "Steadfast API",
             Version = "v1",
-            Description = "After-sales service and customer-loyalty platform. Authenticate with POST /api/v1/auth/token, then send "
+            Description =
+                "After-sales service and customer-loyalty platform. Authenticate with POST /api/v1/auth/token, then send "
                 + "Authorization: Bearer <token>. Lists page with ?page=&pageSize= (max 500) and answer { items, total }. Updates carry "
                 + "version (409 when stale). POST accepts Idempotency-Key.",
             License = new OpenApiLicense { Name = "Proprietary", Url = new Uri("https://steadfast.local/license") },
         };
         // The generator names the server it was asked from with a trailing slash; paths already start with one.
-        foreach (var server in document.Servers ?? []) server.Url = server.Url?.TrimEnd('/');
+        foreach (var server in document.Servers ?? [])
+            server.Url = server.Url?.TrimEnd('/');
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[OpenApiSecurity.Bearer] = new OpenApiSecurityScheme
         {
-            Type = SecuritySchemeType.Http, Scheme = "bearer", Description = "A session token from /api/v1/auth/token or a personal access token.",
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            Description = "A session token from /api/v1/auth/token or a personal access token.",
         };
         foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
-            if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description)) tag.Description = description;
+            if (tag.Name is { } name && TagDescriptions.TryGetValue(name, out var description))
+                tag.Description = description;
         return Task.CompletedTask;
     }
 }

@@ -12,7 +12,11 @@ internal sealed class OpenApiSecurity : IOpenApiOperationTransformer
 {
     public const string Bearer = "Bearer";
 
-    public async Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    public async Task TransformAsync(
+        OpenApiOperation operation,
+        OpenApiOperationTransformerContext context,
+        CancellationToken cancellationToken
+    )
     {
         var metadata = context.Description.ActionDescriptor.EndpointMetadata;
         operation.Responses ??= [];

@@ -25,7 +25,11 @@ internal sealed class OpenApiStrings : IOpenApiSchemaTransformer
         else if (info.ElementType == typeof(string[]) && info.KeyType == typeof(string))
         {
             // Validation problems: { field: [message, ...] }.
-            schema.AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } };
+            schema.AdditionalProperties = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String },
+            };
         }
         return Task.CompletedTask;
     }

@@ -13,9 +13,11 @@ internal sealed class TextOnlyStringConverter : JsonConverter<string>
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
-        if (reader.TokenType != JsonTokenType.String) throw new JsonException($"Expected a string, got {reader.TokenType}.");
+        if (reader.TokenType != JsonTokenType.String)
+            throw new JsonException($"Expected a string, got {reader.TokenType}.");
         var value = reader.GetString();
-        if (value is not null && value.Contains('\0', StringComparison.Ordinal)) throw new JsonException(Marker);
+        if (value is not null && value.Contains('\0', StringComparison.Ordinal))
+            throw new JsonException(Marker);
         return value;
     }
 
@@ -24,9 +26,11 @@ internal sealed class TextOnlyStringConverter : JsonConverter<string>
     public override string ReadAsPropertyName(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         var value = reader.GetString()!;
-        if (value.Contains('\0', StringComparison.Ordinal)) throw new JsonException(Marker);
+        if (value.Contains('\0', StringComparison.Ordinal))
+            throw new JsonException(Marker);
         return value;
     }
 
-    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WritePropertyName(value);
+    public override void WriteAsPropertyName(Utf8JsonWriter writer, string value, JsonSerializerOptions options) =>
+        writer.WritePropertyName(value);
 }

@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Steadfast.Platform.Api;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Localization;
 using Steadfast.Web.Api;
-using Steadfast.Platform.Api;
 
 namespace Steadfast.Web.Auth;
 
@@ -21,22 +21,38 @@ public static class AccountEndpoints
     public static void MapCultureEndpoint(this IEndpointRouteBuilder app) =>
         app.MapGet("/culture/set", SetCulture).AllowAnonymous().ExcludeFromDescription();
 
-    private static async Task<IResult> Login([FromForm] string? email, [FromForm] string? password, [FromForm] string? returnUrl,
-        UserManager<AppUser> users, AppSignInManager signIn, HttpContext http)
+    private static async Task<IResult> Login(
+        [FromForm] string? email,
+        [FromForm] string? password,
+        [FromForm] string? returnUrl,
+        UserManager<AppUser> users,
+        AppSignInManager signIn,
+        HttpContext http
+    )
     {
         var back = SafeLocal(returnUrl);
-        string Fail(string code) => $"/account/login?error={code}&returnUrl={Uri.EscapeDataString(back)}&email={Uri.EscapeDataString(email ?? "")}";
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return Results.LocalRedirect(Fail("missing"));
+        string Fail(string code) =>
+            $"/account/login?error={code}&returnUrl={Uri.EscapeDataString(back)}&email={Uri.EscapeDataString(email ?? "")}";
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            return Results.LocalRedirect(Fail("missing"));
         var user = await users.FindByEmailAsync(email.Trim());
-        if (user is null) return Results.LocalRedirect(Fail("invalid"));
+        if (user is null)
+            return Results.LocalRedirect(Fail("invalid"));
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             // The language a user chose before follows them to a new browser.
-            if (user.Culture is { } culture) RememberCulture(http, culture);
+            if (user.Culture is { } culture)
+                RememberCulture(http, culture);
             return Results.LocalRedirect(back);
         }
-        return Results.LocalRedirect(Fail(result.IsLockedOut ? "locked" : result.IsNotAllowed ? "inactive" : "invalid"));
+        return Results.LocalRedirect(
+            Fail(
+                result.IsLockedOut ? "locked"
+                : result.IsNotAllowed ? "inactive"
+                : "invalid"
+            )
+        );
     }
 
     private static async Task<IResult> Logout(AppSignInManager signIn)
@@ -59,10 +75,23 @@ public static class AccountEndpoints
     }
 
     private static void RememberCulture(HttpContext http, string culture) =>
-        http.Response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+        http.Response.Cookies.Append(
+            CookieRequestCultureProvider.DefaultCookieName,
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(culture)),
-            new CookieOptions { Expires = DateTimeOffset.MaxValue, HttpOnly = false, SameSite = SameSiteMode.Lax, IsEssential = true });
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.MaxValue,
+                HttpOnly = false,
+                SameSite = SameSiteMode.Lax,
+                IsEssential = true,
+            }
+        );
 
     private static string SafeLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal) ? url : "/";
+        !string.IsNullOrEmpty(url)
+        && url.StartsWith('/')
+        && !url.StartsWith("//", StringComparison.Ordinal)
+        && !url.StartsWith("/\\", StringComparison.Ordinal)
+            ? url
+            : "/";
 }

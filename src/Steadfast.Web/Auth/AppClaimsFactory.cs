@@ -15,10 +15,14 @@ public sealed class AppClaimsFactory(UserManager<AppUser> users, RoleManager<App
     {
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
-        if (user.Email is not null && !identity.HasClaim(c => c.Type == ClaimTypes.Email)) identity.AddClaim(new Claim(ClaimTypes.Email, user.Email));
-        if (user.CustomerId is { } c) identity.AddClaim(new Claim(AppClaims.CustomerId, c.ToString()));
-        if (user.DealerId is { } d) identity.AddClaim(new Claim(AppClaims.DealerId, d.ToString()));
-        if (user.TeamId is { } t) identity.AddClaim(new Claim(AppClaims.TeamId, t.ToString()));
+        if (user.Email is not null && !identity.HasClaim(c => c.Type == ClaimTypes.Email))
+            identity.AddClaim(new Claim(ClaimTypes.Email, user.Email));
+        if (user.CustomerId is { } c)
+            identity.AddClaim(new Claim(AppClaims.CustomerId, c.ToString()));
+        if (user.DealerId is { } d)
+            identity.AddClaim(new Claim(AppClaims.DealerId, d.ToString()));
+        if (user.TeamId is { } t)
+            identity.AddClaim(new Claim(AppClaims.TeamId, t.ToString()));
         return identity;
     }
 }

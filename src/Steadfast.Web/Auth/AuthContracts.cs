@@ -4,12 +4,28 @@ namespace Steadfast.Web.Auth;
 
 public sealed record IssuedToken(Guid Id, string Token, DateTime? ExpiresAt);
 
-public sealed record TokenDto(Guid Id, string Name, string Prefix, ApiTokenKind Kind, DateTime CreatedAt, DateTime? ExpiresAt, DateTime? RevokedAt);
+public sealed record TokenDto(
+    Guid Id,
+    string Name,
+    string Prefix,
+    ApiTokenKind Kind,
+    DateTime CreatedAt,
+    DateTime? ExpiresAt,
+    DateTime? RevokedAt
+);
 
 public sealed record TokenRequest(string? Email, string? Password);
 
 public sealed record TokenResponse(string Token, DateTime ExpiresAt);
 
-public sealed record MeResponse(Guid Id, string Email, string DisplayName, IReadOnlyList<string> Roles, Guid? CustomerId, Guid? DealerId, string? Culture);
+public sealed record MeResponse(
+    Guid Id,
+    string Email,
+    string DisplayName,
+    IReadOnlyList<string> Roles,
+    Guid? CustomerId,
+    Guid? DealerId,
+    string? Culture
+);
 
 public sealed record CreateTokenRequest(string? Name, int? Days);

@@ -14,24 +14,43 @@ public static class AuthEndpoints
 {
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/auth/token", CreateSessionToken).AllowAnonymous().RequireRateLimiting(ApiConventions.AuthRateLimit)
-            .WithName("CreateSessionToken").WithSummary("Sign in with email and password; returns a bearer token.").WithTags("Auth");
+        api.MapPost("/auth/token", CreateSessionToken)
+            .AllowAnonymous()
+            .RequireRateLimiting(ApiConventions.AuthRateLimit)
+            .WithName("CreateSessionToken")
+            .WithSummary("Sign in with email and password; returns a bearer token.")
+            .WithTags("Auth");
 
         var me = api.MapGroup("/me").RequirePolicy(Policies.SignedIn).WithTags("Auth");
         me.MapGet("", GetMe).WithName("GetMe").WithSummary("The signed-in user.");
         me.MapGet("/tokens", ListTokens).WithName("ListPersonalTokens").WithSummary("My personal access tokens.");
-        me.MapPost("/tokens", CreateToken).WithName("CreatePersonalToken").WithSummary("Create a personal access token; the token is shown once.");
-        me.MapDelete("/tokens/{id:guid}", RevokeToken).WithName("RevokePersonalToken").WithSummary("Revoke one of my personal access tokens.");
+        me.MapPost("/tokens", CreateToken)
+            .WithName("CreatePersonalToken")
+            .WithSummary("Create a personal access token; the token is shown once.");
+        me.MapDelete("/tokens/{id:guid}", RevokeToken)
+            .WithName("RevokePersonalToken")
+            .WithSummary("Revoke one of my personal access tokens.");
     }
 
     private static async Task<Results<Ok<TokenResponse>, ValidationProblem, ProblemHttpResult>> CreateSessionToken(
-        TokenRequest body, UserManager<AppUser> users, AppSignInManager signIn, TokenService tokens, TimeProvider clock,
-        IConfiguration config, CurrentActor actor, IStringLocalizer<Strings> t, CancellationToken ct)
+        TokenRequest body,
+        UserManager<AppUser> users,
+        AppSignInManager signIn,
+        TokenService tokens,
+        TimeProvider clock,
+        IConfiguration config,
+        CurrentActor actor,
+        IStringLocalizer<Strings> t,
+        CancellationToken ct
+    )
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(body.Email)) errors.Add("email", t["Auth.Error.EmailRequired"]);
-        if (string.IsNullOrEmpty(body.Password)) errors.Add("password", t["Auth.Error.PasswordRequired"]);
-        if (errors.Any) return TypedResults.ValidationProblem(errors.ToDictionary());
+        if (string.IsNullOrWhiteSpace(body.Email))
+            errors.Add("email", t["Auth.Error.EmailRequired"]);
+        if (string.IsNullOrEmpty(body.Password))
+            errors.Add("password", t["Auth.Error.PasswordRequired"]);
+        if (errors.Any)
+            return TypedResults.ValidationProblem(errors.ToDictionary());
 
         var user = await users.FindByEmailAsync(body.Email!.Trim());
         if (user is null)
@@ -54,15 +73,23 @@ public static class AuthEndpoints
     private static async Task<Results<Ok<MeResponse>, UnauthorizedHttpResult>> GetMe(CurrentActor actor, UserManager<AppUser> users)
     {
         var user = actor.UserId is { } id ? await users.FindByIdAsync(id.ToString()) : null;
-        if (user is null) return TypedResults.Unauthorized();
+        if (user is null)
+            return TypedResults.Unauthorized();
         var roles = actor.Principal.FindAll(ClaimTypes.Role).Select(c => c.Value).ToList();
-        return TypedResults.Ok(new MeResponse(user.Id, user.Email ?? "", user.DisplayName, roles, user.CustomerId, user.DealerId, user.Culture));
+        return TypedResults.Ok(
+            new MeResponse(user.Id, user.Email ?? "", user.DisplayName, roles, user.CustomerId, user.DealerId, user.Culture)
+        );
     }
 
     private static async Task<Ok<List<TokenDto>>> ListTokens(CurrentActor actor, TokenService tokens, CancellationToken ct) =>
         TypedResults.Ok(await tokens.ListAsync(actor.UserId!.Value, ct));
 
-    private static async Task<Created<IssuedToken>> CreateToken(CreateTokenRequest body, CurrentActor actor, TokenService tokens, CancellationToken ct)
+    private static async Task<Created<IssuedToken>> CreateToken(
+        CreateTokenRequest body,
+        CurrentActor actor,
+        TokenService tokens,
+        CancellationToken ct
+    )
     {
         var issued = await tokens.CreatePersonalAsync(actor.UserId!.Value, body.Name, body.Days, ct);
         return TypedResults.Created($"/api/v1/me/tokens/{issued.Id}", issued);

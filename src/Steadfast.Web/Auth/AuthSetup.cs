@@ -16,15 +16,19 @@ public static class AuthSetup
         services.AddScoped<TokenService>();
         services.AddMemoryCache();
 
-        services.AddAuthentication(o =>
+        services
+            .AddAuthentication(o =>
             {
                 o.DefaultScheme = SmartScheme;
                 o.DefaultChallengeScheme = SmartScheme;
             })
             // Bearer header → API token; anything else → the UI's cookie.
-            .AddPolicyScheme(SmartScheme, SmartScheme, o => o.ForwardDefaultSelector = http =>
-                http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                    ? BearerTokenHandler.Scheme : IdentityConstants.ApplicationScheme)
+            .AddPolicyScheme(SmartScheme, SmartScheme, o =>
+                o.ForwardDefaultSelector = http =>
+                    http.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
+                        ? BearerTokenHandler.Scheme
+                        : IdentityConstants.ApplicationScheme
+            )
             .AddScheme<AuthenticationSchemeOptions, BearerTokenHandler>(BearerTokenHandler.Scheme, null)
             .AddIdentityCookies();
 
@@ -44,7 +48,8 @@ public static class AuthSetup
         // A deactivated user's or reset user's cookie stops working within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
 
-        services.AddIdentityCore<AppUser>(o =>
+        services
+            .AddIdentityCore<AppUser>(o =>
             {
                 o.User.RequireUniqueEmail = true;
                 o.Password.RequiredLength = 8;
@@ -68,7 +73,10 @@ public static class AuthSetup
         return services;
     }
 
-    private static Task ApiOr(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiOr(
+        Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx,
+        int status
+    )
     {
         if (ctx.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase))
         {

@@ -10,9 +10,11 @@ public static class BootstrapAdmin
     {
         var email = config["Bootstrap:AdminEmail"];
         var password = config["Bootstrap:AdminPassword"];
-        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password)) return;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+            return;
         var admin = services.GetRequiredService<UserAdmin>();
-        if (await admin.AnyUsersAsync(ct)) return;
+        if (await admin.AnyUsersAsync(ct))
+            return;
         await admin.CreateAsync(new CreateUser(email, "Administrator", password, [Roles.Admin], null, null, null, null), ct);
         services.GetRequiredService<ILoggerFactory>().CreateLogger("Bootstrap").LogInformation("Created the first admin {Email}", email);
     }

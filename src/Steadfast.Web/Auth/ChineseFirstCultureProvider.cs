@@ -11,12 +11,16 @@ public sealed class ChineseFirstCultureProvider : RequestCultureProvider
 {
     public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
     {
-        var languages = httpContext.Request.GetTypedHeaders().AcceptLanguage
-            .OrderByDescending(l => l.Quality ?? 1).Select(l => l.Value.Value ?? "");
+        var languages = httpContext
+            .Request.GetTypedHeaders()
+            .AcceptLanguage.OrderByDescending(l => l.Quality ?? 1)
+            .Select(l => l.Value.Value ?? "");
         foreach (var language in languages)
         {
-            if (language.StartsWith("zh", StringComparison.OrdinalIgnoreCase)) return Task.FromResult<ProviderCultureResult?>(new("zh-CN"));
-            if (language.StartsWith("en", StringComparison.OrdinalIgnoreCase)) return Task.FromResult<ProviderCultureResult?>(new("en"));
+            if (language.StartsWith("zh", StringComparison.OrdinalIgnoreCase))
+                return Task.FromResult<ProviderCultureResult?>(new("zh-CN"));
+            if (language.StartsWith("en", StringComparison.OrdinalIgnoreCase))
+                return Task.FromResult<ProviderCultureResult?>(new("en"));
         }
         return NullProviderCultureResult;
     }

@@ -15,8 +15,13 @@ namespace Steadfast.Web.Auth;
 /// <summary>Issues, checks and revokes bearer tokens (session tokens from sign-in and personal access tokens).</summary>
 // The principal factory is asked for only when a token is not cached: building it (a UserManager with its
 // validators and stores) for every API request was a few per cent of a create's CPU.
-public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCache cache, IServiceProvider services,
-    IStringLocalizer<Strings> t)
+public sealed class TokenService(
+    AppDbContext db,
+    TimeProvider clock,
+    IMemoryCache cache,
+    IServiceProvider services,
+    IStringLocalizer<Strings> t
+)
 {
     // A checked token is trusted this long without another database round trip. Revocation on this
     // node evicts at once; another node may honour a revoked token for at most this long.
@@ -27,8 +32,14 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
         var token = "sf_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         var row = new ApiToken
         {
-            Id = Guid.CreateVersion7(), UserId = userId, Name = name, Kind = kind, TokenHash = Hash(token), Prefix = token[..10],
-            CreatedAtUtc = clock.GetUtcNow().UtcDateTime, ExpiresAtUtc = expiresAtUtc,
+            Id = Guid.CreateVersion7(),
+            UserId = userId,
+            Name = name,
+            Kind = kind,
+            TokenHash = Hash(token),
+            Prefix = token[..10],
+            CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
+            ExpiresAtUtc = expiresAtUtc,
         };
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
@@ -38,16 +49,19 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     /// <summary>The principal for a token, or null when it is unknown, expired, revoked, or its user may not sign in.</summary>
     public async Task<ClaimsPrincipal?> AuthenticateAsync(string token, CancellationToken ct)
     {
-        if (token.Length is < 10 or > 100) return null;
+        if (token.Length is < 10 or > 100)
+            return null;
         var hash = Hash(token);
         var now = clock.GetUtcNow().UtcDateTime;
         if (cache.TryGetValue(CacheKey(hash), out Checked? cached) && cached is not null)
             return cached.ExpiresAtUtc is null || cached.ExpiresAtUtc > now ? cached.Principal : null;
 
         var row = await db.ApiTokens.AsNoTracking().SingleOrDefaultAsync(x => x.TokenHash == hash, ct);
-        if (row is null || row.RevokedAtUtc is not null || row.ExpiresAtUtc <= now) return null;
+        if (row is null || row.RevokedAtUtc is not null || row.ExpiresAtUtc <= now)
+            return null;
         var user = await db.Users.SingleOrDefaultAsync(u => u.Id == row.UserId, ct);
-        if (user is null || !user.IsActive || user.LockoutEnd > clock.GetUtcNow()) return null;
+        if (user is null || !user.IsActive || user.LockoutEnd > clock.GetUtcNow())
+            return null;
 
         var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, BearerTokenHandler.Scheme, ClaimTypes.Name, ClaimTypes.Role);
@@ -58,7 +72,9 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     }
 
     public Task<List<TokenDto>> ListAsync(Guid userId, CancellationToken ct) =>
-        db.ApiTokens.AsNoTracking().Where(x => x.UserId == userId && x.Kind == ApiTokenKind.Personal)
+        db
+            .ApiTokens.AsNoTracking()
+            .Where(x => x.UserId == userId && x.Kind == ApiTokenKind.Personal)
             .OrderByDescending(x => x.CreatedAtUtc)
             .Select(x => new TokenDto(x.Id, x.Name, x.Prefix, x.Kind, x.CreatedAtUtc, x.ExpiresAtUtc, x.RevokedAtUtc))
             .ToListAsync(ct);
@@ -66,8 +82,10 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     public async Task<IssuedToken> CreatePersonalAsync(Guid userId, string? name, int? days, CancellationToken ct)
     {
         var errors = new ValidationErrors();
-        if (string.IsNullOrWhiteSpace(name) || name.Length > 100) errors.Add("name", t["Tokens.Error.Name"]);
-        if (days is < 1 or > 3650) errors.Add("days", t["Tokens.Error.Days"]);
+        if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
+            errors.Add("name", t["Tokens.Error.Name"]);
+        if (days is < 1 or > 3650)
+            errors.Add("days", t["Tokens.Error.Days"]);
         errors.ThrowIfAny();
         DateTime? expires = days is null ? null : clock.GetUtcNow().UtcDateTime.AddDays(days.Value);
         return await IssueAsync(userId, name!.Trim(), ApiTokenKind.Personal, expires, ct);
@@ -77,7 +95,8 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     {
         var row = await db.ApiTokens.SingleOrDefaultAsync(x => x.Id == tokenId && x.UserId == userId, ct)
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        if (row.RevokedAtUtc is not null) return;
+        if (row.RevokedAtUtc is not null)
+            return;
         row.RevokedAtUtc = clock.GetUtcNow().UtcDateTime;
         await db.SaveChangesAsync(ct);
         cache.Remove(CacheKey(row.TokenHash));
@@ -88,9 +107,11 @@ public sealed class TokenService(AppDbContext db, TimeProvider clock, IMemoryCac
     {
         var rows = await db.ApiTokens.Where(x => x.UserId == userId && x.RevokedAtUtc == null).ToListAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var row in rows) row.RevokedAtUtc = now;
+        foreach (var row in rows)
+            row.RevokedAtUtc = now;
         await db.SaveChangesAsync(ct);
-        foreach (var row in rows) cache.Remove(CacheKey(row.TokenHash));
+        foreach (var row in rows)
+            cache.Remove(CacheKey(row.TokenHash));
     }
 
     private sealed record Checked(ClaimsPrincipal Principal, DateTime? ExpiresAtUtc);

@@ -25,17 +25,32 @@ public static class CliVerbs
             {
                 case "migrate":
                     var applied = await sp.GetRequiredService<Migrator>().MigrateAsync(default);
-                    Console.WriteLine(applied.Count == 0 ? "The database is up to date." : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}");
+                    Console.WriteLine(
+                        applied.Count == 0
+                            ? "The database is up to date."
+                            : $"Applied {applied.Count} migration(s): {string.Join(", ", applied)}"
+                    );
                     return 0;
                 case "seed-demo":
                     await SteadfastApp.PrepareDatabaseAsync(app.Services);
-                    var scale = double.TryParse(Option(args, "--scale") ?? "1", System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var s) && s > 0 ? s : -1;
-                    if (scale <= 0) return Fail("--scale must be a positive number, e.g. --scale 0.5 or --scale 20.");
+                    var scale =
+                        double.TryParse(
+                            Option(args, "--scale") ?? "1",
+                            System.Globalization.NumberStyles.Float,
+                            System.Globalization.CultureInfo.InvariantCulture,
+                            out var s
+                        )
+                        && s > 0
+                            ? s
+                            : -1;
+                    if (scale <= 0)
+                        return Fail("--scale must be a positive number, e.g. --scale 0.5 or --scale 20.");
                     var summary = await sp.GetRequiredService<DemoSeeder>().SeedAsync(scale, default);
                     Console.WriteLine(summary);
                     return 0;
                 case "backup":
-                    if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal)) return Fail("Usage: backup <file>");
+                    if (args.Length < 2 || args[1].StartsWith("--", StringComparison.Ordinal))
+                        return Fail("Usage: backup <file>");
                     var settings = sp.GetRequiredService<DatabaseSettings>();
                     if (settings.Provider == DatabaseProvider.Postgres)
                         return Fail("The database is PostgreSQL: back it up with pg_dump (e.g. pg_dump -Fc -f steadfast.dump <database>).");
@@ -46,22 +61,39 @@ public static class CliVerbs
                     await SteadfastApp.PrepareDatabaseAsync(app.Services);
                     var email = Option(args, "--email");
                     var password = Option(args, "--password");
-                    if (email is null || password is null) return Fail("Usage: create-admin --email <email> --password <password> [--name <display name>]");
-                    var created = await sp.GetRequiredService<UserAdmin>().CreateAsync(
-                        new CreateUser(email, Option(args, "--name") ?? "Administrator", password, [Roles.Admin], null, null, null, null), default);
+                    if (email is null || password is null)
+                        return Fail("Usage: create-admin --email <email> --password <password> [--name <display name>]");
+                    var created = await sp.GetRequiredService<UserAdmin>()
+                        .CreateAsync(
+                            new CreateUser(
+                                email,
+                                Option(args, "--name") ?? "Administrator",
+                                password,
+                                [Roles.Admin],
+                                null,
+                                null,
+                                null,
+                                null
+                            ),
+                            default
+                        );
                     Console.WriteLine($"Created admin {created.Email} ({created.Id}).");
                     return 0;
                 case "token" when args.Length > 1 && args[1] == "create":
                     var userEmail = Option(args, "--user");
-                    if (userEmail is null) return Fail("Usage: token create --user <email> [--name <name>] [--days <n>]");
+                    if (userEmail is null)
+                        return Fail("Usage: token create --user <email> [--name <name>] [--days <n>]");
                     var user = await sp.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(userEmail);
-                    if (user is null) return Fail($"No user with email {userEmail}.");
+                    if (user is null)
+                        return Fail($"No user with email {userEmail}.");
                     int? days = int.TryParse(Option(args, "--days"), out var d) ? d : null;
-                    var token = await sp.GetRequiredService<TokenService>().CreatePersonalAsync(user.Id, Option(args, "--name") ?? "cli", days, default);
+                    var token = await sp.GetRequiredService<TokenService>()
+                        .CreatePersonalAsync(user.Id, Option(args, "--name") ?? "cli", days, default);
                     Console.WriteLine(token.Token);
                     return 0;
                 default:
-                    Console.WriteLine("""
+                    Console.WriteLine(
+                        """
                         Steadfast.Web [verb] [--Setting:Key=value ...]
                           (no verb)                         run the web app
                           migrate                           apply database migrations
@@ -69,7 +101,8 @@ public static class CliVerbs
                           backup <file>                     online backup of the SQLite database
                           create-admin --email E --password P [--name N]
                           token create --user E [--name N] [--days D]   print a new personal access token
-                        """);
+                        """
+                    );
                     return args[0] == "help" ? 0 : 2;
             }
         }

@@ -44,7 +44,10 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting("Demo:SeedIfEmpty", "false");
         builder.UseSetting("Bootstrap:AdminEmail", AdminEmail);
         builder.UseSetting("Bootstrap:AdminPassword", Password);
-        builder.UseSetting("Auth:SignInPermitsPerMinute", SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting(
+            "Auth:SignInPermitsPerMinute",
+            SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
@@ -94,7 +97,11 @@ public class SqliteFactory : AppFactory
     protected override Task DropDatabaseAsync()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        try { Directory.Delete(_dir, recursive: true); } catch (IOException) { }
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException) { }
         return Task.CompletedTask;
     }
 }
@@ -118,7 +125,8 @@ public class PostgresFactory : AppFactory
         var name = prefix + Guid.NewGuid().ToString("N")[..12];
         await using var conn = new NpgsqlConnection(ServerConnectionString);
         await conn.OpenAsync();
-        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn)) await cmd.ExecuteNonQueryAsync();
+        await using (var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", conn))
+            await cmd.ExecuteNonQueryAsync();
         return (name, new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = name, Pooling = true }.ToString());
     }
 

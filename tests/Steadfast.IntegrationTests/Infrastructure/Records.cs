@@ -19,27 +19,53 @@ public static class Records
 
     public static async Task<JsonElement> CustomerAsync(this HttpClient client, string? name = null, object? extra = null)
     {
-        var body = new Dictionary<string, object?> { ["name"] = name ?? $"测试客户{Guid.NewGuid():N}"[..12] + "有限公司", ["province"] = "江苏", ["city"] = "苏州" };
+        var body = new Dictionary<string, object?>
+        {
+            ["name"] = name ?? $"测试客户{Guid.NewGuid():N}"[..12] + "有限公司",
+            ["province"] = "江苏",
+            ["city"] = "苏州",
+        };
         if (extra is not null)
-            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject()) body[p.Name] = p.Value;
+            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject())
+                body[p.Name] = p.Value;
         return await (await client.PostAsJsonAsync("/api/v1/customers", body)).ExpectAsync(HttpStatusCode.Created);
     }
 
     public static async Task<JsonElement> ProductAsync(this HttpClient admin, int warrantyMonths = 12)
     {
         var code = $"T-{Interlocked.Increment(ref _serial)}-{Guid.NewGuid():N}"[..20];
-        return await (await admin.PostAsJsonAsync("/api/v1/products", new { code, name = "测试注塑机 " + code, category = "注塑机", warrantyMonths })).ExpectAsync(HttpStatusCode.Created);
+        return await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/products",
+                new
+                {
+                    code,
+                    name = "测试注塑机 " + code,
+                    category = "注塑机",
+                    warrantyMonths,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
     }
 
-    public static async Task<JsonElement> MachineAsync(this HttpClient client, JsonElement customer, JsonElement product, object? extra = null)
+    public static async Task<JsonElement> MachineAsync(
+        this HttpClient client,
+        JsonElement customer,
+        JsonElement product,
+        object? extra = null
+    )
     {
         var body = new Dictionary<string, object?>
         {
-            ["serialNumber"] = $"SN-{Guid.NewGuid():N}"[..14], ["productId"] = product.GetProperty("id").GetGuid(), ["customerId"] = customer.GetProperty("id").GetGuid(),
-            ["siteName"] = "1号车间", ["installedOn"] = "2025-03-05",
+            ["serialNumber"] = $"SN-{Guid.NewGuid():N}"[..14],
+            ["productId"] = product.GetProperty("id").GetGuid(),
+            ["customerId"] = customer.GetProperty("id").GetGuid(),
+            ["siteName"] = "1号车间",
+            ["installedOn"] = "2025-03-05",
         };
         if (extra is not null)
-            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject()) body[p.Name] = p.Value;
+            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject())
+                body[p.Name] = p.Value;
         return await (await client.PostAsJsonAsync("/api/v1/equipment", body)).ExpectAsync(HttpStatusCode.Created);
     }
 

@@ -30,11 +30,15 @@ public sealed class ServerProcess(string connectionString, DatabaseProvider prov
     private static string RepoRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx"))) dir = dir.Parent;
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Steadfast.slnx")))
+            dir = dir.Parent;
         return dir!.FullName;
     }
 
-    /// <summary>The host as its own build put it (same configuration as these tests): the test folder also holds test assemblies the app must not load.</summary>
+    /// <summary>
+    /// The host as its own build put it (same configuration as these tests): the test folder also holds test assemblies the app must not
+    /// load.
+    /// </summary>
     private static string WebDll()
     {
         var config = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name; // bin/<Debug|Release>/net10.0
@@ -43,14 +47,32 @@ public sealed class ServerProcess(string connectionString, DatabaseProvider prov
 
     public async Task StartAsync()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[]
+        var info = new ProcessStartInfo("dotnet")
         {
-            WebDll(), "--urls", Url, "--contentRoot", Path.Combine(RepoRoot(), "src", "Steadfast.Web"),
-            $"--Database:Provider={provider}", $"--ConnectionStrings:Default={connectionString}", "--Demo:SeedIfEmpty=false",
-            $"--Bootstrap:AdminEmail={AppFactory.AdminEmail}", $"--Bootstrap:AdminPassword={AppFactory.Password}", "--Auth:SignInPermitsPerMinute=100000",
-            "--Queue:TickInterval=00:00:00.500", "--Queue:Lease=00:00:05", "--Logging:LogLevel:Default=Warning",
-        }) info.ArgumentList.Add(a);
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (
+            var a in new[]
+            {
+                WebDll(),
+                "--urls",
+                Url,
+                "--contentRoot",
+                Path.Combine(RepoRoot(), "src", "Steadfast.Web"),
+                $"--Database:Provider={provider}",
+                $"--ConnectionStrings:Default={connectionString}",
+                "--Demo:SeedIfEmpty=false",
+                $"--Bootstrap:AdminEmail={AppFactory.AdminEmail}",
+                $"--Bootstrap:AdminPassword={AppFactory.Password}",
+                "--Auth:SignInPermitsPerMinute=100000",
+                "--Queue:TickInterval=00:00:00.500",
+                "--Queue:Lease=00:00:05",
+                "--Logging:LogLevel:Default=Warning",
+            }
+        )
+            info.ArgumentList.Add(a);
         _process = Process.Start(info)!;
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };
@@ -62,11 +84,13 @@ public sealed class ServerProcess(string connectionString, DatabaseProvider prov
         {
             try
             {
-                if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode) return;
+                if ((await http.GetAsync(Url + "/healthz")).IsSuccessStatusCode)
+                    return;
             }
             catch (HttpRequestException) { }
             catch (TaskCanceledException) { }
-            if (_process.HasExited) throw new InvalidOperationException($"The server exited with {_process.ExitCode}");
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}");
             await Task.Delay(250);
         }
         throw new TimeoutException("The server did not come up.");
@@ -76,7 +100,9 @@ public sealed class ServerProcess(string connectionString, DatabaseProvider prov
     public async Task<HttpClient> AdminAsync()
     {
         var http = new HttpClient { BaseAddress = new Uri(Url), Timeout = TimeSpan.FromSeconds(10) };
-        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AppFactory.AdminEmail, password = AppFactory.Password })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = await (
+            await http.PostAsJsonAsync("/api/v1/auth/token", new { email = AppFactory.AdminEmail, password = AppFactory.Password })
+        ).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
         return http;
     }
@@ -90,7 +116,11 @@ public sealed class ServerProcess(string connectionString, DatabaseProvider prov
 
     public void Dispose()
     {
-        try { Kill(); } catch (InvalidOperationException) { }
+        try
+        {
+            Kill();
+        }
+        catch (InvalidOperationException) { }
         _process?.Dispose();
     }
 }

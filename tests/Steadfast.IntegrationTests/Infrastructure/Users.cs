@@ -13,11 +13,16 @@ public static class Users
         email ??= $"{role.ToLowerInvariant()}-{Guid.NewGuid():N}@test.local";
         var body = new Dictionary<string, object?>
         {
-            ["email"] = email, ["displayName"] = $"Test {role}", ["password"] = AppFactory.Password, ["roles"] = new[] { role },
-            ["customerId"] = role == "Customer" ? Guid.NewGuid() : null, ["dealerId"] = role == "Dealer" ? Guid.NewGuid() : null,
+            ["email"] = email,
+            ["displayName"] = $"Test {role}",
+            ["password"] = AppFactory.Password,
+            ["roles"] = new[] { role },
+            ["customerId"] = role == "Customer" ? Guid.NewGuid() : null,
+            ["dealerId"] = role == "Dealer" ? Guid.NewGuid() : null,
         };
         if (extra is not null)
-            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject()) body[p.Name] = p.Value;
+            foreach (var p in JsonSerializer.SerializeToElement(extra, Json.Web).EnumerateObject())
+                body[p.Name] = p.Value;
         var response = await admin.PostAsJsonAsync("/api/v1/users", body);
         return await response.ExpectAsync(HttpStatusCode.Created);
     }

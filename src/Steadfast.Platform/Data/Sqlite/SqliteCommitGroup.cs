@@ -19,9 +19,11 @@ internal sealed class SqliteCommitGroup
     // Small enough that one group runs while the next gathers: at 64, with 32 clients, nearly all of them
     // waited on one group, and the writer sat idle while they came back (a fifth of both cores idle).
     private const int MaxBatch = 16;
+
     // The writer keeps its page cache between groups; an idle one is closed (tests open hundreds of databases).
     private static readonly TimeSpan IdleClose = TimeSpan.FromSeconds(30);
     private static readonly ConcurrentDictionary<string, Lazy<SqliteCommitGroup>> Groups = new(StringComparer.Ordinal);
+
     // A transaction opened from inside a grouped one (another context, same database) cannot wait for
     // the group, which is waiting for it; it takes the plain path, as it did before groups.
     private static readonly AsyncLocal<bool> InGroup = new();
@@ -34,7 +36,8 @@ internal sealed class SqliteCommitGroup
     {
         this.connectionString = connectionString;
         // The loop outlives the request that started it and must not carry its context (its user, its HttpContext).
-        using (ExecutionContext.SuppressFlow()) _ = Task.Run(RunAsync);
+        using (ExecutionContext.SuppressFlow())
+            _ = Task.Run(RunAsync);
     }
 
     private sealed class Job
@@ -76,7 +79,8 @@ internal sealed class SqliteCommitGroup
         // The context's own connection may be open (a create reads first); it goes back to the pool, and
         // the context gets a fresh one of its own once the work is done.
         var own = db.Database.GetDbConnection();
-        for (var i = 0; own.State != System.Data.ConnectionState.Closed && i < 16; i++) await db.Database.CloseConnectionAsync();
+        for (var i = 0; own.State != System.Data.ConnectionState.Closed && i < 16; i++)
+            await db.Database.CloseConnectionAsync();
         if (own.State != System.Data.ConnectionState.Closed)
             throw new InvalidOperationException("A connection opened outside EF cannot join a group commit.");
         db.Database.SetDbConnection(tx.Connection, contextOwnsConnection: false);
@@ -108,8 +112,10 @@ internal sealed class SqliteCommitGroup
             var waiting = reader.WaitToReadAsync().AsTask();
             if (writer is not null && !waiting.IsCompleted && await Task.WhenAny(waiting, Task.Delay(IdleClose)) != waiting)
                 CloseWriter();
-            if (!await waiting) return;
-            if (!reader.TryRead(out var first)) continue;
+            if (!await waiting)
+                return;
+            if (!reader.TryRead(out var first))
+                continue;
             var gate = SqliteWriteGate.GateOf(connectionString);
             var entered = await gate.WaitAsync(SqliteWriteGate.MaxWait);
             var batch = new List<Job>();
@@ -127,11 +133,13 @@ internal sealed class SqliteCommitGroup
                         Execute(connection, tx, "RELEASE job;");
                         batch.Add(job);
                     }
-                    else Execute(connection, tx, "ROLLBACK TO job; RELEASE job;");
+                    else
+                        Execute(connection, tx, "ROLLBACK TO job; RELEASE job;");
                     job = null;
                 } while (batch.Count < MaxBatch && reader.TryRead(out job));
                 await tx.CommitAsync();
-                foreach (var done in batch) done.Committed.SetResult();
+                foreach (var done in batch)
+                    done.Committed.SetResult();
             }
             catch (Exception ex)
             {
@@ -139,11 +147,13 @@ internal sealed class SqliteCommitGroup
                 CloseWriter();
                 job?.Turn.TrySetException(ex);
                 job?.Committed.TrySetException(ex);
-                foreach (var done in batch) done.Committed.TrySetException(ex);
+                foreach (var done in batch)
+                    done.Committed.TrySetException(ex);
             }
             finally
             {
-                if (entered) gate.Release();
+                if (entered)
+                    gate.Release();
             }
         }
     }
@@ -162,7 +172,8 @@ internal sealed class SqliteCommitGroup
 
     private void CloseWriter()
     {
-        if (writer is null) return;
+        if (writer is null)
+            return;
         SqliteStatementCache.Forget(writer);
         writer.Dispose();
         writer = null;

@@ -15,7 +15,8 @@ public abstract class SqliteMaintenance(IServiceScopeFactory scopes, TimeProvide
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (!db.IsSqlite) return;
+        if (!db.IsSqlite)
+            return;
         await RunAsync(db, ct);
     }
 
@@ -44,7 +45,8 @@ public abstract class SqliteMaintenance(IServiceScopeFactory scopes, TimeProvide
 /// recommends PRAGMA optimize at start and now and then; PostgreSQL's autovacuum does this by itself.
 /// 0x10002: all tables, with ANALYZE where statistics are missing or stale.
 /// </summary>
-public sealed class SqliteOptimizer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SqliteOptimizer> log) : SqliteMaintenance(scopes, clock, log)
+public sealed class SqliteOptimizer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SqliteOptimizer> log)
+    : SqliteMaintenance(scopes, clock, log)
 {
     protected override TimeSpan Every => TimeSpan.FromHours(1);
     protected override string Pragma => "PRAGMA optimize=0x10002;";
@@ -65,7 +67,8 @@ public sealed class SqliteOptimizer(IServiceScopeFactory scopes, TimeProvider cl
 /// past <see cref="ForcePages"/> (readers always in the way) gets one.
 /// </para>
 /// </summary>
-public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SqliteCheckpointer> log) : SqliteMaintenance(scopes, clock, log)
+public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, TimeProvider clock, ILogger<SqliteCheckpointer> log)
+    : SqliteMaintenance(scopes, clock, log)
 {
     /// <summary>64 MB of log; tests set less.</summary>
     public int RestartPages { get; init; } = 16_384;
@@ -81,16 +84,19 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, TimeProvider
         try
         {
             var pages = await CheckpointAsync(connection, "PASSIVE", ct);
-            if (pages < RestartPages) return;
+            if (pages < RestartPages)
+                return;
             // Writers wait while the gated pass copies and syncs; each pass before it leaves that one less to do.
             for (var pass = 0; pass < 3; pass++)
             {
                 var before = pages;
                 pages = await CheckpointAsync(connection, "PASSIVE", ct);
-                if (pages - before < CloseEnoughPages) break;
+                if (pages - before < CloseEnoughPages)
+                    break;
             }
             var gate = SqliteWriteGate.GateOf(connection.ConnectionString);
-            if (!await gate.WaitAsync(SqliteWriteGate.MaxWait, ct)) return;
+            if (!await gate.WaitAsync(SqliteWriteGate.MaxWait, ct))
+                return;
             try
             {
                 pages = await CheckpointAsync(connection, "PASSIVE", ct);
@@ -99,7 +105,8 @@ public sealed class SqliteCheckpointer(IServiceScopeFactory scopes, TimeProvider
             {
                 gate.Release();
             }
-            if (pages >= ForcePages) await CheckpointAsync(connection, "RESTART", ct);
+            if (pages >= ForcePages)
+                await CheckpointAsync(connection, "RESTART", ct);
         }
         finally
         {

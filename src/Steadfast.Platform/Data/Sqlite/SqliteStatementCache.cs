@@ -17,6 +17,7 @@ namespace Steadfast.Platform.Data.Sqlite;
 internal sealed class SqliteStatementCache : DbCommandInterceptor
 {
     public static readonly SqliteStatementCache Instance = new();
+
     // Far more than the writer's distinct statements; past it, a statement is compiled each time as before.
     internal const int Capacity = 256;
     private static readonly ConditionalWeakTable<SqliteConnection, Shelf> Shelves = [];
@@ -27,9 +28,11 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
     /// <summary>Finalizes the kept statements; call before the connection closes.</summary>
     public static void Forget(SqliteConnection connection)
     {
-        if (!Shelves.TryGetValue(connection, out var shelf)) return;
+        if (!Shelves.TryGetValue(connection, out var shelf))
+            return;
         Shelves.Remove(connection);
-        foreach (var command in shelf.Commands.Values) command.Discard();
+        foreach (var command in shelf.Commands.Values)
+            command.Discard();
         shelf.Commands.Clear();
     }
 
@@ -45,17 +48,23 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
     /// </summary>
     public static DbCommand Take(DbCommand result)
     {
-        if (result is KeptCommand || result is not SqliteCommand { Connection: { } connection } fresh || !Shelves.TryGetValue(connection, out var shelf))
+        if (
+            result is KeptCommand
+            || result is not SqliteCommand { Connection: { } connection } fresh
+            || !Shelves.TryGetValue(connection, out var shelf)
+        )
             return result;
         var text = fresh.CommandText;
         if (shelf.Commands.TryGetValue(text, out var kept))
         {
-            if (kept.InUse) return result;
+            if (kept.InUse)
+                return result;
             shelf.Reused++;
         }
         else
         {
-            if (shelf.Commands.Count >= Capacity) return result;
+            if (shelf.Commands.Count >= Capacity)
+                return result;
             kept = new KeptCommand(shelf, text, connection);
             shelf.Commands[text] = kept;
         }
@@ -97,7 +106,8 @@ internal sealed class SqliteStatementCache : DbCommandInterceptor
 
         private void Drop()
         {
-            if (shelf.Commands.TryGetValue(CommandText, out var kept) && kept == this) shelf.Commands.Remove(CommandText);
+            if (shelf.Commands.TryGetValue(CommandText, out var kept) && kept == this)
+                shelf.Commands.Remove(CommandText);
             discarded = true;
         }
 

@@ -28,31 +28,47 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     internal static SemaphoreSlim GateOf(string connectionString) => Gates.GetOrAdd(connectionString, _ => new SemaphoreSlim(1, 1));
 
-    public override InterceptionResult<DbTransaction> TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    public override InterceptionResult<DbTransaction> TransactionStarting(
+        DbConnection connection,
+        TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result
+    )
     {
         var gate = GateOf(connection);
-        if (gate.Wait(MaxWait)) held[connection] = gate;
+        if (gate.Wait(MaxWait))
+            held[connection] = gate;
         return result;
     }
 
-    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData,
-        InterceptionResult<DbTransaction> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<DbTransaction>> TransactionStartingAsync(
+        DbConnection connection,
+        TransactionStartingEventData eventData,
+        InterceptionResult<DbTransaction> result,
+        CancellationToken cancellationToken = default
+    )
     {
         var gate = GateOf(connection);
-        if (await gate.WaitAsync(MaxWait, cancellationToken)) held[connection] = gate;
+        if (await gate.WaitAsync(MaxWait, cancellationToken))
+            held[connection] = gate;
         return result;
     }
 
     private void Leave(DbConnection? connection)
     {
-        if (connection is not null && held.TryRemove(connection, out var gate)) gate.Release();
+        if (connection is not null && held.TryRemove(connection, out var gate))
+            gate.Release();
     }
 
-    private void Leave(TransactionEventData eventData) => Leave(eventData.Context?.Database.GetDbConnection() ?? eventData.Transaction.Connection);
+    private void Leave(TransactionEventData eventData) =>
+        Leave(eventData.Context?.Database.GetDbConnection() ?? eventData.Transaction.Connection);
 
     public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData);
 
-    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionCommittedAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Leave(eventData);
         return Task.CompletedTask;
@@ -60,7 +76,11 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Leave(eventData);
 
-    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionRolledBackAsync(
+        DbTransaction transaction,
+        TransactionEndEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Leave(eventData);
         return Task.CompletedTask;
@@ -68,7 +88,11 @@ internal sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionI
 
     public override void TransactionFailed(DbTransaction transaction, TransactionErrorEventData eventData) => Leave(eventData);
 
-    public override Task TransactionFailedAsync(DbTransaction transaction, TransactionErrorEventData eventData, CancellationToken cancellationToken = default)
+    public override Task TransactionFailedAsync(
+        DbTransaction transaction,
+        TransactionErrorEventData eventData,
+        CancellationToken cancellationToken = default
+    )
     {
         Leave(eventData);
         return Task.CompletedTask;

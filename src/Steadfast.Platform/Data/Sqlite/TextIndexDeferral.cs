@@ -6,7 +6,8 @@ namespace Steadfast.Platform.Data.Sqlite;
 /// Lets a bulk write (an import batch) index its new rows in one statement per index instead of one per row.
 /// FTS5 flushes its pending terms at every statement that writes it inside a transaction, and each flush
 /// pays for a share of the index's merge work. Fed row by row from the insert triggers, each imported
-/// row cost more as the table grew, and large imports took several times as long. The insert triggers skip while a row is in "TextIndexDeferral"; that row is written and
+/// row cost more as the table grew, and large imports took several times as long. The insert triggers skip while a row is in
+/// "TextIndexDeferral"; that row is written and
 /// removed inside the caller's transaction, so no other connection ever sees it, and a crash rolls it
 /// back with the rows it covered.
 /// </summary>
@@ -20,8 +21,10 @@ public sealed class TextIndexDeferral
     /// <summary>Starts deferring; null on PostgreSQL, whose trigram indexes have no such cost. Call inside a transaction.</summary>
     public static async Task<TextIndexDeferral?> BeginAsync(AppDbContext db, IEnumerable<TextIndex> indexes, CancellationToken ct)
     {
-        if (!db.IsSqlite) return null;
-        if (db.Database.CurrentTransaction is null) throw new InvalidOperationException("A text index can only be deferred inside a transaction.");
+        if (!db.IsSqlite)
+            return null;
+        if (db.Database.CurrentTransaction is null)
+            throw new InvalidOperationException("A text index can only be deferred inside a transaction.");
         // The row goes in first: that takes the write lock, so no other writer adds rows between the marks and the save.
         await db.Database.ExecuteSqlRawAsync("""INSERT INTO "TextIndexDeferral" DEFAULT VALUES""", ct);
         var marks = new List<(TextIndex, long)>();
@@ -41,7 +44,8 @@ public sealed class TextIndexDeferral
         {
             var columns = string.Join(", ", index.Columns.Select(c => $"\"{c}\""));
             // A rowid table hands out max(rowid) + 1 while the write lock is held, so "after the mark" is exactly the new rows.
-            var catchUp = $"INSERT INTO \"{index.SqliteTable}\"(rowid, {columns}) SELECT rowid, {columns} FROM \"{index.Table}\" WHERE rowid > {{0}}";
+            var catchUp =
+                $"INSERT INTO \"{index.SqliteTable}\"(rowid, {columns}) SELECT rowid, {columns} FROM \"{index.Table}\" WHERE rowid > {{0}}";
             await db.Database.ExecuteSqlRawAsync(catchUp, [after], ct);
         }
         await db.Database.ExecuteSqlRawAsync("""DELETE FROM "TextIndexDeferral" """, ct);
