@@ -43,6 +43,7 @@ check() {
   echo "=== $name"
   if "$@"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 }
+check "code format" bash -c 'set -o pipefail; dotnet tool restore > /dev/null && dotnet csharpier check . && python3 scripts/line-width.py | tail -n 1'
 check "publish smoke" ./scripts/publish-smoke.sh "$results/publish"
 check "api contract" ./scripts/api-contract.sh "$results/api-contract"
 
