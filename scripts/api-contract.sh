@@ -5,13 +5,14 @@
 # Prints "api contract: passed" or "api contract: failed: <why>" last; exit code to match.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/app-process.sh
 root=$PWD
 out=${1:-TestResults/api-contract}
 redocly_version=2.77.0
 tools="${XDG_CACHE_HOME:-$HOME/.cache}/steadfast/redocly-$redocly_version"
-rm -rf "$out" && mkdir -p "$out"
+rm -rf "$out" && mkdir -p "$out" && out=$(cd "$out" && pwd)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; }
+cleanup() { stop_app; }
 trap cleanup EXIT
 fail() { echo "api contract: failed: $*"; [ -f "$out/app.log" ] && tail -n 30 "$out/app.log"; exit 1; }
 
@@ -21,18 +22,14 @@ if [ ! -x "$tools/node_modules/.bin/redocly" ]; then
 fi
 dotnet tool restore > /dev/null || fail "dotnet tool restore"
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 password='Contract-Check-1!'
 dotnet src/Steadfast.Web/bin/Debug/net10.0/Steadfast.Web.dll --urls "$base" --contentRoot "$root/src/Steadfast.Web" \
-  --ConnectionStrings:Default="Data Source=$root/$out/contract.db" \
+  --ConnectionStrings:Default="Data Source=$out/contract.db" \
   --Bootstrap:AdminEmail=admin@contract.local --Bootstrap:AdminPassword="$password" > "$out/app.log" 2>&1 &
 pid=$!
-for _ in $(seq 1 90); do
-  curl -sf "$base/healthz" > /dev/null && break
-  kill -0 "$pid" 2>/dev/null || fail "the app exited"
-  sleep 1
-done
+wait_healthy "$base" "$pid"
 curl -sf "$base/openapi/v1.json" -o "$out/v1.json" || fail "/openapi/v1.json did not answer"
 
 "$tools/node_modules/.bin/redocly" lint "$out/v1.json" --extends=recommended --format=summary > "$out/lint.txt" 2>&1 \

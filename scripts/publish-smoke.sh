@@ -4,10 +4,11 @@
 # script it links. Prints "publish smoke: passed" or "publish smoke: failed: <why>" last; exit code to match.
 set -uo pipefail
 cd "$(dirname "$0")/.."
+. scripts/app-process.sh
 out=${1:-TestResults/publish}
 work=$(mktemp -d)
 pid=
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; rm -rf "$work"; }
+cleanup() { stop_app; rm -rf "$work"; }
 trap cleanup EXIT
 fail() { echo "publish smoke: failed: $*"; [ -f "$work/app.log" ] && tail -n 40 "$work/app.log"; exit 1; }
 
@@ -15,18 +16,13 @@ rm -rf "$out"
 dotnet publish src/Steadfast.Web -c Release -o "$out" -nologo -v quiet > "$work/publish.log" 2>&1 \
   || { cat "$work/publish.log"; fail "dotnet publish"; }
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(free_port)
 base="http://127.0.0.1:$port"
 # Started in its own folder (its content root), as a service unit would, with data outside it.
 (cd "$out" && exec env ASPNETCORE_ENVIRONMENT=Production dotnet Steadfast.Web.dll --urls "$base" \
   --ConnectionStrings:Default="Data Source=$work/smoke.db" > "$work/app.log" 2>&1) &
 pid=$!
-for _ in $(seq 1 90); do
-  curl -sf "$base/healthz" > /dev/null && break
-  kill -0 "$pid" 2>/dev/null || fail "the published app exited"
-  sleep 1
-done
-[ "$(curl -s "$base/healthz")" = "Healthy" ] || fail "/healthz is not Healthy"
+wait_healthy "$base" "$pid"
 
 curl -sf -H 'Accept-Language: en' "$base/account/login" -o "$work/login.html" || fail "/account/login did not answer 200"
 grep -q 'type="password"' "$work/login.html" || fail "the sign-in page has no sign-in form"
