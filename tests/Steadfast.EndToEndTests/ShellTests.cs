@@ -31,18 +31,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("Welcome");
-        foreach (
-            var module in new[]
-            {
-                "Customers",
-                "Equipment",
-                "Service",
-                "Spare parts",
-                "Service dashboard",
-                "Users",
-                "Audit log",
-            }
-        )
+        foreach (var module in new[] { "Customers", "Equipment", "Service", "Spare parts", "Service dashboard", "Users", "Audit log" })
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         // The menu lists installed modules only: no entries for modules still to come.
         foreach (var missing in new[] { "Sales", "Automation", "Insights" })
