@@ -3,7 +3,7 @@ using System.Reflection;
 namespace Steadfast.ArchitectureTests;
 
 /// <summary>
-/// Modules depend on each other in one direction only (ARCHITECTURE.md): Customers ← Inventory ←
+/// Modules depend on each other in one direction only (docs/ARCHITECTURE.md): Customers ← Inventory ←
 /// Service ← Sales, Insights reads all, Platform depends on none, and only the host sees everything.
 /// </summary>
 public sealed class ModuleDependencyTests

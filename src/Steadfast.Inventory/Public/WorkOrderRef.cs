@@ -16,7 +16,7 @@ public sealed record WorkOrderRef(
 
 /// <summary>
 /// Finds a work order the caller may see. The service module implements it: inventory sits below service
-/// in the module order (ARCHITECTURE.md), so a request for parts names its order through this port.
+/// in the module order (docs/ARCHITECTURE.md), so a request for parts names its order through this port.
 /// </summary>
 public interface IWorkOrderLookup
 {
