@@ -37,47 +37,47 @@ public sealed class NavigationTests
     [InlineData(false)]
     public async Task The_menu_shows_a_modules_entries_only_when_the_module_is_installed(bool withInventory)
     {
-        await using var ctx = new BunitContext();
-        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
-        ctx.Services.AddMudServices();
-        ctx.Services.AddSingleton<IStringLocalizer<Platform.Localization.Strings>>(Strings.Localizer());
         var modules = ModuleCatalog.Create().Where(m => withInventory || m is not InventoryModule);
-        ctx.Services.AddSingleton(new InstalledModules(new HostModule(), modules));
-        ctx.Services.AddScoped<NavigationAccess>();
-        var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("warehouse@steadfast.local");
-        auth.SetRoles(Roles.Warehouse);
-        auth.SetPolicies(Policies.Staff);
-
-        var cut = ctx.Render<NavMenu>();
-        var hrefs = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
+        var hrefs = await MenuLinksAsync(modules, "warehouse@steadfast.local", Roles.Warehouse, Policies.Staff);
 
         Assert.Contains("/customers", hrefs);
         Assert.Contains("/service", hrefs);
         Assert.Equal(withInventory, hrefs.Contains("/stock"));
         Assert.Equal(withInventory, hrefs.Contains("/parts/reports"));
-        // Entries behind a policy the reader lacks stay out, and no placeholder stands in for a missing module.
+        // Entries behind a policy the reader lacks stay out.
         Assert.DoesNotContain("/settings/users", hrefs);
         Assert.DoesNotContain("/service/dashboard", hrefs);
-        Assert.Empty(cut.FindAll(".mud-nav-link-disabled"));
     }
 
     [Fact]
     public async Task A_customer_sees_the_portal_entries_and_nothing_of_the_back_office()
     {
+        var hrefs = await MenuLinksAsync(ModuleCatalog.Create(), "customer@steadfast.local", Roles.Customer);
+
+        Assert.Equal(["/", "/equipment", "/service", "/settings/tokens"], hrefs);
+    }
+
+    /// <summary>The addresses of the menu as one user sees it, with only <paramref name="modules"/> installed.</summary>
+    private static async Task<List<string?>> MenuLinksAsync(
+        IEnumerable<SteadfastModule> modules,
+        string user,
+        string role,
+        params string[] policies
+    )
+    {
         await using var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         ctx.Services.AddMudServices();
         ctx.Services.AddSingleton<IStringLocalizer<Platform.Localization.Strings>>(Strings.Localizer());
-        ctx.Services.AddSingleton(new InstalledModules(new HostModule(), ModuleCatalog.Create()));
+        ctx.Services.AddSingleton(new InstalledModules(new HostModule(), modules));
         ctx.Services.AddScoped<NavigationAccess>();
         var auth = ctx.AddAuthorization();
-        auth.SetAuthorized("customer@steadfast.local");
-        auth.SetRoles(Roles.Customer);
-
+        auth.SetAuthorized(user);
+        auth.SetRoles(role);
+        auth.SetPolicies(policies);
         var cut = ctx.Render<NavMenu>();
-        var hrefs = cut.FindAll("a[href]").Select(a => a.GetAttribute("href")).ToList();
-
-        Assert.Equal(["/", "/equipment", "/service", "/settings/tokens"], hrefs);
+        // No placeholder stands in for a module that is not installed.
+        Assert.Empty(cut.FindAll(".mud-nav-link-disabled"));
+        return [.. cut.FindAll("a[href]").Select(a => a.GetAttribute("href"))];
     }
 }

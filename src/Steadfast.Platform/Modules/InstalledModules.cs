@@ -3,16 +3,25 @@ using System.Reflection;
 namespace Steadfast.Platform.Modules;
 
 /// <summary>The modules of this app, dependencies first, after the host's own contribution.</summary>
-public sealed class InstalledModules(SteadfastModule host, IEnumerable<SteadfastModule> modules)
+public sealed class InstalledModules
 {
-    public IReadOnlyList<SteadfastModule> Modules { get; } = [.. modules];
+    public InstalledModules(SteadfastModule host, IEnumerable<SteadfastModule> modules)
+    {
+        Modules = [.. modules];
+        All = [host, .. Modules];
+        // Gathered once: the menu reads it on every page.
+        Navigation = [.. All.SelectMany(m => m.Navigation)];
+    }
 
-    public IReadOnlyList<SteadfastModule> All => [host, .. Modules];
+    public IReadOnlyList<SteadfastModule> Modules { get; }
+
+    public IReadOnlyList<SteadfastModule> All { get; }
 
     /// <summary>Every assembly with pages besides the host's (the router's own): the platform's and each module's.</summary>
     public IReadOnlyList<Assembly> PageAssemblies => [typeof(InstalledModules).Assembly, .. Modules.Select(m => m.Assembly).Distinct()];
 
-    public IEnumerable<NavEntry> Navigation => All.SelectMany(m => m.Navigation);
+    /// <summary>Every menu entry of the host and the modules.</summary>
+    public IReadOnlyList<NavEntry> Navigation { get; }
 }
 
 /// <summary>
