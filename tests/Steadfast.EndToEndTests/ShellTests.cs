@@ -107,6 +107,12 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         var page = await app.NewPageAsync("en-US");
         await BrowserApp.SignInAsync(page, "customer@steadfast.local");
         await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync("Customers");
+        // The portal's home links what the portal modules offer this user, nothing more.
+        var welcome = page.GetByTestId("portal-welcome");
+        await Assertions.Expect(welcome.Locator("a[href='/equipment']")).ToBeVisibleAsync();
+        await Assertions.Expect(welcome.Locator("a[href='/service']")).ToBeVisibleAsync();
+        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(2);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("portal-home-en.png"), FullPage = true });
         await page.GotoAsync("/settings/users");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
 
