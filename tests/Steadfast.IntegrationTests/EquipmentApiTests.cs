@@ -87,10 +87,10 @@ public abstract class EquipmentApiTests<TApp>(TApp app) : IClassFixture<TApp>
         var machine = await (await admin.GetAsync($"/api/v1/equipment/{m.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(15, machine.GetProperty("lastReadingHours").GetDouble());
         var timeline = await (await admin.GetAsync($"/api/v1/equipment/{m.Id()}/timeline")).ExpectAsync(HttpStatusCode.OK);
-        var kinds = timeline.EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
-        Assert.Contains("meterReplaced", kinds);
+        var kinds = timeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Contains("reading.meterReplaced", kinds);
         Assert.Contains("reading", kinds);
-        Assert.Contains("installed", kinds);
+        Assert.Contains("lifecycle.installed", kinds);
     }
 
     [Fact]

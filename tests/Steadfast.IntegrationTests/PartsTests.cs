@@ -656,8 +656,12 @@ public abstract class PartsTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(260000, wo.GetProperty("partsCost").GetInt64());
         await AssertBalancesMatchLedgerAsync();
 
-        var timeline = await (await w.Admin.GetAsync($"/api/v1/equipment/{w.Machine.Id()}/timeline")).ExpectAsync(HttpStatusCode.OK);
-        Assert.Equal(2, timeline.EnumerateArray().Count(e => e.GetProperty("kind").GetString() == "partReplaced"));
+        var timeline = await (await w.Admin.GetAsync($"/api/v1/equipment/{w.Machine.Id()}/timeline?kind=part")).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        var kinds = timeline.GetProperty("items").EnumerateArray().Select(e => e.GetProperty("kind").GetString()).ToList();
+        Assert.Equal(3, kinds.Count(k => k == "part.fitted"));
+        Assert.Equal(2, kinds.Count(k => k == "part.returned"));
     }
 
     private static async Task<string> PartNumberAsync(World w, Guid id) =>

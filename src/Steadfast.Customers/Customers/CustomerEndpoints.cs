@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Steadfast.Customers.Public;
@@ -48,12 +49,17 @@ internal static class CustomerEndpoints
             .RequirePolicy(Policies.CustomerEditors)
             .WithName("UpsertCustomerByExternalId")
             .WithSummary("ERP sync: create or update the customer with this external id.");
-        g.MapGet("/{id:guid}/timeline", (Guid id, int? take, CustomerService s, CancellationToken ct) =>
-                s.TimelineAsync(id, Math.Clamp(take ?? 100, 1, 500), ct)
+        g.MapGet(
+                "/{id:guid}/timeline",
+                (Guid id, [FromQuery] string[]? kind, int? page, int? pageSize, CustomerService s, CancellationToken ct) =>
+                    s.TimelineAsync(id, kind ?? [], PageRequest.From(page, pageSize), ct)
             )
             .RequirePolicy(Policies.SignedIn)
             .WithName("CustomerTimeline")
-            .WithSummary("The customer's timeline, newest first");
+            .WithSummary(
+                "The customer's timeline, newest first, paged: follow-ups, notes you may see, contacts, machines, work orders, complaints, "
+                    + "surveys, call-backs. kind (repeated or comma-separated) keeps only those kinds; the answer lists the kinds there are."
+            );
         g.MapGet("/duplicates", (CustomerService s, CancellationToken ct) => s.DuplicatesAsync(ct))
             .RequirePolicy(Policies.CustomerEditors)
             .WithName("CustomerDuplicates")

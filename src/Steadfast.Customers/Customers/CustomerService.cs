@@ -19,7 +19,8 @@ internal sealed class CustomerService(
     CustomerScope scope,
     CustomFieldService fields,
     TimeProvider clock,
-    IStringLocalizer<Strings> t
+    IStringLocalizer<Strings> t,
+    IEnumerable<ICustomerTimelineSource> timelineSources
 )
 {
     public const string RecordType = "customer";
@@ -426,27 +427,47 @@ internal sealed class CustomerService(
         ];
     }
 
-    /// <summary>Everything that happened to the customer, newest first: follow-ups, machines, contacts.</summary>
-    public async Task<List<TimelineEntry>> TimelineAsync(Guid id, int take, CancellationToken ct)
+    /// <summary>
+    /// Everything that happened to the customer, newest first, one page at a time: follow-ups and the notes the reader
+    /// may see, contacts, machines, and what other modules add (work orders, complaints, surveys, call-backs).
+    /// </summary>
+    public async Task<TimelinePage> TimelineAsync(Guid id, IEnumerable<string?> kind, PageRequest page, CancellationToken ct)
     {
         var customer = await GetAsync(id, ct);
         var me = scope.UserId;
-        var activities = await db.Set<Activity>()
-            .AsNoTracking()
-            .Where(a => a.CustomerId == customer.Id && (!a.IsPrivate || a.AuthorId == me))
-            .OrderByDescending(a => a.AtUtc)
-            .Take(take)
-            .Select(a => new TimelineEntry(
-                a.AtUtc,
-                a.IsPrivate ? "note" : "activity." + a.Type.ToString(),
-                a.Summary,
-                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                a.Id
-            ))
-            .ToListAsync(ct);
+        TimelinePart[] own = [new(["activity", "note"], async (kinds, take, c) =>
+            {
+                var (notes, activities) = (kinds.Contains("note"), kinds.Contains("activity"));
+                return await db.Set<Activity>()
+                    .AsNoTracking()
+                    .Where(a => a.CustomerId == customer.Id && (!a.IsPrivate || a.AuthorId == me))
+                    .Where(a => notes || !a.IsPrivate)
+                    .Where(a => activities || a.IsPrivate)
+                    .OrderByDescending(a => a.AtUtc)
+                    .Take(take)
+                    .Select(a => new TimelineEntry(
+                        a.AtUtc,
+                        a.IsPrivate ? "note" : "activity." + a.Type.ToString(),
+                        a.Summary,
+                        db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                        a.Id
+                    ))
+                    .ToListAsync(c);
+            }), new(["contact"], async (_, take, c) => await db.Set<Contact>().AsNoTracking().Where(x => x.CustomerId == customer.Id).OrderByDescending(x => x.CreatedAtUtc).Take(take).Select(x => new TimelineEntry(x.CreatedAtUtc, "contact", x.Name, x.Title, x.Id)).ToListAsync(c)), new(["machine"], (_, take, c) => MachineEntriesAsync(customer.Id, take, c)), new(["created"], (_, _, _) => Task.FromResult<IReadOnlyList<TimelineEntry>>([new(customer.CreatedAt, "created", customer.Name, null, customer.Id)]))];
+        return await TimelineMerge.PageAsync(
+            [.. own, .. timelineSources.Select(s => TimelineMerge.From(s, customer.Id))],
+            kind,
+            page,
+            t,
+            ct
+        );
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> MachineEntriesAsync(Guid customerId, int take, CancellationToken ct)
+    {
         var machines = await db.Set<Machine>()
             .AsNoTracking()
-            .Where(m => m.CustomerId == customer.Id)
+            .Where(m => m.CustomerId == customerId)
             .OrderByDescending(m => m.CreatedAtUtc)
             .Take(take)
             .Select(m => new
@@ -458,26 +479,17 @@ internal sealed class CustomerService(
                 Model = db.Set<Products.Product>().Where(p => p.Id == m.ProductId).Select(p => p.Name).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var contacts = await db.Set<Contact>()
-            .AsNoTracking()
-            .Where(c => c.CustomerId == customer.Id)
-            .OrderByDescending(c => c.CreatedAtUtc)
-            .Take(take)
-            .Select(c => new TimelineEntry(c.CreatedAtUtc, "contact", c.Name, c.Title, c.Id))
-            .ToListAsync(ct);
-        var entries = activities
-            .Concat(contacts)
-            .Concat(
-                machines.Select(m => new TimelineEntry(
-                    m.InstalledOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? m.CreatedAtUtc,
-                    "machine",
-                    $"{m.Model} · {m.SerialNumber}",
-                    null,
-                    m.Id
-                ))
-            )
-            .Append(new TimelineEntry(customer.CreatedAt, "created", customer.Name, null, customer.Id));
-        return [.. entries.OrderByDescending(e => e.At).Take(take)];
+        return
+        [
+            .. machines.Select(m => new TimelineEntry(
+                m.InstalledOn?.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) ?? m.CreatedAtUtc,
+                "machine",
+                $"{m.Model} · {m.SerialNumber}",
+                null,
+                m.Id,
+                $"/equipment/{m.Id}"
+            )),
+        ];
     }
 
     public static string FormatDate(DateTime? utc) => utc?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";

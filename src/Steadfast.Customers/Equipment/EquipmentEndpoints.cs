@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Localization;
 using Steadfast.Customers.Customers;
@@ -61,10 +62,17 @@ internal static class EquipmentEndpoints
             .RequirePolicy(Policies.EquipmentEditors)
             .WithName("AddReading")
             .WithSummary("Running hours; lower than the last reading only with isMeterReplacement.");
-        g.MapGet("/{id:guid}/timeline", (Guid id, EquipmentService s, CancellationToken ct) => s.TimelineAsync(id, ct))
+        g.MapGet(
+                "/{id:guid}/timeline",
+                (Guid id, [FromQuery] string[]? kind, int? page, int? pageSize, EquipmentService s, CancellationToken ct) =>
+                    s.TimelineAsync(id, kind ?? [], PageRequest.From(page, pageSize), ct)
+            )
             .RequirePolicy(Policies.SignedIn)
             .WithName("EquipmentTimeline")
-            .WithSummary("The machine's timeline, newest first");
+            .WithSummary(
+                "The machine file (一机一档), newest first, paged: installation, readings, attachments, work orders, visits, surveys, "
+                    + "call-backs, parts fitted and returned. kind (repeated or comma-separated) keeps only those kinds."
+            );
 
         api.MapGet(
                 "/public/equipment/{token}",

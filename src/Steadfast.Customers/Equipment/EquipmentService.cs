@@ -22,7 +22,8 @@ internal sealed class EquipmentService(
     TimeProvider clock,
     CompanyClock company,
     IStringLocalizer<Strings> t,
-    IEnumerable<Public.IMachineTimelineSource> timelineSources
+    IEnumerable<Public.IMachineTimelineSource> timelineSources,
+    Steadfast.Platform.Files.AttachmentService attachments
 )
 {
     public const string RecordType = "equipment";
@@ -311,29 +312,44 @@ internal sealed class EquipmentService(
         return new ReadingDto(reading.Id, reading.Hours, reading.ReadAtUtc, reading.IsMeterReplacement, actor.Name);
     }
 
-    /// <summary>The machine's record (设备病历): sale, installation, readings and, as modules land, work orders and parts.</summary>
-    public async Task<List<TimelineEntry>> TimelineAsync(Guid id, CancellationToken ct)
+    /// <summary>
+    /// The machine's record (设备病历), newest first, one page at a time: registration, installation, readings,
+    /// attachments, and what other modules add (work orders, visits, surveys, call-backs, parts fitted and returned).
+    /// </summary>
+    public async Task<TimelinePage> TimelineAsync(Guid id, IEnumerable<string?> kind, PageRequest page, CancellationToken ct)
     {
         var m = await GetAsync(id, ct);
-        var entries = new List<TimelineEntry>();
         var created = await db.Set<Machine>().Where(x => x.Id == id).Select(x => x.CreatedAtUtc).SingleAsync(ct);
-        entries.Add(new TimelineEntry(created, "registered", m.SerialNumber, m.CustomerName, m.Id));
+        List<TimelineEntry> lifecycle = [new(created, "lifecycle.registered", m.SerialNumber, m.CustomerName, m.Id)];
         if (m.InstalledOn is { } i)
-            entries.Add(new TimelineEntry(i.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "installed", m.SiteName, m.SiteAddress, m.Id));
+            lifecycle.Add(new(i.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "lifecycle.installed", m.SiteName, m.SiteAddress, m.Id));
         if (m.CommissionedOn is { } c)
-            entries.Add(new TimelineEntry(c.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "commissioned", m.SiteName, null, m.Id));
-        entries.AddRange(
-            (await ReadingsAsync(id, ct)).Select(r => new TimelineEntry(
-                r.ReadAt,
-                r.IsMeterReplacement ? "meterReplaced" : "reading",
-                r.Hours.ToString("#,##0.#", System.Globalization.CultureInfo.CurrentCulture),
-                r.RecordedBy,
-                r.Id
-            ))
-        );
-        foreach (var source in timelineSources)
-            entries.AddRange(await source.EntriesAsync(id, ct));
-        return [.. entries.OrderByDescending(e => e.At)];
+            lifecycle.Add(new(c.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc), "lifecycle.commissioned", m.SiteName, null, m.Id));
+        TimelinePart[] own =
+        [
+            new(["lifecycle"], (_, _, _) => Task.FromResult<IReadOnlyList<TimelineEntry>>(lifecycle)),
+            new(["reading"], async (_, take, c) =>
+                [
+                    .. (await ReadingsAsync(id, c))
+                        .Take(take)
+                        .Select(r => new TimelineEntry(
+                            r.ReadAt,
+                            r.IsMeterReplacement ? "reading.meterReplaced" : "reading",
+                            r.Hours.ToString("#,##0.#", System.Globalization.CultureInfo.CurrentCulture),
+                            r.RecordedBy,
+                            r.Id
+                        )),
+                ]
+            ),
+            new(["attachment"], async (_, take, c) =>
+                [
+                    .. (await attachments.ListAsync(RecordType, id, c))
+                        .Take(take)
+                        .Select(a => new TimelineEntry(a.UploadedAt, "attachment", a.FileName, t[$"Attachments.Kind.{a.Kind}"], a.Id)),
+                ]
+            ),
+        ];
+        return await TimelineMerge.PageAsync([.. own, .. timelineSources.Select(s => TimelineMerge.From(s, id))], kind, page, t, ct);
     }
 
     /// <summary>For the QR page: the machine behind a token, or null. Reveals nothing for an unknown token.</summary>

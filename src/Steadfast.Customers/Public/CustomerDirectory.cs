@@ -233,11 +233,27 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 /// </summary>
 public sealed record CustomerTab(string TitleKey, string Icon, Type Component, int Order);
 
+/// <summary>A tab another module adds to the machine page (the service module's work orders); rendered with a <c>MachineId</c>.</summary>
+public sealed record MachineTab(string TitleKey, string Icon, Type Component, int Order);
+
 /// <summary>
-/// Entries another module adds to a machine's timeline (the parts replaced on it). Kind names a string
-/// key <c>Timeline.{Kind}</c> the module provides.
+/// Entries another module adds to a machine's timeline (work orders, visits, surveys, parts). Kinds names the groups the
+/// source answers for (the <c>kind</c> filter's values); an entry's Kind is its group, or its group, a dot and a detail
+/// (<c>workOrder.closed</c>), and names the string key <c>Timeline.{Kind}</c> the module provides.
 /// </summary>
 public interface IMachineTimelineSource
 {
-    Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, CancellationToken ct);
+    IReadOnlyCollection<string> Kinds { get; }
+
+    /// <summary>The newest <paramref name="take"/> entries of the asked kinds, newest first.</summary>
+    Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, IReadOnlySet<string> kinds, int take, CancellationToken ct);
+}
+
+/// <summary>Entries another module adds to the customer 360 timeline (work orders, complaints, surveys, call-backs).</summary>
+public interface ICustomerTimelineSource
+{
+    IReadOnlyCollection<string> Kinds { get; }
+
+    /// <summary>The newest <paramref name="take"/> entries of the asked kinds, newest first.</summary>
+    Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid customerId, IReadOnlySet<string> kinds, int take, CancellationToken ct);
 }

@@ -7,44 +7,42 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Stock;
 
-/// <summary>Every part fitted to a machine, on the machine's timeline (一机一档).</summary>
+/// <summary>Every part fitted to a machine or taken back from it, on the machine's timeline (一机一档).</summary>
 internal sealed class PartsTimeline(AppDbContext db) : IMachineTimelineSource
 {
-    public async Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, CancellationToken ct)
+    public IReadOnlyCollection<string> Kinds { get; } = ["part"];
+
+    public async Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, IReadOnlySet<string> kinds, int take, CancellationToken ct)
     {
         var rows = await (
             from m in db.Set<StockMovement>().AsNoTracking()
             join p in db.Set<Part>() on m.PartId equals p.Id
-            where m.MachineId == machineId && (m.Kind == MovementKind.Issue || (m.Kind == MovementKind.Return && !m.Faulty))
+            where m.MachineId == machineId && (m.Kind == MovementKind.Issue || m.Kind == MovementKind.Return)
             orderby m.AtUtc descending
             select new
             {
+                m.Id,
                 m.AtUtc,
                 m.Kind,
-                m.PartId,
                 p.Number,
                 p.Name,
                 m.Quantity,
+                m.Faulty,
                 m.WorkOrderNumber,
                 m.ActorName,
-                m.WorkOrderId,
             }
         )
-            .Take(500)
+            .Take(take)
             .ToListAsync(ct);
-        // A part taken back unused was not fitted: what stays on the machine is issued minus good returns, per order.
         return
         [
-            .. rows.GroupBy(r => (r.WorkOrderId, r.PartId))
-                .Select(g => (Issue: g.Where(r => r.Kind == MovementKind.Issue).MaxBy(r => r.AtUtc), Fitted: -g.Sum(r => r.Quantity)))
-                .Where(x => x.Issue is not null && x.Fitted > 0)
-                .Select(x => new TimelineEntry(
-                    x.Issue!.AtUtc,
-                    "partReplaced",
-                    $"{x.Issue.Number} {x.Issue.Name} × {x.Fitted.ToString(CultureInfo.CurrentCulture)}",
-                    $"{x.Issue.WorkOrderNumber} · {x.Issue.ActorName}",
-                    x.Issue.WorkOrderId
-                )),
+            .. rows.Select(r => new TimelineEntry(
+                r.AtUtc,
+                r.Kind == MovementKind.Issue ? "part.fitted" : "part.returned",
+                $"{r.Number} {r.Name} × {Math.Abs(r.Quantity).ToString(CultureInfo.CurrentCulture)}",
+                $"{r.WorkOrderNumber} · {r.ActorName}",
+                r.Id
+            )),
         ];
     }
 }

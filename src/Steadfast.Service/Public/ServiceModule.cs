@@ -35,6 +35,17 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<WorkOrderLookup>()
             .AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<WorkOrderLookup>())
             .AddScoped<OrderParts>()
+            .AddScoped<ServiceTimeline>()
+            .AddScoped<Customers.Public.IMachineTimelineSource, MachineServiceTimeline>()
+            .AddScoped<Customers.Public.ICustomerTimelineSource, CustomerServiceTimeline>()
+            .AddSingleton(
+                new Customers.Public.MachineTab(
+                    "Customers.WorkOrders",
+                    Icons.Material.Outlined.HomeRepairService,
+                    typeof(MachineServiceTab),
+                    10
+                )
+            )
             .AddSingleton(
                 new Customers.Public.CustomerTab(
                     "Customers.WorkOrders",
