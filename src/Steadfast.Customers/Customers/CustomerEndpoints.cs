@@ -57,8 +57,9 @@ internal static class CustomerEndpoints
             .RequirePolicy(Policies.SignedIn)
             .WithName("CustomerTimeline")
             .WithSummary(
-                "The customer's timeline, newest first, paged: follow-ups, notes you may see, contacts, machines, work orders, complaints, "
-                    + "surveys, call-backs. kind (repeated or comma-separated) keeps only those kinds; the answer lists the kinds there are."
+                "The customer's timeline, newest first, paged: follow-ups, notes you may see, contacts, machines, work orders, "
+                    + "complaints, surveys, call-backs. kind (repeated or comma-separated) keeps only those kinds; the answer lists "
+                    + "the kinds there are."
             );
         g.MapGet("/duplicates", (CustomerService s, CancellationToken ct) => s.DuplicatesAsync(ct))
             .RequirePolicy(Policies.CustomerEditors)

@@ -434,26 +434,14 @@ internal sealed class CustomerService(
     public async Task<TimelinePage> TimelineAsync(Guid id, IEnumerable<string?> kind, PageRequest page, CancellationToken ct)
     {
         var customer = await GetAsync(id, ct);
-        var me = scope.UserId;
-        TimelinePart[] own = [new(["activity", "note"], async (kinds, take, c) =>
-            {
-                var (notes, activities) = (kinds.Contains("note"), kinds.Contains("activity"));
-                return await db.Set<Activity>()
-                    .AsNoTracking()
-                    .Where(a => a.CustomerId == customer.Id && (!a.IsPrivate || a.AuthorId == me))
-                    .Where(a => notes || !a.IsPrivate)
-                    .Where(a => activities || a.IsPrivate)
-                    .OrderByDescending(a => a.AtUtc)
-                    .Take(take)
-                    .Select(a => new TimelineEntry(
-                        a.AtUtc,
-                        a.IsPrivate ? "note" : "activity." + a.Type.ToString(),
-                        a.Summary,
-                        db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
-                        a.Id
-                    ))
-                    .ToListAsync(c);
-            }), new(["contact"], async (_, take, c) => await db.Set<Contact>().AsNoTracking().Where(x => x.CustomerId == customer.Id).OrderByDescending(x => x.CreatedAtUtc).Take(take).Select(x => new TimelineEntry(x.CreatedAtUtc, "contact", x.Name, x.Title, x.Id)).ToListAsync(c)), new(["machine"], (_, take, c) => MachineEntriesAsync(customer.Id, take, c)), new(["created"], (_, _, _) => Task.FromResult<IReadOnlyList<TimelineEntry>>([new(customer.CreatedAt, "created", customer.Name, null, customer.Id)]))];
+        var created = new TimelineEntry(customer.CreatedAt, "created", customer.Name, null, customer.Id);
+        TimelinePart[] own =
+        [
+            new(["activity", "note"], (kinds, take, c) => ActivityEntriesAsync(customer.Id, kinds, take, c)),
+            new(["contact"], (_, take, c) => ContactEntriesAsync(customer.Id, take, c)),
+            new(["machine"], (_, take, c) => MachineEntriesAsync(customer.Id, take, c)),
+            new(["created"], (_, _, _) => Task.FromResult<IReadOnlyList<TimelineEntry>>([created])),
+        ];
         return await TimelineMerge.PageAsync(
             [.. own, .. timelineSources.Select(s => TimelineMerge.From(s, customer.Id))],
             kind,
@@ -462,6 +450,41 @@ internal sealed class CustomerService(
             ct
         );
     }
+
+    private async Task<IReadOnlyList<TimelineEntry>> ActivityEntriesAsync(
+        Guid customerId,
+        IReadOnlySet<string> kinds,
+        int take,
+        CancellationToken ct
+    )
+    {
+        var (me, notes, activities) = (scope.UserId, kinds.Contains("note"), kinds.Contains("activity"));
+        return await db.Set<Activity>()
+            .AsNoTracking()
+            .Where(a => a.CustomerId == customerId && (!a.IsPrivate || a.AuthorId == me))
+            .Where(a => notes || !a.IsPrivate)
+            .Where(a => activities || a.IsPrivate)
+            .OrderByDescending(a => a.AtUtc)
+            .Take(take)
+            .Select(a => new TimelineEntry(
+                a.AtUtc,
+                a.IsPrivate ? "note" : "activity." + a.Type.ToString(),
+                a.Summary,
+                db.Users.Where(u => u.Id == a.AuthorId).Select(u => u.DisplayName).FirstOrDefault(),
+                a.Id,
+                null
+            ))
+            .ToListAsync(ct);
+    }
+
+    private async Task<IReadOnlyList<TimelineEntry>> ContactEntriesAsync(Guid customerId, int take, CancellationToken ct) =>
+        await db.Set<Contact>()
+            .AsNoTracking()
+            .Where(x => x.CustomerId == customerId)
+            .OrderByDescending(x => x.CreatedAtUtc)
+            .Take(take)
+            .Select(x => new TimelineEntry(x.CreatedAtUtc, "contact", x.Name, x.Title, x.Id, null))
+            .ToListAsync(ct);
 
     private async Task<IReadOnlyList<TimelineEntry>> MachineEntriesAsync(Guid customerId, int take, CancellationToken ct)
     {

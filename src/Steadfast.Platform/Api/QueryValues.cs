@@ -31,7 +31,10 @@ public static class QueryValues
         return asked.ToHashSet(StringComparer.Ordinal);
     }
 
-    /// <summary>A sort key: one of <paramref name="keys"/> or a custom field's <c>cf.key</c> in <paramref name="customFields"/>, with an optional leading minus.</summary>
+    /// <summary>
+    /// A sort key: one of <paramref name="keys"/> or a custom field's <c>cf.key</c> in <paramref name="customFields"/>,
+    /// with an optional leading minus.
+    /// </summary>
     public static void Sort(string? sort, IReadOnlyCollection<string> keys, IReadOnlyCollection<string> customFields, IStringLocalizer t)
     {
         if (string.IsNullOrEmpty(sort))
