@@ -37,6 +37,8 @@ public static class SteadfastApp
         builder.Services.AddSteadfastAuth(builder.Configuration);
         builder.Services.AddDataProtection().SetApplicationName("Steadfast").PersistKeysToDbContext<AppDbContext>();
         builder.Services.AddApiConventions();
+        builder.Services.AddSingleton<Auth.SignInThrottle>();
+        builder.Services.AddTrustedProxies(builder.Configuration);
         builder.Services.AddSettingsFeatures();
         // Every module project referenced by this one is found and added: its services here, its endpoints,
         // pages and menu entries below. Adding a module needs no edit in this file.
@@ -85,6 +87,7 @@ public static class SteadfastApp
             // The user's remembered choice first, then what the browser asks for.
             o.RequestCultureProviders = [new CookieRequestCultureProvider(), new ChineseFirstCultureProvider()];
         });
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseApiRequestLimits();
         app.UseStatusCodePages();

@@ -171,6 +171,83 @@ public abstract class HostileInputTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public async Task Every_list_refuses_an_unknown_filter_value_sort_key_custom_field_paging_or_parameter_naming_it()
+    {
+        using var admin = await app.AdminAsync();
+        var doc = await (await admin.GetAsync("/openapi/v1.json")).ExpectAsync(HttpStatusCode.OK);
+        var failures = new List<string>();
+        var cases = 0;
+        async Task ExpectNamedAsync(string url, string field)
+        {
+            cases++;
+            using var response = await admin.GetAsync(url);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"GET {url} → {(int)response.StatusCode}, expected 400");
+                return;
+            }
+            var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+            if (!problem.ErrorFields().Contains(field, StringComparer.OrdinalIgnoreCase))
+                failures.Add($"GET {url} → 400 without naming {field}: {problem}");
+        }
+        foreach (var path in doc.GetProperty("paths").EnumerateObject().Where(p => !p.Name.Contains('{', StringComparison.Ordinal)))
+        {
+            if (!path.Value.TryGetProperty("get", out var get) || !get.TryGetProperty("parameters", out var parameters))
+                continue;
+            var query = parameters.EnumerateArray().Where(p => p.GetProperty("in").GetString() == "query").ToList();
+            if (query.Count == 0)
+                continue;
+            foreach (var p in query)
+            {
+                var name = p.GetProperty("name").GetString()!;
+                var schema = Resolve(doc, p.GetProperty("schema"));
+                var isEnum =
+                    schema is { } sch
+                    && (
+                        sch.TryGetProperty("enum", out _)
+                        || sch.TryGetProperty("oneOf", out _)
+                        || sch.TryGetProperty("anyOf", out var any)
+                            && any.EnumerateArray().Any(a => Resolve(doc, a) is { } r && r.TryGetProperty("enum", out _))
+                    );
+                if (isEnum)
+                    await ExpectNamedAsync($"{path.Name}?{name}=bogusValue", name);
+                if (name is "page" or "pageSize")
+                    await ExpectNamedAsync($"{path.Name}?{name}=0", name);
+                if (name == "pageSize")
+                    await ExpectNamedAsync($"{path.Name}?pageSize=100000", name);
+                if (name == "sort")
+                    await ExpectNamedAsync($"{path.Name}?sort=name;DROP TABLE Customers", name);
+            }
+            await ExpectNamedAsync(
+                $"{path.Name}?{query[0].GetProperty("name").GetString()}Typo=1",
+                query[0].GetProperty("name").GetString() + "Typo"
+            );
+        }
+        // The lists whose filters include custom fields read their query themselves: the same rules hold.
+        foreach (var list in new[] { "/api/v1/customers", "/api/v1/equipment", "/api/v1/users", "/api/v1/customers/export" })
+        {
+            await ExpectNamedAsync($"{list}?sort=cf.nonexistent", "sort");
+            await ExpectNamedAsync($"{list}?sort=name;DROP TABLE Customers", "sort");
+            await ExpectNamedAsync($"{list}?cf.nonexistent=1", "cf.nonexistent");
+            await ExpectNamedAsync($"{list}?tierr=gold", "tierr");
+        }
+        await ExpectNamedAsync("/api/v1/customers?tier=bogus", "tier");
+        await ExpectNamedAsync("/api/v1/customers?status=bogus", "status");
+        await ExpectNamedAsync("/api/v1/customers?ownerId=not-a-guid", "ownerId");
+        await ExpectNamedAsync("/api/v1/equipment?status=bogus", "status");
+        await ExpectNamedAsync("/api/v1/equipment?inWarranty=maybe", "inWarranty");
+        await ExpectNamedAsync("/api/v1/users?role=Wizard", "role");
+        await ExpectNamedAsync("/api/v1/work-orders?status=bogus", "status");
+        Assert.True(cases > 60, $"only {cases} cases");
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+
+        // What is known still answers, and says which values a field allows.
+        await (await admin.GetAsync("/api/v1/customers?tier=strategic&sort=-createdAt&page=1&pageSize=500")).ExpectAsync(HttpStatusCode.OK);
+        var tier = await (await admin.GetAsync("/api/v1/customers?tier=bogus")).ExpectAsync(HttpStatusCode.BadRequest);
+        Assert.Contains("strategic", tier.GetProperty("errors").GetProperty("tier")[0].GetString(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// A real workbook whose sheet holds <paramref name="rows"/> identical rows (a few hundred MB that deflate to a few MB).
     /// With <paramref name="lie"/> the zip's headers claim the sheet is 2 KB, as a hand-made bomb would.

@@ -81,19 +81,24 @@ internal static class CustomerEndpoints
             .WithSummary("Per owner: customers by days since last contact (≤30, ≤60, ≤90, ≤180, >180, never).");
     }
 
-    internal static CustomerQuery Query(HttpRequest r) =>
-        new(
-            r.Query["q"],
-            Enum.TryParse<CustomerTier>(r.Query["tier"], true, out var tier) ? tier : null,
-            Enum.TryParse<CustomerStatus>(r.Query["status"], true, out var status) ? status : null,
-            r.Query["province"],
-            r.Query["city"],
-            Guid.TryParse(r.Query["ownerId"], out var owner) ? owner : null,
-            Guid.TryParse(r.Query["dealerId"], out var dealer) ? dealer : null,
-            r.Query["tag"],
-            int.TryParse(r.Query["notContactedDays"], out var days) ? days : null,
-            r.Query["sort"]
+    internal static CustomerQuery Query(HttpRequest r)
+    {
+        var read = new QueryReader(r);
+        var query = new CustomerQuery(
+            read.Text("q"),
+            read.Enum<CustomerTier>("tier"),
+            read.Enum<CustomerStatus>("status"),
+            read.Text("province"),
+            read.Text("city"),
+            read.Guid("ownerId"),
+            read.Guid("dealerId"),
+            read.Text("tag"),
+            read.Int("notContactedDays", 1, 3650),
+            read.Text("sort")
         );
+        read.ThrowIfInvalid();
+        return query;
+    }
 
     internal static IReadOnlyList<CustomFieldFilter> Filters(HttpRequest r) =>
         CustomFieldQuery.ParseFilters(r.Query.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString())));
@@ -106,8 +111,10 @@ internal static class CustomerEndpoints
         CancellationToken ct
     ) => s.ListAsync(Query(request), Filters(request), PageRequest.From(page, pageSize), ct);
 
-    private static IResult Export(HttpRequest request, CustomerService s, IStringLocalizer<Strings> t)
+    private static async Task<IResult> Export(HttpRequest request, CustomerService s, IStringLocalizer<Strings> t, CancellationToken ct)
     {
+        var (query, filters) = (Query(request), Filters(request));
+        await s.CheckAsync(query, filters, ct);
         ExportColumn<CustomerListItem>[] columns =
         [
             new(t["Customers.Name"], c => c.Name),
@@ -123,7 +130,7 @@ internal static class CustomerEndpoints
             new(t["Customers.LastContact"], c => CustomerService.FormatDate(c.LastContactAt)),
             new(t["Customers.Machines"], c => c.Machines),
         ];
-        return ExcelExport.File(s.AllAsync(Query(request), Filters(request)), columns, "customers.xlsx");
+        return ExcelExport.File(s.AllAsync(query, filters), columns, "customers.xlsx");
     }
 
     private static async Task<Results<Ok<CustomerDetail>, Created<CustomerDetail>>> UpsertByExternalId(

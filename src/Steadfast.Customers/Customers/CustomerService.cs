@@ -25,12 +25,22 @@ internal sealed class CustomerService(
 {
     public const string RecordType = "customer";
 
-    public Task<PagedResult<CustomerListItem>> ListAsync(
+    public static readonly string[] SortKeys = ["name", "createdAt", "tier", "lastContact"];
+
+    public async Task<PagedResult<CustomerListItem>> ListAsync(
         CustomerQuery query,
         IReadOnlyList<CustomFieldFilter> filters,
         PageRequest page,
         CancellationToken ct
-    ) => Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
+    )
+    {
+        await CheckAsync(query, filters, ct);
+        return await Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
+    }
+
+    /// <summary>A filter on a custom field that does not exist, or a sort key the list does not have, is a 400.</summary>
+    public Task CheckAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters, CancellationToken ct) =>
+        fields.CheckListQueryAsync(RecordType, filters, query.Sort, SortKeys, ct);
 
     /// <summary>Every matching row, for export: same filters, no paging.</summary>
     public IAsyncEnumerable<CustomerListItem> AllAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters) =>

@@ -86,18 +86,25 @@ internal static class EquipmentEndpoints
             .WithSummary("What a QR scan shows without an account. An unknown token is a plain 404.");
     }
 
-    private static MachineQuery Query(HttpRequest r) =>
-        new(
-            r.Query["q"],
-            Guid.TryParse(r.Query["customerId"], out var c) ? c : null,
-            Guid.TryParse(r.Query["productId"], out var p) ? p : null,
-            Enum.TryParse<MachineStatus>(r.Query["status"], true, out var st) ? st : null,
-            bool.TryParse(r.Query["inWarranty"], out var w) ? w : null,
-            r.Query["sort"]
-        );
-
-    private static IResult Export(HttpRequest request, EquipmentService s, IStringLocalizer<Strings> t)
+    private static MachineQuery Query(HttpRequest r)
     {
+        var read = new QueryReader(r);
+        var query = new MachineQuery(
+            read.Text("q"),
+            read.Guid("customerId"),
+            read.Guid("productId"),
+            read.Enum<MachineStatus>("status"),
+            read.Bool("inWarranty"),
+            read.Text("sort")
+        );
+        read.ThrowIfInvalid();
+        return query;
+    }
+
+    private static async Task<IResult> Export(HttpRequest request, EquipmentService s, IStringLocalizer<Strings> t, CancellationToken ct)
+    {
+        var (query, filters) = (Query(request), CustomerEndpoints.Filters(request));
+        await s.CheckAsync(query, filters, ct);
         ExportColumn<MachineDto>[] columns =
         [
             new(t["Equipment.Serial"], m => m.SerialNumber),
@@ -113,7 +120,7 @@ internal static class EquipmentEndpoints
             new(t["Equipment.Status"], m => t[$"Equipment.Status.{m.Status}"].Value),
             new(t["Equipment.Hours"], m => m.LastReadingHours),
         ];
-        return ExcelExport.File(s.AllAsync(Query(request), CustomerEndpoints.Filters(request)), columns, "equipment.xlsx");
+        return ExcelExport.File(s.AllAsync(query, filters), columns, "equipment.xlsx");
     }
 
     private static async Task<Results<Ok<MachineDto>, Created<MachineDto>>> UpsertByExternalId(

@@ -28,12 +28,22 @@ internal sealed class EquipmentService(
 {
     public const string RecordType = "equipment";
 
-    public Task<PagedResult<MachineDto>> ListAsync(
+    public static readonly string[] SortKeys = ["serialNumber", "installedOn", "warrantyEndsOn"];
+
+    public async Task<PagedResult<MachineDto>> ListAsync(
         MachineQuery query,
         IReadOnlyList<CustomFieldFilter> filters,
         PageRequest page,
         CancellationToken ct
-    ) => Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
+    )
+    {
+        await CheckAsync(query, filters, ct);
+        return await Filter(query, filters).ToPageAsync(q => Sort(q, query.Sort), Project, page, ct);
+    }
+
+    /// <summary>A filter on a custom field that does not exist, or a sort key the list does not have, is a 400.</summary>
+    public Task CheckAsync(MachineQuery query, IReadOnlyList<CustomFieldFilter> filters, CancellationToken ct) =>
+        fields.CheckListQueryAsync(RecordType, filters, query.Sort, SortKeys, ct);
 
     public IAsyncEnumerable<MachineDto> AllAsync(MachineQuery query, IReadOnlyList<CustomFieldFilter> filters) =>
         Project(Sort(Filter(query, filters), query.Sort)).AsAsyncEnumerable();

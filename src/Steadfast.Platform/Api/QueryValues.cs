@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.Extensions.Localization;
 
 namespace Steadfast.Platform.Api;
@@ -56,4 +58,63 @@ public static class QueryValues
 
     public static string Unknown(IStringLocalizer t, string value, IEnumerable<string> allowed) =>
         t["Problem.UnknownValue", value, string.Join(", ", allowed)];
+
+    /// <summary>The types a query parameter may have: what a list filters by.</summary>
+    public static bool IsSimple(Type type) =>
+        type.IsEnum
+        || type == typeof(Guid)
+        || type == typeof(int)
+        || type == typeof(long)
+        || type == typeof(bool)
+        || type == typeof(double)
+        || type == typeof(decimal)
+        || type == typeof(DateOnly)
+        || type == typeof(DateTime)
+        || type == typeof(DateTimeOffset)
+        || type == typeof(string);
+
+    /// <summary>Parses a query value as the API's JSON would: enums by their camelCase names (or their defined numbers).</summary>
+    public static bool TryParse(Type type, string value, out object? parsed)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        (var ok, parsed) = type switch
+        {
+            _ when type == typeof(string) => (true, value),
+            _ when type.IsEnum => System.Enum.TryParse(type, value, ignoreCase: true, out var e) && System.Enum.IsDefined(type, e!)
+                ? (true, e)
+                : (false, null),
+            _ when type == typeof(Guid) => System.Guid.TryParse(value, out var g) ? (true, g) : (false, (object?)null),
+            _ when type == typeof(int) => int.TryParse(value, NumberStyles.Integer, inv, out var i) ? (true, i) : (false, null),
+            _ when type == typeof(long) => long.TryParse(value, NumberStyles.Integer, inv, out var l) ? (true, l) : (false, null),
+            _ when type == typeof(bool) => bool.TryParse(value, out var b) ? (true, b) : (false, null),
+            _ when type == typeof(double) => double.TryParse(value, NumberStyles.Float, inv, out var d) && double.IsFinite(d)
+                ? (true, d)
+                : (false, null),
+            _ when type == typeof(decimal) => decimal.TryParse(value, NumberStyles.Number, inv, out var m) ? (true, m) : (false, null),
+            _ when type == typeof(DateOnly) => DateOnly.TryParse(value, inv, out var o) ? (true, o) : (false, null),
+            _ when type == typeof(DateTime) => DateTime.TryParse(value, inv, DateTimeStyles.RoundtripKind, out var t)
+                ? (true, t)
+                : (false, null),
+            _ when type == typeof(DateTimeOffset) => DateTimeOffset.TryParse(value, inv, DateTimeStyles.None, out var x)
+                ? (true, x)
+                : (false, null),
+            _ => (true, value),
+        };
+        return ok;
+    }
+
+    /// <summary>What to tell a caller whose value did not parse: for an enum, the names it may use.</summary>
+    public static string NotParsed(IStringLocalizer t, Type type, string value) =>
+        type.IsEnum
+            ? Unknown(t, value, System.Enum.GetNames(type).Select(n => JsonNamingPolicy.CamelCase.ConvertName(n)))
+            : t["Problem.NotA", TypeName(type)];
+
+    private static string TypeName(Type type) =>
+        type == typeof(Guid) ? "id (GUID)"
+        : type == typeof(int) || type == typeof(long) ? "integer"
+        : type == typeof(bool) ? "true/false"
+        : type == typeof(double) || type == typeof(decimal) ? "number"
+        : type == typeof(DateOnly) ? "date (yyyy-MM-dd)"
+        : type == typeof(DateTime) || type == typeof(DateTimeOffset) ? "date and time (ISO 8601)"
+        : type.Name;
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,39 @@ public sealed partial class CustomFieldService(AppDbContext db, CustomFieldValid
             .ToListAsync(ct);
         _active[recordType] = defs;
         return defs;
+    }
+
+    /// <summary>
+    /// A list's custom-field filters and sort key, checked before the list runs: a field that does not exist (or is
+    /// switched off) is a 400 naming the parameter, not an empty list; a range bound must be a number or a date.
+    /// </summary>
+    public async Task CheckListQueryAsync(
+        string recordType,
+        IReadOnlyList<CustomFieldFilter> filters,
+        string? sort,
+        IReadOnlyCollection<string> sortKeys,
+        CancellationToken ct
+    )
+    {
+        var keys = (await ActiveDefinitionsAsync(recordType, ct)).Select(d => d.Key).ToList();
+        var errors = new Api.ValidationErrors();
+        foreach (var f in filters)
+        {
+            if (!keys.Contains(f.Key, StringComparer.Ordinal))
+            {
+                errors.Add($"cf.{f.Key}", Api.QueryValues.Unknown(t, f.Key, keys));
+                continue;
+            }
+            foreach (var (suffix, bound) in new[] { (".from", f.From), (".to", f.To) })
+                if (
+                    bound is not null
+                    && !double.TryParse(bound, NumberStyles.Float, CultureInfo.InvariantCulture, out _)
+                    && !DateOnly.TryParse(bound, CultureInfo.InvariantCulture, out _)
+                )
+                    errors.Add($"cf.{f.Key}{suffix}", t["Problem.NotA", "number or date (yyyy-MM-dd)"]);
+        }
+        errors.ThrowIfAny();
+        Api.QueryValues.Sort(sort, sortKeys, keys, t);
     }
 
     public async Task<CustomFieldDto> CreateAsync(CreateCustomField input, CancellationToken ct)

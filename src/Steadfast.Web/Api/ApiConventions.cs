@@ -132,6 +132,13 @@ public static class ApiConventions
                         .ExecuteAsync(http);
                     return;
                 }
+                if (http.Request.Path.StartsWithSegments("/api") && QueryStringCheck.Errors(http) is { Count: > 0 } queryErrors)
+                {
+                    var tq = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+                    http.Response.StatusCode = StatusCodes.Status400BadRequest;
+                    await TypedResults.ValidationProblem(queryErrors, title: tq["Problem.Validation"]).ExecuteAsync(http);
+                    return;
+                }
                 if (HttpMethods.IsPost(http.Request.Method) && http.Request.Headers.ContainsKey(IdempotencyFilter.Header))
                     http.Request.EnableBuffering();
                 await next(http);

@@ -27,20 +27,30 @@ public static class AccountEndpoints
         [FromForm] string? returnUrl,
         UserManager<AppUser> users,
         AppSignInManager signIn,
+        SignInThrottle throttle,
         HttpContext http
     )
     {
         var back = SafeLocal(returnUrl);
         string Fail(string code) =>
             $"/account/login?error={code}&returnUrl={Uri.EscapeDataString(back)}&email={Uri.EscapeDataString(email ?? "")}";
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(address, email) is not null)
+            return Results.LocalRedirect(Fail("throttled"));
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
             return Results.LocalRedirect(Fail("missing"));
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
+        {
+            throttle.Failed(address, email);
             return Results.LocalRedirect(Fail("invalid"));
+        }
         var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+        if (!result.Succeeded)
+            throttle.Failed(address, email);
         if (result.Succeeded)
         {
+            throttle.Succeeded(email);
             // The language a user chose before follows them to a new browser.
             if (user.Culture is { } culture)
                 RememberCulture(http, culture);

@@ -18,7 +18,10 @@ public static class AuthEndpoints
             .AllowAnonymous()
             .RequireRateLimiting(ApiConventions.AuthRateLimit)
             .WithName("CreateSessionToken")
-            .WithSummary("Sign in with email and password; returns a bearer token.")
+            .WithSummary(
+                "Sign in with email and password; returns a bearer token. Failed attempts are counted per account and per address: "
+                    + "past the limit the answer is 429 with Retry-After."
+            )
             .WithTags("Auth");
 
         var me = api.MapGroup("/me").RequirePolicy(Policies.SignedIn).WithTags("Auth");
@@ -41,9 +44,19 @@ public static class AuthEndpoints
         IConfiguration config,
         CurrentActor actor,
         IStringLocalizer<Strings> t,
+        SignInThrottle throttle,
+        HttpContext http,
         CancellationToken ct
     )
     {
+        var address = http.Connection.RemoteIpAddress?.ToString();
+        if (throttle.RetryAfter(address, body.Email) is { } wait)
+        {
+            http.Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(
+                System.Globalization.CultureInfo.InvariantCulture
+            );
+            return TypedResults.Problem(title: t["Auth.Error.TooMany"], statusCode: StatusCodes.Status429TooManyRequests);
+        }
         var errors = new ValidationErrors();
         if (string.IsNullOrWhiteSpace(body.Email))
             errors.Add("email", t["Auth.Error.EmailRequired"]);
@@ -54,8 +67,15 @@ public static class AuthEndpoints
 
         var user = await users.FindByEmailAsync(body.Email!.Trim());
         if (user is null)
+        {
+            throttle.Failed(address, body.Email);
             return TypedResults.Problem(title: t["Auth.Error.Invalid"], statusCode: StatusCodes.Status401Unauthorized);
+        }
         var result = await signIn.CheckPasswordSignInAsync(user, body.Password!, lockoutOnFailure: true);
+        if (result.Succeeded)
+            throttle.Succeeded(body.Email);
+        else
+            throttle.Failed(address, body.Email);
         if (result.IsLockedOut)
             return TypedResults.Problem(title: t["Auth.Error.LockedOut"], statusCode: StatusCodes.Status403Forbidden);
         if (result.IsNotAllowed)

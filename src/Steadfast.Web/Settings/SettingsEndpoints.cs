@@ -181,13 +181,20 @@ public static class SettingsEndpoints
         HttpRequest request,
         UserAdmin s,
         CancellationToken ct
-    ) =>
-        s.ListAsync(
+    )
+    {
+        // The handler reads cf.* itself: the reader refuses any other parameter it does not declare.
+        var read = new QueryReader(request);
+        foreach (var name in new[] { "q", "role", "active", "teamId", "sort" })
+            read.Text(name);
+        read.ThrowIfInvalid();
+        return s.ListAsync(
             new UserQuery(q, role, active, teamId, sort),
             CustomFieldQuery.ParseFilters(request.Query.Select(kv => new KeyValuePair<string, string?>(kv.Key, kv.Value.ToString()))),
             PageRequest.From(page, pageSize),
             ct
         );
+    }
 
     private static async Task<Created<UserDto>> CreateUser(CreateUser body, UserAdmin s, CancellationToken ct)
     {

@@ -25,6 +25,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     public abstract DatabaseProvider Provider { get; }
     protected string ConnectionString { get; set; } = "";
     protected virtual int SignInPermitsPerMinute => 10_000;
+    protected virtual int FailedSignInsPerAccount => 1_000;
+    protected virtual int FailedSignInsPerAddress => 100_000;
 
     public abstract Task InitializeAsync();
     protected abstract Task DropDatabaseAsync();
@@ -47,6 +49,14 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
         builder.UseSetting(
             "Auth:SignInPermitsPerMinute",
             SignInPermitsPerMinute.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
+        builder.UseSetting(
+            "Auth:FailedSignInsPerAccount",
+            FailedSignInsPerAccount.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        );
+        builder.UseSetting(
+            "Auth:FailedSignInsPerAddress",
+            FailedSignInsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
         builder.ConfigureServices(services =>
         {

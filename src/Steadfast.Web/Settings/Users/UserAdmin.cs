@@ -67,6 +67,8 @@ public sealed class UserAdmin(
 {
     public const string RecordType = "user";
 
+    public static readonly string[] SortKeys = ["displayName", "email", "createdAt"];
+
     public async Task EnsureRolesAsync()
     {
         var existing = await db.Roles.Select(r => r.Name).ToListAsync();
@@ -84,6 +86,9 @@ public sealed class UserAdmin(
         CancellationToken ct
     )
     {
+        if (!string.IsNullOrWhiteSpace(query.Role) && !Roles.IsKnown(query.Role))
+            throw AppValidationException.For("role", QueryValues.Unknown(t, query.Role, Roles.All));
+        await fields.CheckListQueryAsync(RecordType, filters, query.Sort, SortKeys, ct);
         var q = db.Users.AsNoTracking().AsQueryable();
         if (!string.IsNullOrWhiteSpace(query.Q))
         {

@@ -1,0 +1,72 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Http.Metadata;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Api;
+using Steadfast.Platform.Localization;
+
+namespace Steadfast.Web.Api;
+
+/// <summary>
+/// Query strings checked like bodies, for every endpoint at once: each parameter the handler declares must parse
+/// (an unknown enum value is a 400 listing the allowed names, not a filter silently dropped), paging stays in range, and
+/// a parameter the handler does not have is refused rather than ignored. Handlers that read the query themselves
+/// (custom-field filters) check it with <see cref="QueryReader"/>.
+/// </summary>
+internal static class QueryStringCheck
+{
+    private static readonly Dictionary<string, (int Min, int Max)> Ranges = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["page"] = (1, 1_000_000),
+        ["pageSize"] = (1, PageRequest.MaxPageSize),
+    };
+
+    /// <summary>The field errors of this request's query string; empty when it is fine.</summary>
+    public static Dictionary<string, string[]> Errors(HttpContext http)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method)
+            return errors;
+        var parameters = method.GetParameters();
+        var readsItself = parameters.Any(p => p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(HttpContext));
+        var declared = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        foreach (var p in parameters)
+        {
+            if (p.Name is null || http.Request.RouteValues.ContainsKey(p.Name) || !FromQuery(p))
+                continue;
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            var element = type.IsArray ? type.GetElementType()! : type;
+            if (QueryValues.IsSimple(Nullable.GetUnderlyingType(element) ?? element))
+                declared[p.Name] = Nullable.GetUnderlyingType(element) ?? element;
+        }
+        if (declared.Count == 0 && (readsItself || http.Request.Query.Count == 0))
+            return errors;
+        var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        foreach (var (name, values) in http.Request.Query)
+        {
+            if (!declared.TryGetValue(name, out var type))
+            {
+                if (!readsItself)
+                    errors[name] = [t["Problem.UnknownParameter", string.Join(", ", declared.Keys.Order(StringComparer.Ordinal))]];
+                continue;
+            }
+            foreach (var value in values)
+            {
+                if (string.IsNullOrEmpty(value))
+                    continue;
+                if (!QueryValues.TryParse(type, value, out var parsed))
+                    errors[name] = [QueryValues.NotParsed(t, type, value)];
+                else if (Ranges.TryGetValue(name, out var range) && parsed is int n && (n < range.Min || n > range.Max))
+                    errors[name] = [t["Problem.PageRange", range.Min, range.Max]];
+            }
+        }
+        return errors;
+    }
+
+    private static bool FromQuery(ParameterInfo p) =>
+        !p.GetCustomAttributes()
+            .Any(a =>
+                a is IFromBodyMetadata or IFromServiceMetadata or IFromHeaderMetadata or IFromFormMetadata or IFromRouteMetadata
+                || a.GetType().Name is "FromKeyedServicesAttribute"
+            );
+}
