@@ -71,7 +71,8 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp>
         string severity = "degraded",
         string province = "江苏",
         string category = "注塑机",
-        object? machineExtra = null
+        object? machineExtra = null,
+        string type = "repair"
     )
     {
         using var admin = await app.AdminAsync();
@@ -103,6 +104,7 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp>
                     faultDescription = "主轴异响",
                     category = "主轴",
                     severity,
+                    type,
                 }
             )
         ).ExpectAsync(HttpStatusCode.Created);
@@ -732,6 +734,63 @@ public abstract class ServiceFlowTests<TApp>(TApp app) : IClassFixture<TApp>
         );
         using var engineerClient = engineer;
         Assert.Equal(HttpStatusCode.Forbidden, (await engineerClient.GetAsync("/api/v1/service/kpis")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_dashboard_names_mttr_both_ways_good_ratings_per_engineer_and_the_complaints_response()
+    {
+        var province = $"名{Guid.NewGuid():N}"[..8];
+        var repair = await OrderAsync(province: province);
+        var complaint = await OrderAsync(province: province, type: "complaint");
+        var (engineer, engineerId) = await UserAsync("Engineer");
+        using var admin = await app.AdminAsync();
+        foreach (var order in new[] { repair, complaint })
+            await (await Move(admin, order, new { to = "assigned", assigneeId = engineerId })).ExpectAsync(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromHours(1));
+        await (await Move(engineer, complaint, new { to = "accepted" })).ExpectAsync(HttpStatusCode.OK);
+        foreach (var to in new[] { "accepted", "enRoute", "onSite" })
+            await (await Move(engineer, repair, new { to })).ExpectAsync(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await (
+            await Move(
+                engineer,
+                repair,
+                new
+                {
+                    to = "resolved",
+                    diagnosis = "d",
+                    rootCause = "wear",
+                    actions = "a",
+                    labourHours = 1,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
+        app.Clock.Advance(TimeSpan.FromHours(2));
+        await (await Move(admin, repair, new { to = "closed", reason = "电话确认" })).ExpectAsync(HttpStatusCode.OK);
+        var token = await app.DbAsync(db =>
+            db.Set<WorkOrder>().Where(w => w.Id == repair.GetProperty("id").GetGuid()).Select(w => w.SurveyToken).SingleAsync()
+        );
+        using var anon = app.CreateClient();
+        await (await anon.PostAsJsonAsync($"/api/v1/public/surveys/{token}", new { csat = 5, nps = 9 })).ExpectAsync(
+            HttpStatusCode.NoContent
+        );
+
+        var today = DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime);
+        var k = await (
+            await admin.GetAsync(
+                $"/api/v1/service/kpis?from={today.AddDays(-30):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}"
+                    + $"&region={Uri.EscapeDataString(province)}"
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
+        // Report → resolved is three hours, report → closed five: two figures, not one.
+        Assert.InRange(k.GetProperty("resolutionMinutesMean").GetDouble(), 180, 181);
+        Assert.InRange(k.GetProperty("closeMinutesMean").GetDouble(), 300, 301);
+        Assert.Equal(1, k.GetProperty("complaints").GetInt32());
+        Assert.InRange(k.GetProperty("complaintFirstResponseMinutesMean").GetDouble(), 60, 61);
+        Assert.Equal(1.0, k.GetProperty("goodRate").GetDouble());
+        var top = Assert.Single(k.GetProperty("engineers").EnumerateArray());
+        Assert.Equal(1.0, top.GetProperty("goodRate").GetDouble());
+        Assert.Equal(5.0, top.GetProperty("csatMean").GetDouble());
     }
 }
 

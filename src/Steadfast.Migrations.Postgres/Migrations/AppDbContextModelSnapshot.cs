@@ -2041,6 +2041,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<long>("CsatSum")
                         .HasColumnType("bigint");
 
+                    b.Property<int>("Good")
+                        .HasColumnType("integer");
+
                     b.Property<double>("LabourHours")
                         .HasColumnType("double precision");
 
@@ -2081,6 +2084,21 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("Breached")
                         .HasColumnType("integer");
 
+                    b.Property<long>("CloseSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ComplaintFirstResponseCount")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("ComplaintFirstResponseSum")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("integer");
+
                     b.Property<long>("CostSum")
                         .HasColumnType("bigint");
 
@@ -2103,6 +2121,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int>("FrMet")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Good")
                         .HasColumnType("integer");
 
                     b.Property<int>("Open")
@@ -2440,6 +2461,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("CloseMinutes")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2645,7 +2669,7 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("Region", "Status", "ReportedAtUtc", "Id", "ReportedDay")
                         .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
 
-                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
+                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "CloseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
                         .HasDatabaseName("IX_WorkOrders_Kpi");
 
                     b.ToTable("WorkOrders");

@@ -2030,6 +2030,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<long>("CsatSum")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Good")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("LabourHours")
                         .HasColumnType("REAL");
 
@@ -2070,6 +2073,21 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("Breached")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("CloseSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Closed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ComplaintFirstResponseCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ComplaintFirstResponseSum")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("CostSum")
                         .HasColumnType("INTEGER");
 
@@ -2092,6 +2110,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("FrMet")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Good")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Open")
@@ -2429,6 +2450,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("CloseMinutes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ClosedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2634,7 +2658,7 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("Region", "Status", "ReportedAtUtc", "Id", "ReportedDay")
                         .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
 
-                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
+                    b.HasIndex("ReportedDay", "Status", "Region", "ProductCategory", "Type", "ResolutionMinutes", "FirstResponseMinutes", "CloseMinutes", "VisitCount", "ReopenCount", "HasRework", "ReworkOfId", "FirstResponseBreached", "ArrivalBreached", "ResolutionBreached", "LabourCost", "TravelCost", "PartsCost", "SlaBreached", "AssigneeId", "LabourHours", "Category", "Csat", "Nps", "Id")
                         .HasDatabaseName("IX_WorkOrders_Kpi");
 
                     b.ToTable("WorkOrders");

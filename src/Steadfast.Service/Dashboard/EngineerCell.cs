@@ -17,6 +17,9 @@ internal sealed class EngineerCell : IKpiCellKey
     public long CsatSum { get; set; }
     public int Surveys { get; set; }
 
+    /// <summary>Surveys at 4 or 5 (好评).</summary>
+    public int Good { get; set; }
+
     public static IQueryable<EngineerCell> Of(IQueryable<WorkOrder> orders, bool byMonth) =>
         orders
             .Where(w => w.ResolutionMinutes != null && w.AssigneeId != null)
@@ -37,5 +40,6 @@ internal sealed class EngineerCell : IKpiCellKey
                 LabourHours = g.Sum(w => w.LabourHours),
                 CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
                 Surveys = g.Count(w => w.Csat != null),
+                Good = g.Count(w => w.Csat >= 4),
             });
 }

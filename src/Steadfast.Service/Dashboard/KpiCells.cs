@@ -46,6 +46,14 @@ internal sealed class KpiCell : IKpiCellKey
     public int Promoters { get; set; }
     public int Detractors { get; set; }
 
+    /// <summary>Surveys at 4 or 5 (好评).</summary>
+    public int Good { get; set; }
+    public int Closed { get; set; }
+    public long CloseSum { get; set; }
+    public int Complaints { get; set; }
+    public long ComplaintFirstResponseSum { get; set; }
+    public int ComplaintFirstResponseCount { get; set; }
+
     /// <summary>The cells of some orders, counted by the database: one row per period, region, product and fault category.</summary>
     public static IQueryable<KpiCell> Of(IQueryable<WorkOrder> orders, bool byMonth) =>
         orders
@@ -83,6 +91,12 @@ internal sealed class KpiCell : IKpiCellKey
                 CsatSum = g.Sum(w => (long?)w.Csat) ?? 0,
                 Promoters = g.Count(w => w.Nps >= 9),
                 Detractors = g.Count(w => w.Nps <= 6),
+                Good = g.Count(w => w.Csat >= 4),
+                Closed = g.Count(w => w.CloseMinutes != null),
+                CloseSum = g.Sum(w => (long?)w.CloseMinutes) ?? 0,
+                Complaints = g.Count(w => w.Type == WorkOrderType.Complaint),
+                ComplaintFirstResponseSum = g.Sum(w => w.Type == WorkOrderType.Complaint ? (long?)w.FirstResponseMinutes : null) ?? 0,
+                ComplaintFirstResponseCount = g.Count(w => w.Type == WorkOrderType.Complaint && w.FirstResponseMinutes != null),
             });
 
     /// <summary>Cells added up into one: a period's, or the whole range's.</summary>
@@ -112,6 +126,12 @@ internal sealed class KpiCell : IKpiCellKey
             s.CsatSum += c.CsatSum;
             s.Promoters += c.Promoters;
             s.Detractors += c.Detractors;
+            s.Good += c.Good;
+            s.Closed += c.Closed;
+            s.CloseSum += c.CloseSum;
+            s.Complaints += c.Complaints;
+            s.ComplaintFirstResponseSum += c.ComplaintFirstResponseSum;
+            s.ComplaintFirstResponseCount += c.ComplaintFirstResponseCount;
         }
         return s;
     }

@@ -15,6 +15,10 @@ public sealed record ServiceKpiDto(
     double? FirstResponseMinutesMean,
     double? ResolutionMinutesMean,
     double? ResolutionMinutesMedian,
+    double? CloseMinutesMean,
+    int Complaints,
+    double? ComplaintFirstResponseMinutesMean,
+    double? GoodRate,
     double? FirstTimeFixRate,
     double? ReworkRate,
     double? FirstResponseCompliance,
@@ -36,7 +40,16 @@ public sealed record BacklogDto(int UnderOneDay, int OneToThreeDays, int ThreeTo
 /// <summary>Period is yyyyMM when by month, yyyyMMdd when by day.</summary>
 public sealed record TrendPoint(int Period, int Reported, int Resolved, double? ResolutionHoursMean, int Breached);
 
-public sealed record EngineerKpi(Guid UserId, string Name, int Resolved, double? CsatMean, double LabourHours);
+/// <summary>GoodRate (好评率) is the share of the engineer's surveys at 4–5.</summary>
+public sealed record EngineerKpi(
+    Guid UserId,
+    string Name,
+    int Resolved,
+    double? CsatMean,
+    double? GoodRate,
+    int Surveys,
+    double LabourHours
+);
 
 public sealed record FaultKpi(string ProductCategory, string Category, int Count);
 
@@ -207,7 +220,8 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
                         Resolved: g.Sum(c => c.Resolved),
                         Hours: g.Sum(c => c.LabourHours),
                         CsatSum: g.Sum(c => c.CsatSum),
-                        Surveys: g.Sum(c => c.Surveys)
+                        Surveys: g.Sum(c => c.Surveys),
+                        Good: g.Sum(c => c.Good)
                     )
                 )
                 .OrderByDescending(e => e.Resolved)
@@ -224,6 +238,8 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
                     names.GetValueOrDefault(e.Id) ?? "",
                     e.Resolved,
                     e.Surveys == 0 ? null : (double)e.CsatSum / e.Surveys,
+                    e.Surveys == 0 ? null : (double)e.Good / e.Surveys,
+                    e.Surveys,
                     e.Hours
                 ))
                 .ToList();
@@ -253,6 +269,10 @@ internal sealed class ServiceKpis(IServiceScopeFactory scopes, TimeProvider cloc
             Mean(all.FirstResponseSum, all.FirstResponseCount),
             Mean(all.ResolutionSum, all.Resolved),
             await medianTask,
+            Mean(all.CloseSum, all.Closed),
+            all.Complaints,
+            Mean(all.ComplaintFirstResponseSum, all.ComplaintFirstResponseCount),
+            Rate(all.Good, all.Surveys),
             Rate(all.FirstTimeFix, all.Resolved),
             Rate(all.Rework, all.Repairs),
             Rate(all.FrMet, all.FrDecided),

@@ -316,6 +316,7 @@ internal sealed class ServiceHistory(
                 rng.NextDouble() < 0.5 ? "客户签字确认" : "电话回访确认已修复"
             );
             o.ClosedAtUtc = t;
+            o.CloseMinutes = (int)(t - reported).TotalMinutes;
             lastClosedByMachine[m.Id] = (o.Id, t);
             if (t < now.AddDays(-3) && rng.NextDouble() < 0.46)
             {

@@ -136,6 +136,9 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     // KPI facts kept as the order moves, so the dashboard aggregates columns and never replays events.
     public int? FirstResponseMinutes { get; set; }
     public int? ResolutionMinutes { get; set; }
+
+    /// <summary>Report to close, in calendar minutes: the MTTR the seeds define (to closing), beside report to resolved.</summary>
+    public int? CloseMinutes { get; set; }
     public int VisitCount { get; set; }
     public int ReopenCount { get; set; }
 
@@ -207,6 +210,7 @@ internal sealed class WorkOrderConfiguration
                 w.Type,
                 w.ResolutionMinutes,
                 w.FirstResponseMinutes,
+                w.CloseMinutes,
                 w.VisitCount,
                 w.ReopenCount,
                 w.HasRework,

@@ -142,11 +142,12 @@ internal sealed class WorkOrderMoves(
                 if (to == WorkOrderStatus.Closed)
                 {
                     order.ClosedAtUtc = now;
+                    order.CloseMinutes = Minutes(order.ReportedAtUtc, now);
                     await AfterCloseAsync(order, now, ct);
                 }
                 if (from == WorkOrderStatus.Closed)
                 {
-                    (order.ClosedAtUtc, order.ResolvedAtUtc, order.ResolutionMinutes) = (null, null, null);
+                    (order.ClosedAtUtc, order.ResolvedAtUtc, order.ResolutionMinutes, order.CloseMinutes) = (null, null, null, null);
                     order.ReopenCount++;
                 }
                 if (from == WorkOrderStatus.Resolved && to == WorkOrderStatus.OnSite)
