@@ -420,8 +420,81 @@ public abstract class WorkOrderTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Equal(mine.Id(), Assert.Single(list.GetProperty("items").EnumerateArray()).Id());
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/api/v1/work-orders/{theirs.Id()}")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_list_exports_to_excel_with_its_filters_in_the_readers_language()
+    {
+        var (customer, machine) = await MachineAsync();
+        using var admin = await app.AdminAsync();
+        var numbers = new List<string>();
+        for (var i = 0; i < 3; i++)
+            numbers.Add(
+                (await (await admin.PostAsJsonAsync("/api/v1/work-orders", Intake(customer, machine))).ExpectAsync(HttpStatusCode.Created))
+                    .GetProperty("number")
+                    .GetString()!
+            );
+        admin.DefaultRequestHeaders.AcceptLanguage.ParseAdd("zh-CN");
+        static List<IDictionary<string, object>> Rows(byte[] bytes) =>
+            [.. MiniExcelLibs.MiniExcel.Query(new MemoryStream(bytes), useHeaderRow: true).Cast<IDictionary<string, object>>()];
+        var rows = Rows(await admin.GetByteArrayAsync($"/api/v1/work-orders/export?customerId={customer.Id()}&severity=stoppedProduction"));
+        Assert.Equal(numbers.AsEnumerable().Reverse(), rows.Select(r => (string)r["工单号"]));
+        Assert.All(rows, r => Assert.Equal("停机停产", r["紧急程度"]));
+        // No match: the headers alone.
+        Assert.DoesNotContain(
+            Rows(await admin.GetByteArrayAsync($"/api/v1/work-orders/export?customerId={customer.Id()}&severity=question")),
+            r => r["工单号"] is not null
+        );
+        Assert.Contains(
+            "severity",
+            (
+                await (await admin.GetAsync("/api/v1/work-orders/export?severity=urgent")).ExpectAsync(HttpStatusCode.BadRequest)
+            ).ErrorFields()
+        );
+        var user = await app.CreateAsync("Customer", extra: new { customerId = customer.GetProperty("id").GetGuid() });
+        using var client = await app.ClientForAsync(user.GetProperty("email").GetString()!);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/work-orders/export")).StatusCode);
+    }
 }
 
 public sealed class WorkOrderTests_Sqlite(SqliteFactory app) : WorkOrderTests<SqliteFactory>(app);
 
 public sealed class WorkOrderTests_Postgres(PostgresFactory app) : WorkOrderTests<PostgresFactory>(app);
+
+public sealed class SmallExportFactory : SqliteFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string> { ["Export:MaxWorkOrderRows"] = "2" };
+}
+
+public sealed class WorkOrderExportCapTests(SmallExportFactory app) : IClassFixture<SmallExportFactory>
+{
+    [Fact]
+    public async Task An_export_past_the_cap_is_refused_saying_how_many_matched()
+    {
+        using var admin = await app.AdminAsync();
+        var customer = await admin.CustomerAsync();
+        var machine = await admin.MachineAsync(customer, await admin.ProductAsync(12));
+        for (var i = 0; i < 3; i++)
+            await (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/work-orders",
+                    new
+                    {
+                        customerId = customer.GetProperty("id").GetGuid(),
+                        machineId = machine.GetProperty("id").GetGuid(),
+                        contactName = "王主任",
+                        contactPhone = "13800000000",
+                        faultDescription = "异响",
+                        category = "主轴",
+                        severity = "degraded",
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.Created);
+        var problem = await (await admin.GetAsync($"/api/v1/work-orders/export?customerId={customer.Id()}")).ExpectAsync(
+            HttpStatusCode.BadRequest
+        );
+        Assert.Contains("3", problem.GetProperty("errors").GetProperty("reportedFrom")[0].GetString(), StringComparison.Ordinal);
+        await (await admin.GetAsync($"/api/v1/work-orders/export?customerId={customer.Id()}&severity=question")).ExpectAsync(
+            HttpStatusCode.OK
+        );
+    }
+}

@@ -2,8 +2,12 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Identity;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Localization;
+using Steadfast.Platform.Ui;
 using Steadfast.Service.Sla;
 
 namespace Steadfast.Service.WorkOrders;
@@ -13,52 +17,23 @@ internal static class WorkOrderEndpoints
     public static void MapWorkOrderEndpoints(this RouteGroupBuilder api)
     {
         var g = api.MapGroup("/work-orders").WithTags("Work orders");
-        g.MapGet(
-                "",
-                (
-                    WorkOrderStatus? status,
-                    WorkOrderType? type,
-                    Severity? severity,
-                    Guid? customerId,
-                    Guid? machineId,
-                    Guid? assigneeId,
-                    bool? open,
-                    string? region,
-                    string? productCategory,
-                    string? category,
-                    DateOnly? reportedFrom,
-                    DateOnly? reportedTo,
-                    SlaState? sla,
-                    string? q,
-                    bool? rework,
-                    int? page,
-                    int? pageSize,
-                    WorkOrderService s,
-                    CancellationToken ct
-                ) =>
-                    s.ListAsync(
-                        new WorkOrderQuery(status, severity, customerId, machineId, assigneeId, open)
-                        {
-                            Type = type,
-                            Region = region,
-                            ProductCategory = productCategory,
-                            Category = category,
-                            ReportedFrom = reportedFrom,
-                            ReportedTo = reportedTo,
-                            Sla = sla,
-                            Text = q,
-                            Rework = rework,
-                        },
-                        PageRequest.From(page, pageSize),
-                        ct
-                    )
+        g.MapGet("", ([AsParameters] WorkOrderFilters f, int? page, int? pageSize, WorkOrderService s, CancellationToken ct) =>
+                s.ListAsync(f.ToQuery(), PageRequest.From(page, pageSize), ct)
             )
             .RequirePolicy(Policies.SignedIn)
             .WithName("ListWorkOrders")
             .WithSummary(
                 "Work orders you may see, newest first; filter by status, type, severity, engineer, customer, machine, region, product "
-                    + "category, report dates, SLA state (onTrack/atRisk/breached), text."
+                    + "category, report dates, SLA state (onTrack/atRisk/breached), text (number, fault, diagnosis, contact, phone, serial)."
             );
+        g.MapGet("/export", Export)
+            .RequirePolicy(Policies.Exporters)
+            .WithName("ExportWorkOrders")
+            .WithSummary(
+                "The filtered list as .xlsx, newest first, headers and values in your language; at most 100,000 rows (more is a 400: "
+                    + "narrow the filters)."
+            )
+            .ProducesXlsx();
         g.MapGet(
                 "/summary",
                 (
@@ -142,4 +117,80 @@ internal static class WorkOrderEndpoints
             .WithName("TrackWorkOrder")
             .WithSummary("Track a work order by its tracking token (no account needed)");
     }
+
+    private static async Task<IResult> Export(
+        [AsParameters] WorkOrderFilters f,
+        WorkOrderService s,
+        IStringLocalizer<Strings> t,
+        CancellationToken ct
+    )
+    {
+        var query = f.ToQuery();
+        await s.CheckExportAsync(query, ct);
+        ExportColumn<WorkOrderDto>[] columns =
+        [
+            new(t["WorkOrders.Number"], w => w.Number),
+            new(t["WorkOrders.Type"], w => t[$"WorkOrders.Type.{w.Type}"].Value),
+            new(t["WorkOrders.Status"], w => t[$"WorkOrders.Status.{w.Status}"].Value),
+            new(t["WorkOrders.Severity"], w => t[$"WorkOrders.Severity.{w.Severity}"].Value),
+            new(t["WorkOrders.Customer"], w => w.CustomerName),
+            new(t["WorkOrders.Region"], w => w.Region),
+            new(t["WorkOrders.ProductCategory"], w => w.ProductCategory),
+            new(t["WorkOrders.Category"], w => w.Category),
+            new(t["WorkOrders.Fault"], w => w.FaultDescription),
+            new(t["WorkOrders.Contact"], w => w.ContactName),
+            new(t["WorkOrders.Phone"], w => w.ContactPhone),
+            new(t["WorkOrders.Engineer"], w => w.AssigneeName),
+            new(t["WorkOrders.Reported"], w => Local(w.ReportedAt)),
+            new(t["WorkOrders.ResolvedAt"], w => Local(w.ResolvedAt)),
+            new(t["WorkOrders.ClosedAt"], w => Local(w.ClosedAt)),
+            new(t["Sla.Title"], w => w.SlaPolicyId is null ? ""
+                : SlaMissed(w) ? t["Timeline.SlaMissed"].Value
+                : t["Timeline.SlaMet"].Value),
+            new(t["WorkOrders.Rework"], w => w.ReworkOfId is null ? "" : t["WorkOrders.Rework"].Value),
+            new(t["WorkOrders.RootCause"], w => w.RootCause.Length == 0 ? "" : t[$"WorkOrders.RootCause.{w.RootCause}"].Value),
+            new(t["Field.LabourHours"], w => w.LabourHours),
+            new(t["WorkOrders.CostYuan"], w => (w.LabourCost + w.TravelCost + w.PartsCost) / 100.0),
+        ];
+        return ExcelExport.File(s.AllAsync(query, ct), columns, "work-orders.xlsx");
+
+        string Local(DateTime? utc) =>
+            utc is { } u ? s.Company.ToLocal(u).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
+        static bool SlaMissed(WorkOrderDto w) =>
+            w.FirstResponseBreached == true || w.ArrivalBreached == true || w.ResolutionBreached == true;
+    }
+}
+
+/// <summary>The work-order list's filters, as the list and its export both read them from the query string.</summary>
+internal sealed record WorkOrderFilters(
+    WorkOrderStatus? Status,
+    WorkOrderType? Type,
+    Severity? Severity,
+    Guid? CustomerId,
+    Guid? MachineId,
+    Guid? AssigneeId,
+    bool? Open,
+    string? Region,
+    string? ProductCategory,
+    string? Category,
+    DateOnly? ReportedFrom,
+    DateOnly? ReportedTo,
+    SlaState? Sla,
+    string? Q,
+    bool? Rework
+)
+{
+    public WorkOrderQuery ToQuery() =>
+        new(Status, Severity, CustomerId, MachineId, AssigneeId, Open)
+        {
+            Type = Type,
+            Region = Region,
+            ProductCategory = ProductCategory,
+            Category = Category,
+            ReportedFrom = ReportedFrom,
+            ReportedTo = ReportedTo,
+            Sla = Sla,
+            Text = Q,
+            Rework = Rework,
+        };
 }

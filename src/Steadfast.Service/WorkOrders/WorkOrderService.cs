@@ -23,7 +23,8 @@ internal sealed partial class WorkOrderService(
     CompanyClock company,
     SlaService sla,
     Notifier notifier,
-    IStringLocalizer<Strings> t
+    IStringLocalizer<Strings> t,
+    Microsoft.Extensions.Configuration.IConfiguration config
 )
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
@@ -42,28 +43,62 @@ internal sealed partial class WorkOrderService(
     internal async Task<WorkOrder> FindAsync(Guid id, CancellationToken ct) =>
         await Visible().SingleOrDefaultAsync(w => w.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
 
+    private const int ExportChunk = 2_000;
+
+    /// <summary>The most orders one export holds (<c>Export:MaxWorkOrderRows</c>, 100,000 unless configured).</summary>
+    private int MaxExportRows =>
+        Microsoft.Extensions.Configuration.ConfigurationBinder.GetValue(config, "Export:MaxWorkOrderRows", 100_000);
+
+    public CompanyClock Company => company;
+
     public async Task<PagedResult<WorkOrderDto>> ListAsync(WorkOrderQuery query, PageRequest page, CancellationToken ct)
     {
         var filtered = Filter(Visible().AsNoTracking(), query);
         var total = await filtered.CountAsync(ct);
         if (total == 0)
             return new PagedResult<WorkOrderDto>([], 0);
+        return new PagedResult<WorkOrderDto>(await RowsAsync(filtered, page.Skip, page.PageSize, ct), total);
+    }
+
+    /// <summary>An export holds at most so many orders: more is refused up front, saying how many matched.</summary>
+    public async Task CheckExportAsync(WorkOrderQuery query, CancellationToken ct)
+    {
+        var total = await Filter(Visible().AsNoTracking(), query).CountAsync(ct);
+        if (total > MaxExportRows)
+            throw AppValidationException.For("reportedFrom", t["WorkOrders.Export.TooMany", total, MaxExportRows]);
+    }
+
+    /// <summary>Every matching order, newest first, read a chunk at a time so the export streams.</summary>
+    public async IAsyncEnumerable<WorkOrderDto> AllAsync(
+        WorkOrderQuery query,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct
+    )
+    {
+        var filtered = Filter(Visible().AsNoTracking(), query);
+        var max = MaxExportRows;
+        for (var skip = 0; skip < max; skip += ExportChunk)
+        {
+            var rows = await RowsAsync(filtered, skip, Math.Min(ExportChunk, max - skip), ct);
+            foreach (var row in rows)
+                yield return row;
+            if (rows.Count < ExportChunk)
+                yield break;
+        }
+    }
+
+    private async Task<List<WorkOrderDto>> RowsAsync(IQueryable<WorkOrder> filtered, int skip, int take, CancellationToken ct)
+    {
         // A deferred join: the page's ids are read from an index alone, then only those rows, so a deep page
         // does not read every whole row it skips.
         // One statement (WHERE Id IN (the page's ids)), sorted again by the database: its order of ids, not
         // .NET's Guid order, breaks ties between orders reported in the same instant.
-        var ids = filtered
-            .OrderByDescending(w => w.ReportedAtUtc)
-            .ThenByDescending(w => w.Id)
-            .Skip(page.Skip)
-            .Take(page.PageSize)
-            .Select(w => w.Id);
+        var ids = filtered.OrderByDescending(w => w.ReportedAtUtc).ThenByDescending(w => w.Id).Skip(skip).Take(take).Select(w => w.Id);
         var rows = db.Set<WorkOrder>()
             .AsNoTracking()
             .Where(w => ids.Contains(w.Id))
             .OrderByDescending(w => w.ReportedAtUtc)
             .ThenByDescending(w => w.Id);
-        return new PagedResult<WorkOrderDto>(await WithNamesAsync(rows, ct), total);
+        return await WithNamesAsync(rows, ct);
     }
 
     /// <summary>The list's filters, shared with the dashboard's drill-down.</summary>

@@ -30,7 +30,13 @@ internal static class QueryStringCheck
         var parameters = method.GetParameters();
         var readsItself = parameters.Any(p => p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(HttpContext));
         var declared = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        foreach (var p in parameters)
+        // [AsParameters] records bind their constructor's parameters as if the handler declared them.
+        var flat = parameters.SelectMany(p =>
+            p.GetCustomAttribute<AsParametersAttribute>() is not null
+                ? p.ParameterType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
+                : [p]
+        );
+        foreach (var p in flat)
         {
             if (p.Name is null || http.Request.RouteValues.ContainsKey(p.Name) || !FromQuery(p))
                 continue;
@@ -42,8 +48,11 @@ internal static class QueryStringCheck
         if (declared.Count == 0 && (readsItself || http.Request.Query.Count == 0))
             return errors;
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
+        var canonical = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
+        var renamed = false;
         foreach (var (name, values) in http.Request.Query)
         {
+            canonical[name] = values;
             if (!declared.TryGetValue(name, out var type))
             {
                 if (!readsItself)
@@ -58,8 +67,16 @@ internal static class QueryStringCheck
                     errors[name] = [QueryValues.NotParsed(t, type, value)];
                 else if (Ranges.TryGetValue(name, out var range) && parsed is int n && (n < range.Min || n > range.Max))
                     errors[name] = [t["Problem.PageRange", range.Min, range.Max]];
+                else if (type.IsEnum && parsed!.ToString() != value)
+                    renamed = true;
             }
+            // The binder reads enum names case-sensitively; the API writes them in camelCase, so the query takes them
+            // either way: a checked value is handed on under its own name.
+            if (type.IsEnum && renamed)
+                canonical[name] = new([.. values.Select(v => QueryValues.TryParse(type, v ?? "", out var e) ? e!.ToString() : v)]);
         }
+        if (renamed && errors.Count == 0)
+            http.Request.QueryString = Microsoft.AspNetCore.Http.QueryString.Create(canonical);
         return errors;
     }
 

@@ -28,6 +28,9 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
     protected virtual int FailedSignInsPerAccount => 1_000;
     protected virtual int FailedSignInsPerAddress => 100_000;
 
+    /// <summary>Settings a factory of its own changes for its tests.</summary>
+    protected virtual IReadOnlyDictionary<string, string> Settings => new Dictionary<string, string>();
+
     public abstract Task InitializeAsync();
     protected abstract Task DropDatabaseAsync();
 
@@ -58,6 +61,8 @@ public abstract class AppFactory : WebApplicationFactory<Program>, IAsyncLifetim
             "Auth:FailedSignInsPerAddress",
             FailedSignInsPerAddress.ToString(System.Globalization.CultureInfo.InvariantCulture)
         );
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services =>
         {
             services.RemoveAll<TimeProvider>();
