@@ -24,7 +24,8 @@ internal static class WorkOrderEndpoints
             .WithName("ListWorkOrders")
             .WithSummary(
                 "Work orders you may see, newest first; filter by status, type, severity, engineer, customer, machine, region, product "
-                    + "category, report dates, SLA state (onTrack/atRisk/breached), text (number, fault, diagnosis, contact, phone, serial)."
+                    + "category, report dates, SLA state (onTrack/atRisk/breached), text (number, fault, diagnosis, contact, phone, "
+                    + "serial)."
             );
         g.MapGet("/export", Export)
             .RequirePolicy(Policies.Exporters)
