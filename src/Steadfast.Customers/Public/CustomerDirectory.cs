@@ -44,6 +44,9 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 {
     public Task<bool> CanSeeCustomerAsync(Guid customerId, CancellationToken ct) => scope.Customers().AnyAsync(c => c.Id == customerId, ct);
 
+    /// <summary>Ids of the machines whose serial number starts with the text, from the serial's index.</summary>
+    public IQueryable<Guid> MachinesWithSerialStarting(string prefix) => TextIndex.StartingWith(db, "Equipment", "SerialNumber", prefix);
+
     /// <summary>Ids of the customers the caller may see, to filter other modules' records in SQL.</summary>
     public IQueryable<Guid> VisibleCustomerIds() => scope.Customers().Select(c => c.Id);
 

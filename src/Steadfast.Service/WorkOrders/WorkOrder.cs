@@ -61,9 +61,25 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public WorkOrderSource Source { get; set; }
     public Guid CustomerId { get; set; }
     public Guid? MachineId { get; set; }
-    public string ContactName { get; set; } = "";
+    public string ContactName
+    {
+        get => _contactText;
+        set
+        {
+            _contactText = value;
+            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+        }
+    }
     public string ContactPhone { get; set; } = "";
-    public string FaultDescription { get; set; } = "";
+    public string FaultDescription
+    {
+        get => _faultText;
+        set
+        {
+            _faultText = value;
+            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+        }
+    }
     public string Category { get; set; } = "";
 
     /// <summary>Decided when the order opens: in warranty means not billable.</summary>
@@ -83,7 +99,26 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public DateTime? ArrivedAtUtc { get; set; }
     public DateTime? ResolvedAtUtc { get; set; }
     public DateTime? ClosedAtUtc { get; set; }
-    public string Diagnosis { get; set; } = "";
+    public string Diagnosis
+    {
+        get => _diagnosisText;
+        set
+        {
+            _diagnosisText = value;
+            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+        }
+    }
+
+    // Named off EF's conventions so that EF reads and writes through the properties, which keep SearchGrams.
+    private string _faultText = "",
+        _diagnosisText = "",
+        _contactText = "";
+
+    /// <summary>
+    /// The two-character words of the fault, the diagnosis and the contact's name (漏油, 异响, 李工), space-separated: what lets a two-character
+    /// search use the trigram index (see <see cref="WorkOrderSearch"/>). Kept by the two properties above.
+    /// </summary>
+    public string SearchGrams { get; private set; } = "";
     public string RootCause { get; set; } = "";
     public string Actions { get; set; } = "";
 
@@ -188,6 +223,7 @@ internal sealed class WorkOrderConfiguration
         b.Property(w => w.FaultDescription).HasMaxLength(4000);
         b.Property(w => w.Category).HasMaxLength(100);
         b.Property(w => w.Diagnosis).HasMaxLength(4000);
+        b.Property(w => w.SearchGrams).HasMaxLength(8000);
         b.Property(w => w.RootCause).HasMaxLength(100);
         b.Property(w => w.Actions).HasMaxLength(4000);
         b.Property(w => w.TrackingToken).HasMaxLength(40);

@@ -143,13 +143,20 @@ internal sealed partial class WorkOrderService(
             // "WO-2611…" is a number being typed: a prefix the unique index answers, not a scan of every description.
             var upper = text.ToUpperInvariant();
 #pragma warning disable CA1862 // translated to SQL: numbers are stored upper-case, the text is upper-cased here
-            q = NumberPrefix().IsMatch(text)
-                ? q.Where(w => w.Number.StartsWith(upper))
+            var machines = customers.MachinesWithSerialStarting(text);
+            // The serial's orders are one more set of the union, not an OR beside it: an OR made the database test every order.
+            var onMachines = db.Set<WorkOrder>().Where(w => machines.Contains(w.MachineId!.Value)).Select(w => w.Id);
+            q =
+                NumberPrefix().IsMatch(text) ? q.Where(w => w.Number.StartsWith(upper))
+                : WorkOrderSearch.Matching(db, text) is { } ids ? q.Where(w => ids.Union(onMachines).Contains(w.Id))
+                // One character, or two that are not a word: too short for any index, and rare enough to scan for.
                 : q.Where(w =>
                     w.Number.Contains(text)
                     || w.ContactPhone.Contains(text)
                     || w.ContactName.Contains(text)
                     || w.FaultDescription.Contains(text)
+                    || w.Diagnosis.Contains(text)
+                    || machines.Contains(w.MachineId!.Value)
                 );
 #pragma warning restore CA1862
         }
@@ -176,7 +183,7 @@ internal sealed partial class WorkOrderService(
         return q;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z]{2}-[0-9]")]
+    [System.Text.RegularExpressions.GeneratedRegex("^WO-[0-9]", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
     private static partial System.Text.RegularExpressions.Regex NumberPrefix();
 
     /// <summary>What the customer's service has cost, by the database: counts and fen, in and out of warranty.</summary>
