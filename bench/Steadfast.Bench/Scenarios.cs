@@ -357,6 +357,43 @@ internal static partial class Scenarios
                 ListVerdict(api, sql)
             );
         }
+        await FaultSearchAsync(report, http, conn);
+    }
+
+    /// <summary>
+    /// Work-order search by a fault word (issue #33): the API through its indexes, against the plain query a person would
+    /// write (LIKE over the searched columns, counted, newest page first).
+    /// </summary>
+    private static async Task FaultSearchAsync(Report report, HttpClient http, DbConnection conn)
+    {
+        foreach (var term in new[] { "异响", "滑块自行下滑" })
+        {
+            var like = "%" + term + "%";
+            var (api, sql) = await Timings.SideBySideAsync(
+                () => GetAsync(http, $"/api/v1/work-orders?q={Uri.EscapeDataString(term)}&pageSize=20"),
+                async () =>
+                {
+                    const string where =
+                        """ FROM "WorkOrders" w WHERE w."Number" LIKE @q OR w."FaultDescription" LIKE @q OR w."Diagnosis" LIKE @q """
+                        + """OR w."ContactName" LIKE @q OR w."ContactPhone" LIKE @q""";
+                    await ScalarAsync(conn, "SELECT COUNT(*)" + where, ("@q", like));
+                    await ReadAllAsync(
+                        conn,
+                        "SELECT w.*" + where + """ ORDER BY w."ReportedAtUtc" DESC, w."Id" DESC LIMIT 20""",
+                        ("@q", like)
+                    );
+                },
+                40
+            );
+            report.Row(
+                $"2. work-order search by a fault word (`{term}`)",
+                Timings.Ms(api.Median),
+                $"p95 {Timings.Ms(api.P95)}, p99 {Timings.Ms(api.P99)}",
+                $"{Timings.Ms(sql.Median)} (p99 {Timings.Ms(sql.P99)})",
+                Report.Ratio(api.Median, sql.Median),
+                ListVerdict(api, sql)
+            );
+        }
     }
 
     private static async Task GetAsync(HttpClient http, string url)
