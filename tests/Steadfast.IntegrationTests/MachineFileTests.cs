@@ -180,6 +180,116 @@ public abstract class MachineFileTests<TApp>(TApp app) : IClassFixture<TApp>
             (await (await admin.GetAsync(url + "?kind=complaints")).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields()
         );
     }
+
+    private Task<string> TokenAsync(JsonElement machine) =>
+        app.DbAsync(db =>
+            db.Set<Steadfast.Customers.Equipment.Machine>()
+                .Where(m => m.Id == machine.GetProperty("id").GetGuid())
+                .Select(m => m.QrToken)
+                .SingleAsync()
+        );
+
+    [Fact]
+    public async Task Scanning_the_machines_own_label_checks_in_verified_and_another_label_is_refused_naming_the_machine()
+    {
+        using var admin = await app.AdminAsync();
+        var customer = await admin.CustomerAsync();
+        var product = await admin.ProductAsync(12);
+        var machine = await admin.MachineAsync(customer, product);
+        var neighbour = await admin.MachineAsync(customer, product);
+        var order = await IntakeAsync(admin, customer, machine);
+        var (engineer, engineerId) = await UserAsync("Engineer");
+        await (await Move(admin, order, new { to = "assigned", assigneeId = engineerId })).ExpectAsync(HttpStatusCode.OK);
+        foreach (var to in new[] { "accepted", "enRoute" })
+            await (await Move(engineer, order, new { to })).ExpectAsync(HttpStatusCode.OK);
+
+        var wrong = await (
+            await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/check-ins", new { qrToken = await TokenAsync(neighbour) })
+        ).ExpectAsync(HttpStatusCode.Conflict);
+        Assert.Equal(machine.GetProperty("serialNumber").GetString(), wrong.GetProperty("expectedSerialNumber").GetString());
+        Assert.Contains(
+            machine.GetProperty("serialNumber").GetString()!,
+            wrong.GetProperty("detail").GetString(),
+            StringComparison.Ordinal
+        );
+        Assert.Equal(
+            "enRoute",
+            (await (await engineer.GetAsync($"/api/v1/work-orders/{order.Id()}")).ExpectAsync(HttpStatusCode.OK))
+                .GetProperty("status")
+                .GetString()
+        );
+        await (
+            await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/check-ins", new { qrToken = "no-such-label-token-at-all" })
+        ).ExpectAsync(HttpStatusCode.Conflict);
+
+        // The right label: on site, no position needed, presence verified and not flagged.
+        await (
+            await engineer.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/check-ins", new { qrToken = await TokenAsync(machine) })
+        ).ExpectAsync(HttpStatusCode.OK);
+        var visit = Assert.Single(
+            (await (await admin.GetAsync($"/api/v1/work-orders/{order.Id()}/check-ins")).ExpectAsync(HttpStatusCode.OK)).EnumerateArray()
+        );
+        Assert.True(visit.GetProperty("qrVerified").GetBoolean());
+        Assert.False(visit.GetProperty("flagged").GetBoolean());
+    }
+
+    [Fact]
+    public async Task The_qr_page_gives_a_signed_in_engineer_the_machine_file_and_a_check_in_by_the_label()
+    {
+        using var admin = await app.AdminAsync();
+        var customer = await admin.CustomerAsync();
+        var machine = await admin.MachineAsync(customer, await admin.ProductAsync(12));
+        var order = await IntakeAsync(admin, customer, machine);
+        var user = await app.CreateAsync("Engineer");
+        await (await Move(admin, order, new { to = "assigned", assigneeId = user.GetProperty("id").GetGuid() })).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        using var engineer = await app.ClientForAsync(user.GetProperty("email").GetString()!);
+        foreach (var to in new[] { "accepted", "enRoute" })
+            await (await Move(engineer, order, new { to })).ExpectAsync(HttpStatusCode.OK);
+        var token = await TokenAsync(machine);
+
+        // The engineer's own session (a bearer token here; the phone's cookie in use) is what the page reads.
+        var browser = engineer;
+        var page = await browser.GetStringAsync($"/q/{token}");
+        Assert.Contains($"href=\"/equipment/{machine.Id()}\"", page, StringComparison.Ordinal);
+        Assert.Contains(order.GetProperty("number").GetString()!, page, StringComparison.Ordinal);
+
+        // The check-in button posts the label's own token: on site, verified by the label.
+        string Field(string name) =>
+            System.Text.RegularExpressions.Regex.Match(page, $"name=\"{name}\" value=\"([^\"]+)\"").Groups[1].Value;
+        using var posted = await browser.PostAsync(
+            $"/q/{token}",
+            new FormUrlEncodedContent(
+                new Dictionary<string, string>
+                {
+                    ["_handler"] = $"checkin-{order.Id()}",
+                    ["__RequestVerificationToken"] = Field("__RequestVerificationToken"),
+                }
+            )
+        );
+        Assert.Contains("scan-checked-in", await posted.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(
+            "onSite",
+            (await (await engineer.GetAsync($"/api/v1/work-orders/{order.Id()}")).ExpectAsync(HttpStatusCode.OK))
+                .GetProperty("status")
+                .GetString()
+        );
+        Assert.True(
+            Assert
+                .Single(
+                    (
+                        await (await admin.GetAsync($"/api/v1/work-orders/{order.Id()}/check-ins")).ExpectAsync(HttpStatusCode.OK)
+                    ).EnumerateArray()
+                )
+                .GetProperty("qrVerified")
+                .GetBoolean()
+        );
+
+        // Anyone else sees the public form only.
+        using var anon = app.CreateClient();
+        Assert.DoesNotContain("/equipment/", await anon.GetStringAsync($"/q/{token}"), StringComparison.Ordinal);
+    }
 }
 
 public sealed class MachineFileTests_Sqlite(SqliteFactory app) : MachineFileTests<SqliteFactory>(app);

@@ -2275,6 +2275,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<bool>("Flagged")
                         .HasColumnType("boolean");
 
+                    b.Property<bool>("QrVerified")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("WorkOrderId")
                         .HasColumnType("uuid");
 

@@ -2264,6 +2264,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<bool>("Flagged")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("QrVerified")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("WorkOrderId")
                         .HasColumnType("TEXT");
 

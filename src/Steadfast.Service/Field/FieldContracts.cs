@@ -3,7 +3,8 @@ using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Field;
 
-public sealed record Position(double? Latitude, double? Longitude, long? Version);
+/// <summary>Where the phone is; QrToken, when the engineer scanned the machine's label instead (or as well).</summary>
+public sealed record Position(double? Latitude, double? Longitude, long? Version, string? QrToken = null);
 
 public sealed record VisitDto(
     Guid Id,
@@ -14,7 +15,8 @@ public sealed record VisitDto(
     double? Longitude,
     double? Distance,
     bool Flagged,
-    DateTime? CheckOutAt
+    DateTime? CheckOutAt,
+    bool QrVerified = false
 );
 
 public sealed record SignatureRequest(string? SignerName, string? Image);

@@ -32,21 +32,22 @@ internal static class FieldEndpoints
             .RequirePolicy(Policies.Staff)
             .WithName("ListVisits")
             .WithSummary("The order's check-ins and check-outs");
-        g.MapPost("/check-ins", (Guid id, Position body, HttpRequest req, WorkOrderMoves s, CancellationToken ct) =>
-                s.TransitionAsync(
+        g.MapPost("/check-ins", (Guid id, Position body, HttpRequest req, WorkOrderMoves s, CancellationToken ct) => s.TransitionAsync(
                     id,
                     new TransitionRequest(WorkOrderStatus.OnSite, Version: EndpointExtensions.VersionFrom(req, body.Version))
                     {
                         Latitude = body.Latitude,
                         Longitude = body.Longitude,
+                        QrToken = body.QrToken,
                     },
                     ct
-                )
-            )
+                ))
             .RequirePolicy(Policies.Engineers)
             .WithName("CheckIn")
             .WithSummary(
-                "Arrive on site with the phone's position; without one the visit is allowed and flagged, as is one too far from the site."
+                "Arrive on site with the phone's position; without one the visit is allowed and flagged, as is one too far from the site. "
+                    + "qrToken, the token of the machine label scanned (扫码签到), verifies presence instead; another machine's label is a "
+                    + "409 naming the machine expected."
             );
         g.MapPost("/check-outs", (Guid id, Position body, WorkOrderMoves s, CancellationToken ct) =>
                 s.CheckOutAsync(id, body.Latitude, body.Longitude, ct)

@@ -48,7 +48,8 @@ internal sealed class FieldService(
                 v.CheckInLongitude,
                 v.CheckInDistance,
                 v.Flagged,
-                v.CheckOutAtUtc
+                v.CheckOutAtUtc,
+                v.QrVerified
             ))
             .ToListAsync(ct);
 

@@ -19,6 +19,9 @@ internal sealed class WorkOrderVisit : Steadfast.Platform.Data.IAudited
 
     /// <summary>No position, or too far from the site: shown to the dispatcher.</summary>
     public bool Flagged { get; set; }
+
+    /// <summary>Checked in by scanning the machine's own QR label (扫码签到): verified presence.</summary>
+    public bool QrVerified { get; set; }
     public DateTime? CheckOutAtUtc { get; set; }
     public double? CheckOutLatitude { get; set; }
     public double? CheckOutLongitude { get; set; }

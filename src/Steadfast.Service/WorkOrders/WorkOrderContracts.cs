@@ -85,6 +85,9 @@ public sealed record TransitionRequest(
     public IReadOnlyList<Guid>? HelperIds { get; init; }
     public double? Latitude { get; init; }
     public double? Longitude { get; init; }
+
+    /// <summary>The token of the machine label scanned on site (扫码签到): a check-in verified by the label.</summary>
+    public string? QrToken { get; init; }
     public double? LabourHours { get; init; }
     public string? PartsUsed { get; init; }
 
@@ -157,3 +160,5 @@ public sealed record CustomerServiceSummary(
     long WarrantyCost,
     double LabourHours
 );
+
+public sealed record OrderRef(Guid Id, string Number);

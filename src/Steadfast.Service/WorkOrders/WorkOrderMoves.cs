@@ -101,7 +101,11 @@ internal sealed class WorkOrderMoves(
         if (input.PartsUsed is { Length: > 2000 })
             errors.Add("partsUsed", t["Common.Error.MaxLength", 2000]);
         Position(input.Latitude, input.Longitude, errors);
+        if (input.QrToken is { Length: > 40 })
+            errors.Add("qrToken", t["Common.Error.MaxLength", 40]);
         errors.ThrowIfAny();
+        var qrVerified =
+            to == WorkOrderStatus.OnSite && input.QrToken is { Length: > 0 } token && await LabelMatchesAsync(order, token, ct);
 
         // The bulk statements below (helpers, visits, due items) and the order's own row commit together or not at all.
         await db.InTransactionAsync(
@@ -125,7 +129,7 @@ internal sealed class WorkOrderMoves(
                     order.FirstResponseMinutes = Minutes(order.ReportedAtUtc, now);
                 }
                 if (to == WorkOrderStatus.OnSite && from != WorkOrderStatus.Resolved)
-                    await CheckInAsync(order, input.Latitude, input.Longitude, now, ct);
+                    await CheckInAsync(order, input.Latitude, input.Longitude, qrVerified, now, ct);
                 if (to == WorkOrderStatus.OnSite)
                     order.ArrivedAtUtc ??= now;
                 if (to == WorkOrderStatus.Resolved)
@@ -189,7 +193,35 @@ internal sealed class WorkOrderMoves(
         return await orders.GetAsync(id, ct);
     }
 
-    private async Task CheckInAsync(WorkOrder order, double? latitude, double? longitude, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// A scanned label proves presence only at the order's own machine: another machine's label (or an unknown one) is a
+    /// conflict naming the machine expected, and nothing is written.
+    /// </summary>
+    private async Task<bool> LabelMatchesAsync(WorkOrder order, string token, CancellationToken ct)
+    {
+        var scanned = await customers.MachineByTokenAsync(token, ct);
+        if (scanned is not null && scanned.Id == order.MachineId)
+            return true;
+        var expected = order.MachineId is { } m ? await customers.MachineForTokenHolderAsync(m, ct) : null;
+        throw new AppConflictException(
+            t["Field.Error.WrongLabel", expected?.SerialNumber ?? "—"],
+            new Dictionary<string, object?>
+            {
+                ["expectedMachineId"] = order.MachineId,
+                ["expectedSerialNumber"] = expected?.SerialNumber,
+                ["scannedSerialNumber"] = scanned?.SerialNumber,
+            }
+        );
+    }
+
+    private async Task CheckInAsync(
+        WorkOrder order,
+        double? latitude,
+        double? longitude,
+        bool qrVerified,
+        DateTime now,
+        CancellationToken ct
+    )
     {
         var site = order.MachineId is { } m ? await customers.MachineForTokenHolderAsync(m, ct) : null;
         var limit = await db.Set<ServiceSettings>()
@@ -215,7 +247,9 @@ internal sealed class WorkOrderMoves(
                 CheckInLatitude = latitude,
                 CheckInLongitude = longitude,
                 CheckInDistance = distance,
-                Flagged = latitude is null || distance > limit,
+                QrVerified = qrVerified,
+                // A label scanned at the machine is presence enough; otherwise the phone's position must be near the site.
+                Flagged = !qrVerified && (latitude is null || distance > limit),
             }
         );
         order.VisitCount++;

@@ -101,6 +101,23 @@ internal sealed partial class WorkOrderService(
         return await WithNamesAsync(rows, ct);
     }
 
+    /// <summary>The signed-in engineer's orders on a machine that a check-in at the machine would move on site.</summary>
+    public async Task<List<OrderRef>> CheckInCandidatesAsync(Guid machineId, CancellationToken ct)
+    {
+        if (actor.UserId is not { } me)
+            return [];
+        return await db.Set<WorkOrder>()
+            .AsNoTracking()
+            .Where(w =>
+                w.MachineId == machineId
+                && w.AssigneeId == me
+                && (w.Status == WorkOrderStatus.EnRoute || w.Status == WorkOrderStatus.WaitingForParts)
+            )
+            .OrderBy(w => w.ReportedAtUtc)
+            .Select(w => new OrderRef(w.Id, w.Number))
+            .ToListAsync(ct);
+    }
+
     /// <summary>The list's filters, shared with the dashboard's drill-down.</summary>
     internal IQueryable<WorkOrder> Filter(IQueryable<WorkOrder> q, WorkOrderQuery query)
     {
