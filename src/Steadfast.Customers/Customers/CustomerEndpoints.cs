@@ -90,10 +90,10 @@ internal static class CustomerEndpoints
             read.Enum<CustomerStatus>("status"),
             read.Text("province"),
             read.Text("city"),
-            read.Guid("ownerId"),
-            read.Guid("dealerId"),
+            read.Id("ownerId"),
+            read.Id("dealerId"),
             read.Text("tag"),
-            read.Int("notContactedDays", 1, 3650),
+            read.Number("notContactedDays", 1, 3650),
             read.Text("sort")
         );
         read.ThrowIfInvalid();

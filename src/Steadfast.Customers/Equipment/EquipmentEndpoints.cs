@@ -91,8 +91,8 @@ internal static class EquipmentEndpoints
         var read = new QueryReader(r);
         var query = new MachineQuery(
             read.Text("q"),
-            read.Guid("customerId"),
-            read.Guid("productId"),
+            read.Id("customerId"),
+            read.Id("productId"),
             read.Enum<MachineStatus>("status"),
             read.Bool("inWarranty"),
             read.Text("sort")

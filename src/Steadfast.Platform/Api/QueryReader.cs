@@ -27,11 +27,11 @@ public sealed class QueryReader(HttpRequest request)
     public T? Enum<T>(string name)
         where T : struct, Enum => Text(name) is { } v ? (T?)Parse(name, typeof(T), v) : null;
 
-    public Guid? Guid(string name) => Text(name) is { } v ? (Guid?)Parse(name, typeof(Guid), v) : null;
+    public Guid? Id(string name) => Text(name) is { } v ? (Guid?)Parse(name, typeof(Guid), v) : null;
 
     public bool? Bool(string name) => Text(name) is { } v ? (bool?)Parse(name, typeof(bool), v) : null;
 
-    public int? Int(string name, int min, int max)
+    public int? Number(string name, int min, int max)
     {
         if (Text(name) is not { } v || Parse(name, typeof(int), v) is not int n)
             return null;

@@ -132,7 +132,10 @@ public static class ApiConventions
                         .ExecuteAsync(http);
                     return;
                 }
-                if (http.Request.Path.StartsWithSegments("/api") && QueryStringCheck.Errors(http) is { Count: > 0 } queryErrors)
+                if (
+                    http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                    && QueryStringCheck.Errors(http) is { Count: > 0 } queryErrors
+                )
                 {
                     var tq = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
                     http.Response.StatusCode = StatusCodes.Status400BadRequest;
