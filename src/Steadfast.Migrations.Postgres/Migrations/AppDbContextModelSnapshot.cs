@@ -2190,11 +2190,43 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("KpiTouches", (string)null);
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dispatch.DispatchRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Severity")
+                        .IsUnique();
+
+                    b.ToTable("DispatchRules", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
                 {
                     b.Property<Guid>("UserId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<int>("DailyCap")
+                        .HasColumnType("integer");
 
                     b.Property<long>("HourlyRate")
                         .HasColumnType("bigint");
@@ -2456,6 +2488,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<DateTime?>("ArrivedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("AssignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("uuid");
 
@@ -2659,6 +2694,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "AssignedAtUtc");
 
                     b.HasIndex("AssigneeId", "Status");
 

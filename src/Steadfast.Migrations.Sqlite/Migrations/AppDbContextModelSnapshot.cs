@@ -2179,11 +2179,43 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("KpiTouches", (string)null);
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Dispatch.DispatchRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Region", "Severity")
+                        .IsUnique();
+
+                    b.ToTable("DispatchRules", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dispatch.EngineerProfile", b =>
                 {
                     b.Property<Guid>("UserId")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("DailyCap")
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("HourlyRate")
                         .HasColumnType("INTEGER");
@@ -2445,6 +2477,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("ArrivedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("AssignedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("AssigneeId")
                         .HasColumnType("TEXT");
 
@@ -2648,6 +2683,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("TrackingToken")
                         .IsUnique();
+
+                    b.HasIndex("AssigneeId", "AssignedAtUtc");
 
                     b.HasIndex("AssigneeId", "Status");
 

@@ -28,6 +28,7 @@ public sealed class NotificationService(
         "PartsReorder",
         "PartRequest",
         "PartRequestDecided",
+        "AutoDispatchFailed",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

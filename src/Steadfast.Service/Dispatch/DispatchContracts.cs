@@ -13,9 +13,21 @@ public sealed record EngineerDto(
     long HourlyRate,
     int OpenOrders,
     long Version
-);
+)
+{
+    /// <summary>The most orders automatic dispatch gives the engineer in one day.</summary>
+    public int DailyCap { get; init; } = EngineerProfile.DefaultDailyCap;
+}
 
-public sealed record SaveEngineer(IReadOnlyList<string>? Regions, IReadOnlyList<string>? Skills, long? HourlyRate, long? Version);
+public sealed record SaveEngineer(IReadOnlyList<string>? Regions, IReadOnlyList<string>? Skills, long? HourlyRate, long? Version)
+{
+    public int? DailyCap { get; init; }
+}
+
+/// <summary>Region "" (or absent) is every region; no severity is every severity.</summary>
+public sealed record DispatchRuleDto(Guid Id, string Region, WorkOrders.Severity? Severity, DispatchMode Mode, long Version);
+
+public sealed record SaveDispatchRule(string? Region, WorkOrders.Severity? Severity, DispatchMode? Mode, long? Version);
 
 public sealed record ServiceSettingsDto(bool PoolEnabled, int CheckInDistanceMeters, int CallbackWorkingDays, long Version);
 

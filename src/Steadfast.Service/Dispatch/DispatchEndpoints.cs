@@ -47,6 +47,38 @@ internal static class DispatchEndpoints
             .WithName("SaveEngineer")
             .WithSummary("An engineer's regions, skills (product categories) and hourly rate in fen.");
 
+        var r = api.MapGroup("/dispatch-rules").WithTags("Dispatch");
+        r.MapGet("", (DispatchService s, CancellationToken ct) => s.RulesAsync(ct))
+            .RequirePolicy(Policies.ServiceDesk)
+            .WithName("ListDispatchRules")
+            .WithSummary("Dispatch at intake per region and severity: off, suggest, or assign automatically (auto).");
+        r.MapPost("", async (SaveDispatchRule body, DispatchService s, CancellationToken ct) =>
+            {
+                var rule = await s.SaveRuleAsync(null, body, ct);
+                return TypedResults.Created($"/api/v1/dispatch-rules/{rule.Id}", rule);
+            })
+            .RequirePolicy(Policies.ServiceManagers)
+            .WithName("CreateDispatchRule")
+            .WithSummary(
+                "A rule for a region (a province with customers; empty for all) and a severity (absent for all). Auto assigns the "
+                    + "best-ranked engineer covering the region with room under his daily cap; nobody qualifying leaves the order in "
+                    + "the pool."
+            );
+        r.MapPut("/{id:guid}", (Guid id, SaveDispatchRule body, HttpRequest req, DispatchService s, CancellationToken ct) =>
+                s.SaveRuleAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, ct)
+            )
+            .RequirePolicy(Policies.ServiceManagers)
+            .WithName("UpdateDispatchRule")
+            .WithSummary("Change a dispatch rule");
+        r.MapDelete("/{id:guid}", async (Guid id, DispatchService s, CancellationToken ct) =>
+            {
+                await s.DeleteRuleAsync(id, ct);
+                return TypedResults.NoContent();
+            })
+            .RequirePolicy(Policies.ServiceManagers)
+            .WithName("DeleteDispatchRule")
+            .WithSummary("Remove a dispatch rule: its orders fall back to the next rule, or to suggestions.");
+
         var st = api.MapGroup("/service-settings").WithTags("Dispatch");
         st.MapGet("", (DispatchService s, CancellationToken ct) => s.SettingsAsync(ct))
             .RequirePolicy(Policies.Staff)

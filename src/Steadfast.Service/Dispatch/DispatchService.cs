@@ -15,6 +15,9 @@ internal sealed class DispatchService(
     WorkOrderService orders,
     WorkOrderMoves moves,
     CurrentActor actor,
+    TimeProvider clock,
+    Customers.Public.CustomerDirectory customers,
+    ConfigCache config,
     IStringLocalizer<Strings> t
 )
 {
@@ -88,6 +91,7 @@ internal sealed class DispatchService(
         var from = order.Status;
         order.Status = WorkOrderStatus.Assigned;
         order.AssigneeId = me;
+        order.AssignedAtUtc = clock.GetUtcNow().UtcDateTime;
         orders.AddEvent(order, from, t["Dispatch.GrabNote"]);
         try
         {
@@ -126,7 +130,10 @@ internal sealed class DispatchService(
                     p?.HourlyRate ?? WorkOrderMoves.DefaultHourlyRate,
                     load.GetValueOrDefault(e.Id),
                     p?.Version ?? 0
-                );
+                )
+                {
+                    DailyCap = p?.DailyCap ?? EngineerProfile.DefaultDailyCap,
+                };
             }),
         ];
     }
@@ -144,6 +151,8 @@ internal sealed class DispatchService(
             errors.Add("skills", t["Common.Error.MaxLength", 1000]);
         if (input.HourlyRate is < 0 or > 10_000_000)
             errors.Add("hourlyRate", t["Common.Error.Range", 0, 10_000_000]);
+        if (input.DailyCap is < 1 or > 50)
+            errors.Add("dailyCap", t["Common.Error.Range", 1, 50]);
         errors.ThrowIfAny();
         var p = await db.Set<EngineerProfile>().SingleOrDefaultAsync(x => x.UserId == userId, ct);
         if (p is null)
@@ -153,6 +162,7 @@ internal sealed class DispatchService(
         p.Regions = string.Join(",", regions);
         p.Skills = string.Join(",", skills);
         p.HourlyRate = input.HourlyRate ?? WorkOrderMoves.DefaultHourlyRate;
+        p.DailyCap = input.DailyCap ?? p.DailyCap;
         await db.SaveChangesAsync(ct);
         return (await EngineersAsync(ct)).Single(e => e.UserId == userId);
     }
@@ -181,6 +191,50 @@ internal sealed class DispatchService(
         s.CallbackWorkingDays = input.CallbackWorkingDays ?? s.CallbackWorkingDays;
         await db.SaveChangesAsync(ct);
         return await SettingsAsync(ct);
+    }
+
+    public Task<List<DispatchRuleDto>> RulesAsync(CancellationToken ct) =>
+        db.Set<DispatchRule>()
+            .AsNoTracking()
+            .OrderBy(r => r.Region)
+            .ThenBy(r => r.Severity)
+            .Select(r => new DispatchRuleDto(r.Id, r.Region, r.Severity, r.Mode, r.Version))
+            .ToListAsync(ct);
+
+    /// <summary>Rules as intake reads them, from memory: every create asks.</summary>
+    public Task<List<DispatchRule>> CachedRulesAsync(CancellationToken ct) =>
+        config.GetAsync("dispatch-rules", () => db.Set<DispatchRule>().AsNoTracking().ToListAsync(ct));
+
+    public async Task<DispatchRuleDto> SaveRuleAsync(Guid? id, SaveDispatchRule input, CancellationToken ct)
+    {
+        var errors = new ValidationErrors();
+        var region = input.Region?.Trim() ?? "";
+        if (region.Length > 0 && !(await customers.ProvincesAsync(ct)).Contains(region, StringComparer.Ordinal))
+            errors.Add("region", t["Dispatch.Error.UnknownRegion", region]);
+        if (input.Mode is null)
+            errors.Add("mode", t["Common.Error.Required"]);
+        errors.ThrowIfAny();
+        var rule = id is { } existing
+            ? await db.Set<DispatchRule>().SingleOrDefaultAsync(r => r.Id == existing, ct)
+                ?? throw new AppNotFoundException(t["Common.NotFound"])
+            : null;
+        if (await db.Set<DispatchRule>().AnyAsync(r => r.Region == region && r.Severity == input.Severity && r.Id != id, ct))
+            throw AppValidationException.For("region", t["Dispatch.Error.RuleExists"]);
+        if (rule is null)
+            db.Add(rule = new DispatchRule { Id = Guid.CreateVersion7() });
+        else if (input.Version is { } v)
+            db.ExpectVersion(rule, v);
+        (rule.Region, rule.Severity, rule.Mode) = (region, input.Severity, input.Mode!.Value);
+        await db.SaveChangesAsync(ct);
+        return new DispatchRuleDto(rule.Id, rule.Region, rule.Severity, rule.Mode, rule.Version);
+    }
+
+    public async Task DeleteRuleAsync(Guid id, CancellationToken ct)
+    {
+        var rule = await db.Set<DispatchRule>().SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        db.Remove(rule);
+        await db.SaveChangesAsync(ct);
     }
 
     private async Task<List<Candidate>> CandidatesAsync(CancellationToken ct) =>

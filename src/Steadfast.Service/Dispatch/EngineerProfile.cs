@@ -19,6 +19,11 @@ internal sealed class EngineerProfile : IVersioned, IAudited
 
     /// <summary>Labour rate in fen per hour.</summary>
     public long HourlyRate { get; set; } = 15000;
+
+    /// <summary>The most orders automatic dispatch gives the engineer in one day (his own, and any a dispatcher gave).</summary>
+    public int DailyCap { get; set; } = DefaultDailyCap;
+
+    public const int DefaultDailyCap = 6;
     public long Version { get; set; } = 1;
 
     public static string[] Split(string list) => list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);

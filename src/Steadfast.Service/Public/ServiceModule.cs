@@ -24,6 +24,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<WorkOrderMoves>()
             .AddScoped<SlaService>()
             .AddScoped<DispatchService>()
+            .AddScoped<AutoDispatch>()
             .AddScoped<FieldService>()
             .AddScoped<SurveyService>()
             .AddScoped<ServiceKpis>()

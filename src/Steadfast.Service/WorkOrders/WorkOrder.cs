@@ -91,6 +91,9 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public string ProductCategory { get; set; } = "";
     public int CustomerTier { get; set; }
     public Guid? AssigneeId { get; set; }
+
+    /// <summary>When the current engineer got the order: automatic dispatch counts an engineer's day by it.</summary>
+    public DateTime? AssignedAtUtc { get; set; }
     public DateTime ReportedAtUtc { get; set; }
 
     /// <summary>The company-local report date as yyyyMMdd: trends group by it in any database.</summary>
@@ -301,6 +304,7 @@ internal sealed class WorkOrderConfiguration
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });
+        b.HasIndex(w => new { w.AssigneeId, w.AssignedAtUtc });
     }
 
     public void Configure(EntityTypeBuilder<WorkOrderHelper> b)

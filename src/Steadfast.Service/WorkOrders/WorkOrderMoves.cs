@@ -117,6 +117,7 @@ internal sealed class WorkOrderMoves(
                 if (step.Needs.HasFlag(Needs.Assignee))
                 {
                     order.AssigneeId = input.AssigneeId;
+                    order.AssignedAtUtc = now;
                     await db.Set<WorkOrderHelper>().Where(h => h.WorkOrderId == order.Id).ExecuteDeleteAsync(ct);
                     foreach (var h in helpers)
                         db.Add(new WorkOrderHelper { WorkOrderId = order.Id, UserId = h });

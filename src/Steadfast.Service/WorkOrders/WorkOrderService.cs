@@ -24,7 +24,8 @@ internal sealed partial class WorkOrderService(
     SlaService sla,
     Notifier notifier,
     IStringLocalizer<Strings> t,
-    Microsoft.Extensions.Configuration.IConfiguration config
+    Microsoft.Extensions.Configuration.IConfiguration config,
+    IServiceProvider services
 )
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
@@ -359,10 +360,21 @@ internal sealed partial class WorkOrderService(
             ),
             ct
         );
+        if (await AutoDispatchAsync(order.Id, ct))
+            return await GetAsync(order.Id, ct);
         // Answered from what was just written: a new order has no engineer and no helpers yet, and reading
         // it back with names was four of a create's statements.
         return ToDto(order, []) with { CustomerName = customer!.Name };
     }
+
+    /// <summary>
+    /// Where a dispatch rule says "auto", the new order goes to an engineer at once. Resolved when needed: dispatch
+    /// builds on this service, so it cannot be one of its constructor's arguments.
+    /// </summary>
+    private Task<bool> AutoDispatchAsync(Guid orderId, CancellationToken ct) =>
+        Microsoft
+            .Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Dispatch.AutoDispatch>(services)
+            .TryAsync(orderId, ct);
 
     /// <summary>
     /// A report from the machine's QR code, without an account. While an order is open for the machine,
@@ -419,6 +431,7 @@ internal sealed partial class WorkOrderService(
                     ),
                     ct
                 );
+                await AutoDispatchAsync(order.Id, ct);
                 return new PublicReceipt(order.Number, order.TrackingToken, JoinedOpenOrder: false);
             },
             ct
