@@ -43,6 +43,8 @@ public static class PlatformServices
         services.AddSingleton<ImportExport.ImportProgress>();
         services.AddScoped<ImportExport.ImportService>();
         services.AddSingleton<IDueItemHandler, ImportExport.ImportRunner>();
+        services.AddSingleton<IDueItemHandler, Notifications.DailyDigest>();
+        services.AddHostedService<DailyJobs>();
         services.AddScoped<Ui.PageServices>();
         services.AddScoped<Notifications.Notifier>();
         services.AddScoped<Notifications.NotificationService>();

@@ -77,7 +77,14 @@ public sealed record CustomerQuery(
     string? Tag,
     int? NotContactedDays,
     string? Sort
-);
+)
+{
+    /// <summary>Only customers to contact now: a planned follow-up that has come, or past the tier's contact frequency.</summary>
+    public bool? FollowUpDue { get; init; }
+
+    /// <summary>Only the reader's own customers.</summary>
+    public bool? Mine { get; init; }
+}
 
 public sealed record DuplicateGroup(string Key, IReadOnlyList<CustomerListItem> Customers);
 
@@ -90,6 +97,10 @@ public sealed record OwnerHeat(
     int Within180,
     int Over180,
     int Never
-);
+)
+{
+    /// <summary>Customers past their tier's contact frequency (or a planned follow-up that has come).</summary>
+    public int Overdue { get; init; }
+}
 
 public sealed record MergeRequest(Guid? SurvivorId, Guid? LoserId);

@@ -95,7 +95,11 @@ internal static class CustomerEndpoints
             read.Text("tag"),
             read.Number("notContactedDays", 1, 3650),
             read.Text("sort")
-        );
+        )
+        {
+            FollowUpDue = read.Bool("followUpDue"),
+            Mine = read.Bool("mine"),
+        };
         read.ThrowIfInvalid();
         return query;
     }

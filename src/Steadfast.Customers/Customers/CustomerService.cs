@@ -20,7 +20,8 @@ internal sealed class CustomerService(
     CustomFieldService fields,
     TimeProvider clock,
     IStringLocalizer<Strings> t,
-    IEnumerable<ICustomerTimelineSource> timelineSources
+    IEnumerable<ICustomerTimelineSource> timelineSources,
+    Reminders.ReminderService reminders
 )
 {
     public const string RecordType = "customer";
@@ -39,8 +40,12 @@ internal sealed class CustomerService(
     }
 
     /// <summary>A filter on a custom field that does not exist, or a sort key the list does not have, is a 400.</summary>
-    public Task CheckAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters, CancellationToken ct) =>
-        fields.CheckListQueryAsync(RecordType, filters, query.Sort, SortKeys, ct);
+    public async Task CheckAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters, CancellationToken ct)
+    {
+        await fields.CheckListQueryAsync(RecordType, filters, query.Sort, SortKeys, ct);
+        if (query.FollowUpDue == true)
+            _reminderSettings = await reminders.SettingsAsync(ct);
+    }
 
     /// <summary>Every matching row, for export: same filters, no paging.</summary>
     public IAsyncEnumerable<CustomerListItem> AllAsync(CustomerQuery query, IReadOnlyList<CustomFieldFilter> filters) =>
@@ -79,8 +84,18 @@ internal sealed class CustomerService(
             var recent = db.Set<Activity>().Where(a => a.AtUtc >= since && !a.IsPrivate && a.Type != ActivityType.Note);
             q = q.Where(c => !recent.Any(a => a.CustomerId == c.Id));
         }
+        if (query.Mine == true)
+        {
+            var me = scope.UserId;
+            q = q.Where(c => c.OwnerId == me);
+        }
+        if (query.FollowUpDue == true)
+            q = Reminders.ReminderService.Due(db, q, _reminderSettings ?? new(), reminders.Today(), clock.GetUtcNow().UtcDateTime);
         return q.WhereCustomFields(db, filters);
     }
+
+    // Read before a list is built (the filter is composed synchronously).
+    private Reminders.ReminderSettings? _reminderSettings;
 
     private IQueryable<Customer> Sort(IQueryable<Customer> q, string? sort)
     {
@@ -419,6 +434,12 @@ internal sealed class CustomerService(
                 Never = g.Count(x => x.Last == null),
             })
             .ToListAsync(ct);
+        // Past the tier's contact frequency, per owner: the same rule as the owners' follow-ups-due lists.
+        var overdue = await Reminders
+            .ReminderService.Due(db, scope.Customers(), await reminders.SettingsAsync(ct), reminders.Today(), now)
+            .GroupBy(c => c.OwnerId)
+            .Select(g => new { OwnerId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
         var owners = rows.Where(r => r.OwnerId != null).Select(r => r.OwnerId!.Value).ToList();
         var names = await db.Users.Where(u => owners.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return
@@ -432,7 +453,10 @@ internal sealed class CustomerService(
                     r.Within180,
                     r.Over180,
                     r.Never
-                ))
+                )
+                {
+                    Overdue = overdue.FirstOrDefault(o => o.OwnerId == r.OwnerId)?.Count ?? 0,
+                })
                 .OrderBy(r => r.OwnerName ?? "\uffff", StringComparer.Ordinal),
         ];
     }

@@ -30,6 +30,9 @@ internal sealed class Machine : IVersioned, IAudited, IHasCustomFields
     public DateOnly? InstalledOn { get; set; }
     public DateOnly? CommissionedOn { get; set; }
     public DateOnly? WarrantyEndsOn { get; set; }
+
+    /// <summary>The warranty end the owner was last told about: a notice goes once per machine, and again if the end moves.</summary>
+    public DateOnly? WarrantyNoticeFor { get; set; }
     public MachineStatus Status { get; set; }
     public string Configuration { get; set; } = "";
 
@@ -64,6 +67,7 @@ internal sealed class MachineConfiguration : IEntityTypeConfiguration<Machine>, 
         b.HasIndex(m => m.QrToken).IsUnique();
         b.HasIndex(m => m.ExternalId).IsUnique();
         b.HasIndex(m => new { m.CustomerId, m.Status });
+        b.HasIndex(m => m.WarrantyEndsOn);
     }
 
     public void Configure(EntityTypeBuilder<MeterReading> b)

@@ -36,6 +36,11 @@ public sealed class CustomersModule : SteadfastModule
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.ProductImporter>())
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.EquipmentImporter>())
             .AddScoped<Platform.Data.IDemoSeeder, CustomersDemo>()
+            .AddScoped<Reminders.ReminderService>()
+            .AddSingleton<Platform.Jobs.IDueItemHandler, Reminders.ReminderJob>()
+            .AddScoped<Platform.Jobs.IDigestSection, Reminders.ReminderDigest>()
+            .AddScoped<Platform.Jobs.IDigestSection, Reminders.WarrantyDigest>()
+            .AddSingleton(new Platform.Ui.HomeCard(typeof(Reminders.RemindersCard), 10))
             .AddSingleton(CustomerTextSearch.Customers)
             .AddSingleton(CustomerTextSearch.Contacts);
 
@@ -48,6 +53,7 @@ public sealed class CustomersModule : SteadfastModule
         api.MapProductEndpoints();
         api.MapEquipmentEndpoints();
         api.MapAttachmentEndpoints();
+        Reminders.ReminderEndpoints.MapReminderEndpoints(api);
     }
 
     public override IEnumerable<NavEntry> Navigation =>

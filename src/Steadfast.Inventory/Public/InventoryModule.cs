@@ -41,7 +41,8 @@ public sealed class InventoryModule : SteadfastModule
             .AddScoped<Import.OpeningBalanceImporter>()
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.PartImporter>())
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.OpeningBalanceImporter>())
-            .AddScoped<Platform.Data.IDemoSeeder, Demo.InventoryDemo>();
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.InventoryDemo>()
+            .AddScoped<Platform.Jobs.IDigestSection, Requests.ApprovalsDigest>();
 
     public override void MapEndpoints(RouteGroupBuilder api)
     {

@@ -472,6 +472,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<DateOnly?>("WarrantyEndsOn")
                         .HasColumnType("date");
 
+                    b.Property<DateOnly?>("WarrantyNoticeFor")
+                        .HasColumnType("date");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalId")
@@ -483,6 +486,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("SerialNumber");
+
+                    b.HasIndex("WarrantyEndsOn");
 
                     b.HasIndex("CustomerId", "Status");
 
@@ -572,6 +577,33 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Steadfast.Customers.Reminders.ReminderSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("KeyContactDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("NormalContactDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("StrategicContactDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("WarrantyNoticeDays")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Inventory.Counts.StockCount", b =>
@@ -1607,6 +1639,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("boolean");
 
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("uuid");

@@ -461,6 +461,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<DateOnly?>("WarrantyEndsOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("WarrantyNoticeFor")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ExternalId")
@@ -472,6 +475,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("SerialNumber");
+
+                    b.HasIndex("WarrantyEndsOn");
 
                     b.HasIndex("CustomerId", "Status");
 
@@ -561,6 +566,33 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Steadfast.Customers.Reminders.ReminderSettings", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("KeyContactDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("NormalContactDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("StrategicContactDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("WarrantyNoticeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ReminderSettings", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Inventory.Counts.StockCount", b =>
@@ -1596,6 +1628,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.Property<Guid?>("CustomerId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("DailyDigest")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("DealerId")
                         .HasColumnType("TEXT");

@@ -21,6 +21,9 @@ public class AppUser : IdentityUser<Guid>, IVersioned, IAudited, IHasCustomField
 
     /// <summary>zh-CN or en; null follows the browser.</summary>
     public string? Culture { get; set; }
+
+    /// <summary>The morning summary of what waits (bell and mail); each user may switch it off.</summary>
+    public bool DailyDigest { get; set; } = true;
     public DateTime CreatedAtUtc { get; set; }
     public long Version { get; set; } = 1;
     public CustomFieldValues CustomFields { get; set; } = new();

@@ -48,3 +48,6 @@ public sealed record SaveWebhook(
 );
 
 public sealed record TestMail(string? To);
+
+/// <summary>DailyDigest: the morning summary of follow-ups due, orders and approvals waiting, warranty ends.</summary>
+public sealed record NotificationPreferences(bool? DailyDigest);

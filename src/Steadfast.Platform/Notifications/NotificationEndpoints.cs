@@ -24,6 +24,14 @@ public static class NotificationEndpoints
             )
             .WithName("MarkNotificationRead")
             .WithSummary("Mark a notification read");
+        mine.MapGet("/preferences", (NotificationService s, CancellationToken ct) => s.PreferencesAsync(ct))
+            .WithName("GetNotificationPreferences")
+            .WithSummary("Your notification preferences: the daily digest on or off.");
+        mine.MapPut("/preferences", (NotificationPreferences body, NotificationService s, CancellationToken ct) =>
+                s.SavePreferencesAsync(body, ct)
+            )
+            .WithName("SaveNotificationPreferences")
+            .WithSummary("Switch your daily digest (bell and mail, each morning) on or off.");
         mine.MapPost("/read-all", async (NotificationService s, CancellationToken ct) => new { marked = await s.MarkReadAsync(null, ct) })
             .WithName("MarkAllNotificationsRead")
             .WithSummary("Mark every notification read");

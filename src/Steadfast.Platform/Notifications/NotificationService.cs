@@ -29,9 +29,29 @@ public sealed class NotificationService(
         "PartRequest",
         "PartRequestDecided",
         "AutoDispatchFailed",
+        "FollowUpDue",
+        "WarrantyEnding",
+        "DailyDigest",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);
+
+    public async Task<NotificationPreferences> PreferencesAsync(CancellationToken ct)
+    {
+        var me = Me;
+        return new NotificationPreferences(await db.Users.Where(u => u.Id == me).Select(u => u.DailyDigest).SingleAsync(ct));
+    }
+
+    public async Task<NotificationPreferences> SavePreferencesAsync(NotificationPreferences input, CancellationToken ct)
+    {
+        if (input.DailyDigest is not { } digest)
+            throw AppValidationException.For("dailyDigest", t["Common.Error.Required"]);
+        var me = Me;
+        var user = await db.Users.SingleAsync(u => u.Id == me, ct);
+        user.DailyDigest = digest;
+        await db.SaveChangesAsync(ct);
+        return new NotificationPreferences(user.DailyDigest);
+    }
 
     public async Task<PagedResult<NotificationDto>> ListAsync(bool unreadOnly, PageRequest page, CancellationToken ct)
     {

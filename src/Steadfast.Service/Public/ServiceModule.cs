@@ -25,6 +25,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<SlaService>()
             .AddScoped<DispatchService>()
             .AddScoped<AutoDispatch>()
+            .AddScoped<Platform.Jobs.IDigestSection, OrdersDigest>()
             .AddScoped<FieldService>()
             .AddScoped<SurveyService>()
             .AddScoped<ServiceKpis>()
