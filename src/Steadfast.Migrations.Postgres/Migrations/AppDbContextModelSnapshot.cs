@@ -2336,11 +2336,17 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<double?>("CheckOutLongitude")
                         .HasColumnType("double precision");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("EngineerId")
                         .HasColumnType("uuid");
 
                     b.Property<bool>("Flagged")
                         .HasColumnType("boolean");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("uuid");
 
                     b.Property<bool>("QrVerified")
                         .HasColumnType("boolean");
@@ -2349,6 +2355,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "CheckInAtUtc");
+
+                    b.HasIndex("MachineId", "CheckInAtUtc");
 
                     b.HasIndex("WorkOrderId", "CheckInAtUtc");
 
@@ -2439,6 +2449,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -2447,6 +2460,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.Property<DateTime>("DueAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Note")
                         .IsRequired()
@@ -2467,7 +2483,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkOrderId");
 
+                    b.HasIndex("CustomerId", "DoneAtUtc");
+
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("MachineId", "DoneAtUtc");
 
                     b.ToTable("CallbackTasks");
                 });
@@ -2489,6 +2509,12 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("Csat")
                         .HasColumnType("integer");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("uuid");
+
                     b.Property<int>("Nps")
                         .HasColumnType("integer");
 
@@ -2499,6 +2525,10 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "AnsweredAtUtc");
+
+                    b.HasIndex("MachineId", "AnsweredAtUtc");
 
                     b.ToTable("Surveys", (string)null);
                 });
@@ -2734,7 +2764,13 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("AssigneeId", "Status");
 
+                    b.HasIndex("CustomerId", "ClosedAtUtc");
+
                     b.HasIndex("CustomerId", "ReportedAtUtc");
+
+                    b.HasIndex("MachineId", "ClosedAtUtc");
+
+                    b.HasIndex("MachineId", "ReportedAtUtc");
 
                     b.HasIndex("MachineId", "Status");
 

@@ -2325,11 +2325,17 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<double?>("CheckOutLongitude")
                         .HasColumnType("REAL");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("EngineerId")
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("Flagged")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("QrVerified")
                         .HasColumnType("INTEGER");
@@ -2338,6 +2344,10 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "CheckInAtUtc");
+
+                    b.HasIndex("MachineId", "CheckInAtUtc");
 
                     b.HasIndex("WorkOrderId", "CheckInAtUtc");
 
@@ -2428,6 +2438,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("DoneAtUtc")
                         .HasColumnType("TEXT");
 
@@ -2435,6 +2448,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("DueAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MachineId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
@@ -2456,7 +2472,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkOrderId");
 
+                    b.HasIndex("CustomerId", "DoneAtUtc");
+
                     b.HasIndex("DoneAtUtc", "DueAtUtc");
+
+                    b.HasIndex("MachineId", "DoneAtUtc");
 
                     b.ToTable("CallbackTasks");
                 });
@@ -2478,6 +2498,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("Csat")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("MachineId")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Nps")
                         .HasColumnType("INTEGER");
 
@@ -2488,6 +2514,10 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("WorkOrderId")
                         .IsUnique();
+
+                    b.HasIndex("CustomerId", "AnsweredAtUtc");
+
+                    b.HasIndex("MachineId", "AnsweredAtUtc");
 
                     b.ToTable("Surveys", (string)null);
                 });
@@ -2723,7 +2753,13 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssigneeId", "Status");
 
+                    b.HasIndex("CustomerId", "ClosedAtUtc");
+
                     b.HasIndex("CustomerId", "ReportedAtUtc");
+
+                    b.HasIndex("MachineId", "ClosedAtUtc");
+
+                    b.HasIndex("MachineId", "ReportedAtUtc");
 
                     b.HasIndex("MachineId", "Status");
 

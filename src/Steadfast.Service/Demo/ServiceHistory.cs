@@ -336,6 +336,8 @@ internal sealed class ServiceHistory(
                 {
                     Id = Guid.CreateVersion7(),
                     WorkOrderId = o.Id,
+                    CustomerId = o.CustomerId,
+                    MachineId = o.MachineId,
                     Csat = csat,
                     Nps = Math.Clamp(csat * 2 + rng.Next(-1, 2), 0, 10),
                     Comment = Comments[rng.Next(Comments.Length)],
@@ -349,6 +351,8 @@ internal sealed class ServiceHistory(
             {
                 Id = Guid.CreateVersion7(),
                 WorkOrderId = o.Id,
+                CustomerId = o.CustomerId,
+                MachineId = o.MachineId,
                 DueAtUtc = due,
                 DoneAtUtc = done ? t.AddHours(rng.Next(4, 40)) : null,
                 DoneById = done ? dispatcher : null,
@@ -460,6 +464,8 @@ internal sealed class ServiceHistory(
         {
             Id = Guid.CreateVersion7(),
             WorkOrderId = o.Id,
+            CustomerId = o.CustomerId,
+            MachineId = o.MachineId,
             EngineerId = engineer,
             CheckInAtUtc = at,
             CheckInLatitude = lat,

@@ -9,6 +9,10 @@ internal sealed class WorkOrderVisit : Steadfast.Platform.Data.IAudited
 {
     public Guid Id { get; set; }
     public Guid WorkOrderId { get; set; }
+
+    // The order's customer and machine, copied so the customer's and the machine's timelines read their visits from an index.
+    public Guid CustomerId { get; set; }
+    public Guid? MachineId { get; set; }
     public Guid EngineerId { get; set; }
     public DateTime CheckInAtUtc { get; set; }
     public double? CheckInLatitude { get; set; }
@@ -33,5 +37,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<WorkOrderVis
     {
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(v => v.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(v => new { v.WorkOrderId, v.CheckInAtUtc });
+        b.HasIndex(v => new { v.CustomerId, v.CheckInAtUtc });
+        b.HasIndex(v => new { v.MachineId, v.CheckInAtUtc });
     }
 }

@@ -9,6 +9,10 @@ internal sealed class CallbackTask : IVersioned, IAudited
 {
     public Guid Id { get; set; }
     public Guid WorkOrderId { get; set; }
+
+    // The order's customer and machine, copied so the customer's and the machine's timelines read their call-backs from an index.
+    public Guid CustomerId { get; set; }
+    public Guid? MachineId { get; set; }
     public DateTime DueAtUtc { get; set; }
     public CallbackOutcome Outcome { get; set; }
     public string Note { get; set; } = "";

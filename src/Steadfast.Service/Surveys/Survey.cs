@@ -10,6 +10,10 @@ internal sealed class Survey : IAudited
 {
     public Guid Id { get; set; }
     public Guid WorkOrderId { get; set; }
+
+    // The order's customer and machine, copied so the customer's and the machine's timelines read their surveys from an index.
+    public Guid CustomerId { get; set; }
+    public Guid? MachineId { get; set; }
     public int Csat { get; set; }
     public int Nps { get; set; }
     public string Comment { get; set; } = "";
@@ -33,6 +37,8 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IE
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(s => s.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         // The unique index is what makes "answered twice" impossible, even for two tabs at once.
         b.HasIndex(s => s.WorkOrderId).IsUnique();
+        b.HasIndex(s => new { s.CustomerId, s.AnsweredAtUtc });
+        b.HasIndex(s => new { s.MachineId, s.AnsweredAtUtc });
     }
 
     public void Configure(EntityTypeBuilder<CallbackTask> b)
@@ -40,5 +46,7 @@ internal sealed class SurveyConfiguration : IEntityTypeConfiguration<Survey>, IE
         b.Property(c => c.Note).HasMaxLength(2000);
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(c => c.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(c => new { c.DoneAtUtc, c.DueAtUtc });
+        b.HasIndex(c => new { c.CustomerId, c.DoneAtUtc });
+        b.HasIndex(c => new { c.MachineId, c.DoneAtUtc });
     }
 }

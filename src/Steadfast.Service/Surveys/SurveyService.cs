@@ -57,6 +57,8 @@ internal sealed class SurveyService(
             {
                 Id = Guid.CreateVersion7(),
                 WorkOrderId = order.Id,
+                CustomerId = order.CustomerId,
+                MachineId = order.MachineId,
                 Csat = input.Csat!.Value,
                 Nps = input.Nps!.Value,
                 Comment = input.Comment?.Trim() ?? "",

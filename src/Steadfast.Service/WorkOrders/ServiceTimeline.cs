@@ -17,14 +17,28 @@ namespace Steadfast.Service.WorkOrders;
 /// </summary>
 internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings> t)
 {
+    /// <summary>The entries of one customer's orders, or of one machine's: each kind read from an index led by that subject.</summary>
     public async Task<IReadOnlyList<TimelineEntry>> EntriesAsync(
-        IQueryable<WorkOrder> orders,
+        Guid? customerId,
+        Guid? machineId,
         IReadOnlySet<string> kinds,
         bool complaintsApart,
         int take,
         CancellationToken ct
     )
     {
+        var orders = customerId is { } c
+            ? db.Set<WorkOrder>().Where(w => w.CustomerId == c)
+            : db.Set<WorkOrder>().Where(w => w.MachineId == machineId);
+        var visits = customerId is { } vc
+            ? db.Set<WorkOrderVisit>().Where(v => v.CustomerId == vc)
+            : db.Set<WorkOrderVisit>().Where(v => v.MachineId == machineId);
+        var surveys = customerId is { } sc
+            ? db.Set<Survey>().Where(v => v.CustomerId == sc)
+            : db.Set<Survey>().Where(v => v.MachineId == machineId);
+        var callbacks = customerId is { } cc
+            ? db.Set<CallbackTask>().Where(v => v.CustomerId == cc)
+            : db.Set<CallbackTask>().Where(v => v.MachineId == machineId);
         var entries = new List<TimelineEntry>();
         foreach (var (kind, complaints) in new[] { ("workOrder", false), ("complaint", true) })
         {
@@ -38,11 +52,11 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
             entries.AddRange(await ClosedAsync(these, kind, take, ct));
         }
         if (kinds.Contains("visit"))
-            entries.AddRange(await VisitsAsync(orders, take, ct));
+            entries.AddRange(await VisitsAsync(visits, take, ct));
         if (kinds.Contains("survey"))
-            entries.AddRange(await SurveysAsync(orders, take, ct));
+            entries.AddRange(await SurveysAsync(surveys, take, ct));
         if (kinds.Contains("callback"))
-            entries.AddRange(await CallbacksAsync(orders, take, ct));
+            entries.AddRange(await CallbacksAsync(callbacks, take, ct));
         return entries;
     }
 
@@ -109,11 +123,12 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
         ));
     }
 
-    private async Task<IEnumerable<TimelineEntry>> VisitsAsync(IQueryable<WorkOrder> orders, int take, CancellationToken ct)
+    // Each reads its newest rows of the subject first, then joins only those to their orders for the numbers.
+    private async Task<IEnumerable<TimelineEntry>> VisitsAsync(IQueryable<WorkOrderVisit> visits, int take, CancellationToken ct)
     {
         var rows = await (
-            from v in db.Set<WorkOrderVisit>().AsNoTracking()
-            join w in orders on v.WorkOrderId equals w.Id
+            from v in visits.AsNoTracking().OrderByDescending(v => v.CheckInAtUtc).Take(take)
+            join w in db.Set<WorkOrder>() on v.WorkOrderId equals w.Id
             orderby v.CheckInAtUtc descending
             select new
             {
@@ -142,11 +157,11 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
         ));
     }
 
-    private async Task<IEnumerable<TimelineEntry>> SurveysAsync(IQueryable<WorkOrder> orders, int take, CancellationToken ct)
+    private async Task<IEnumerable<TimelineEntry>> SurveysAsync(IQueryable<Survey> surveys, int take, CancellationToken ct)
     {
         var rows = await (
-            from s in db.Set<Survey>().AsNoTracking()
-            join w in orders on s.WorkOrderId equals w.Id
+            from s in surveys.AsNoTracking().OrderByDescending(s => s.AnsweredAtUtc).Take(take)
+            join w in db.Set<WorkOrder>() on s.WorkOrderId equals w.Id
             orderby s.AnsweredAtUtc descending
             select new
             {
@@ -170,12 +185,11 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
         ));
     }
 
-    private async Task<IEnumerable<TimelineEntry>> CallbacksAsync(IQueryable<WorkOrder> orders, int take, CancellationToken ct)
+    private async Task<IEnumerable<TimelineEntry>> CallbacksAsync(IQueryable<CallbackTask> callbacks, int take, CancellationToken ct)
     {
         var rows = await (
-            from c in db.Set<CallbackTask>().AsNoTracking()
-            join w in orders on c.WorkOrderId equals w.Id
-            where c.DoneAtUtc != null
+            from c in callbacks.AsNoTracking().Where(c => c.DoneAtUtc != null).OrderByDescending(c => c.DoneAtUtc).Take(take)
+            join w in db.Set<WorkOrder>() on c.WorkOrderId equals w.Id
             orderby c.DoneAtUtc descending
             select new
             {
@@ -209,19 +223,19 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
 }
 
 /// <summary>The machine file's service history: every order on the machine, its visits, survey and call-back.</summary>
-internal sealed class MachineServiceTimeline(AppDbContext db, ServiceTimeline timeline) : IMachineTimelineSource
+internal sealed class MachineServiceTimeline(ServiceTimeline timeline) : IMachineTimelineSource
 {
     public IReadOnlyCollection<string> Kinds { get; } = ["workOrder", "visit", "survey", "callback"];
 
     public Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid machineId, IReadOnlySet<string> kinds, int take, CancellationToken ct) =>
-        timeline.EntriesAsync(db.Set<WorkOrder>().Where(w => w.MachineId == machineId), kinds, complaintsApart: false, take, ct);
+        timeline.EntriesAsync(null, machineId, kinds, complaintsApart: false, take, ct);
 }
 
 /// <summary>The customer 360 timeline's service history, complaints as a kind of their own.</summary>
-internal sealed class CustomerServiceTimeline(AppDbContext db, ServiceTimeline timeline) : ICustomerTimelineSource
+internal sealed class CustomerServiceTimeline(ServiceTimeline timeline) : ICustomerTimelineSource
 {
     public IReadOnlyCollection<string> Kinds { get; } = ["workOrder", "complaint", "survey", "callback"];
 
     public Task<IReadOnlyList<TimelineEntry>> EntriesAsync(Guid customerId, IReadOnlySet<string> kinds, int take, CancellationToken ct) =>
-        timeline.EntriesAsync(db.Set<WorkOrder>().Where(w => w.CustomerId == customerId), kinds, complaintsApart: true, take, ct);
+        timeline.EntriesAsync(customerId, null, kinds, complaintsApart: true, take, ct);
 }

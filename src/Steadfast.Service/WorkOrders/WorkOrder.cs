@@ -302,6 +302,9 @@ internal sealed class WorkOrderConfiguration
             })
             .HasDatabaseName("IX_WorkOrders_Region_Status_Page");
         b.HasIndex(w => new { w.CustomerId, w.ReportedAtUtc });
+        b.HasIndex(w => new { w.CustomerId, w.ClosedAtUtc });
+        b.HasIndex(w => new { w.MachineId, w.ReportedAtUtc });
+        b.HasIndex(w => new { w.MachineId, w.ClosedAtUtc });
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.AssignedAtUtc });

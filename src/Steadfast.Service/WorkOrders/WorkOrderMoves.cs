@@ -243,6 +243,8 @@ internal sealed class WorkOrderMoves(
             {
                 Id = Guid.CreateVersion7(),
                 WorkOrderId = order.Id,
+                CustomerId = order.CustomerId,
+                MachineId = order.MachineId,
                 EngineerId = actor.UserId ?? Guid.Empty,
                 CheckInAtUtc = now,
                 CheckInLatitude = latitude,
@@ -287,6 +289,8 @@ internal sealed class WorkOrderMoves(
                 {
                     Id = Guid.CreateVersion7(),
                     WorkOrderId = order.Id,
+                    CustomerId = order.CustomerId,
+                    MachineId = order.MachineId,
                     DueAtUtc = due,
                 }
             );
