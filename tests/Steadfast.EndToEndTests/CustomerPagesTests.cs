@@ -7,13 +7,14 @@ namespace Steadfast.EndToEndTests;
 public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Theory]
-    [InlineData("zh-CN", "zh", "客户", "联系人")]
-    [InlineData("en-US", "en", "Customers", "Contacts")]
+    [InlineData("zh-CN", "zh", "客户", "联系人", "工单")]
+    [InlineData("en-US", "en", "Customers", "Contacts", "Work orders")]
     public async Task Customer_360_and_the_machine_record_in_both_languages(
         string locale,
         string suffix,
         string listTitle,
-        string contactsTab
+        string contactsTab,
+        string workOrders
     )
     {
         var page = await app.SignedInAsync(locale);
@@ -52,17 +53,41 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await page.GotoAsync("/customers/00000000-0000-0000-0000-00000000c001");
         await Assertions.Expect(page.GetByTestId("customer-title")).Not.ToBeEmptyAsync();
         await Assertions.Expect(page.GetByTestId("customer-tabs")).ToContainTextAsync(contactsTab);
+        // The 360 timeline holds the customer's service beside its follow-ups: work orders, surveys, call-backs.
+        var timeline = page.GetByTestId("customer-timeline");
+        await Assertions.Expect(timeline.Locator("[data-kind^='workOrder.']").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"customer-360-{suffix}.png"), FullPage = true }
         );
+        // Filtered by kind on the server: only work orders remain.
+        await timeline.GetByTestId("timeline-kinds").Locator(".mud-chip").Filter(new() { HasText = workOrders }).ClickAsync();
+        await Assertions.Expect(timeline.Locator("[data-kind]:not([data-kind^='workOrder.'])")).ToHaveCountAsync(0);
+        await Assertions.Expect(timeline.Locator("[data-kind^='workOrder.']").First).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Tab).Nth(2).ClickAsync();
         var machine = page.Locator(".mud-tabs-panels tbody tr").First;
         await Assertions.Expect(machine).ToBeVisibleAsync();
         await BrowserApp.ClickUntilUrlAsync(page, machine, u => u.Contains("/equipment/", StringComparison.Ordinal));
         await Assertions.Expect(page.GetByTestId("machine-timeline")).ToBeVisibleAsync();
+
+        // The machine file (一机一档) of a machine with a surveyed repair: its orders and the survey on one timeline, and
+        // the orders again in their own tab.
+        var surveyed = await app.DbAsync(db =>
+            Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+                db.Set<Steadfast.Service.Surveys.Survey>().Where(x => x.MachineId != null).OrderByDescending(x => x.AnsweredAtUtc).Select(x => x.MachineId!.Value)
+            )
+        );
+        await page.GotoAsync($"/equipment/{surveyed}");
+        var file = page.GetByTestId("machine-timeline");
+        await Assertions.Expect(file.Locator("[data-kind^='workOrder.']").First).ToBeVisibleAsync();
+        await Assertions.Expect(file.Locator("[data-kind='survey']").First).ToBeVisibleAsync();
         await page.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"machine-{suffix}.png"), FullPage = true }
+        );
+        await page.GetByTestId("machine-tabs").GetByRole(AriaRole.Tab).Filter(new() { HasText = workOrders }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("machine-service").Locator("tbody tr.mud-table-row").First).ToBeVisibleAsync();
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"machine-orders-{suffix}.png"), FullPage = true }
         );
     }
 

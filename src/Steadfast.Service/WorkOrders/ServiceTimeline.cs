@@ -111,7 +111,7 @@ internal sealed class ServiceTimeline(AppDbContext db, IStringLocalizer<Strings>
         return rows.Select(w => new TimelineEntry(
             w.ClosedAtUtc,
             kind + ".closed",
-            $"{w.Number} · {Short(w.RootCause.Length > 0 ? w.RootCause : w.Actions)}",
+            $"{w.Number} · {Short(w.RootCause.Length > 0 ? t[$"WorkOrders.RootCause.{w.RootCause}"] : w.Actions)}",
             Join(
                 w.Engineer,
                 (w.SlaBreached ? t["Timeline.SlaMissed"] : t["Timeline.SlaMet"]).Value,
