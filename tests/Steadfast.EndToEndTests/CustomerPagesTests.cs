@@ -74,7 +74,10 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         // the orders again in their own tab.
         var surveyed = await app.DbAsync(db =>
             Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
-                db.Set<Steadfast.Service.Surveys.Survey>().Where(x => x.MachineId != null).OrderByDescending(x => x.AnsweredAtUtc).Select(x => x.MachineId!.Value)
+                db.Set<Steadfast.Service.Surveys.Survey>()
+                    .Where(x => x.MachineId != null)
+                    .OrderByDescending(x => x.AnsweredAtUtc)
+                    .Select(x => x.MachineId!.Value)
             )
         );
         await page.GotoAsync($"/equipment/{surveyed}");
