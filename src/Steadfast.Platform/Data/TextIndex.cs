@@ -15,8 +15,18 @@ public sealed record TextIndex(string Table, string SqliteTable, params string[]
     private const int MinIndexedLength = 3;
 
     /// <summary>Values of <paramref name="idColumn"/> of the rows where any indexed column contains <paramref name="term"/>.</summary>
-    public IQueryable<Guid> Containing(AppDbContext db, string idColumn, string term)
+    public IQueryable<Guid> Containing(AppDbContext db, string idColumn, string term) => ContainingIn(db, idColumn, term, Columns);
+
+    /// <summary>
+    /// As <see cref="Containing"/>, in some of the indexed columns only: each column left out is one index fewer to read
+    /// and one condition fewer to check on every candidate row.
+    /// </summary>
+    public IQueryable<Guid> ContainingIn(AppDbContext db, string idColumn, string term, IReadOnlyCollection<string> columns)
     {
+        if (columns.Count == 0 || columns.Any(c => !Columns.Contains(c, StringComparer.Ordinal)))
+            throw new ArgumentException("Search only columns the index holds.", nameof(columns));
+        // FTS5's column filter; the names are the index's own, barewords.
+        var filter = columns.Count == Columns.Length ? "" : "{" + string.Join(" ", columns) + "} : ";
         string sql;
         object value;
         if (db.IsSqlite && term.EnumerateRunes().Count() >= MinIndexedLength)
@@ -26,17 +36,18 @@ public sealed record TextIndex(string Table, string SqliteTable, params string[]
                 SELECT t."{{idColumn}}" AS "Value" FROM "{{Table}}" AS t
                 WHERE t.rowid IN (SELECT rowid FROM "{{SqliteTable}}" WHERE "{{SqliteTable}}" MATCH {0})
                 """;
-            value = "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+            value = filter + "\"" + term.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         }
         else if (db.IsSqlite)
         {
-            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(c => $"instr(t.\"{c}\", {{0}}) > 0")}""";
+            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(columns, c => $"instr(t.\"{c}\", {{0}}) > 0")}""";
             value = term;
         }
         else
         {
             // LIKE, not strpos(): only LIKE can use the trigram index.
-            sql = $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(c => $"t.\"{c}\" LIKE {{0}} ESCAPE '\\'")}""";
+            sql =
+                $"""SELECT t."{idColumn}" AS "Value" FROM "{Table}" AS t WHERE {Any(columns, c => $"t.\"{c}\" LIKE {{0}} ESCAPE '\\'")}""";
             value = "%" + EscapeLike(term) + "%";
         }
         return db.Database.SqlQueryRaw<Guid>(sql, value);
@@ -55,8 +66,9 @@ public sealed record TextIndex(string Table, string SqliteTable, params string[]
         return db.Database.SqlQueryRaw<Guid>(sql, values);
     }
 
-    /// <summary>The condition on every indexed column, joined by OR.</summary>
-    private string Any(Func<string, string> condition) => string.Join(" OR ", Columns.Select(condition));
+    /// <summary>The condition on each of the columns, joined by OR.</summary>
+    private static string Any(IEnumerable<string> columns, Func<string, string> condition) =>
+        string.Join(" OR ", columns.Select(condition));
 
     private static string EscapeLike(string s) =>
         s.Replace("\\", "\\\\", StringComparison.Ordinal)

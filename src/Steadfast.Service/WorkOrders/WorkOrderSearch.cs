@@ -25,14 +25,17 @@ internal static class WorkOrderSearch
         "SearchGrams"
     );
 
+    private static readonly string[] Texts = ["Number", "FaultDescription", "Diagnosis", "ContactName", "ContactPhone"];
+
     /// <summary>Ids of the visible orders matching the term; null when the term is too short for an index.</summary>
     public static IQueryable<Guid>? Matching(AppDbContext db, string term)
     {
         var length = new StringInfo(term).LengthInTextElements;
+        // Each length looks where it can match: the texts themselves, or the grams alone.
         if (length >= 3)
-            return Index.Containing(db, "Id", term);
+            return Index.ContainingIn(db, "Id", term, Texts);
         if (length == 2 && term.All(IsGramChar))
-            return Index.Containing(db, "Id", " " + term.ToLowerInvariant() + " ");
+            return Index.ContainingIn(db, "Id", " " + term.ToLowerInvariant() + " ", ["SearchGrams"]);
         return null;
     }
 
