@@ -34,3 +34,7 @@ public interface ISaveHook
         DateTime nowUtc
     );
 }
+
+/// <summary>A column derived from others (a search index's text): left out of the audit log, whose record is the source.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;

@@ -141,7 +141,7 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;
-            if (Skipped.Contains(name))
+            if (Skipped.Contains(name) || p.Metadata.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), false) == true)
                 continue;
             if (secret && p.Metadata.ClrType == typeof(string))
             {

@@ -32,8 +32,11 @@ internal sealed class AutoDispatch(
     /// Runs as the dispatch desk itself, whoever filed the order (a QR scan has no account, a customer may not assign):
     /// the assignment's event and audit rows name automatic dispatch, not the reporter.
     /// </summary>
-    public async Task<bool> TryAsync(Guid orderId, CancellationToken ct)
+    public async Task<bool> TryAsync(WorkOrder order, CancellationToken ct)
     {
+        // Every create asks: the rules come from memory, and an order no rule sends out costs no statement.
+        if (DispatchRule.ModeFor(await dispatch.CachedRulesAsync(ct), order.Region, order.Severity) != DispatchMode.Auto)
+            return false;
         var reporter = actor.Principal;
         actor.Use(
             new System.Security.Claims.ClaimsPrincipal(
@@ -49,7 +52,7 @@ internal sealed class AutoDispatch(
         );
         try
         {
-            return await AssignAsync(orderId, ct);
+            return await AssignAsync(order.Id, ct);
         }
         finally
         {
@@ -60,8 +63,7 @@ internal sealed class AutoDispatch(
     private async Task<bool> AssignAsync(Guid orderId, CancellationToken ct)
     {
         var order = await orders.FindAsync(orderId, ct);
-        var rules = await dispatch.CachedRulesAsync(ct);
-        if (order.Status != WorkOrderStatus.New || DispatchRule.ModeFor(rules, order.Region, order.Severity) != DispatchMode.Auto)
+        if (order.Status != WorkOrderStatus.New)
             return false;
         return await db.InTransactionAsync(
             async () =>

@@ -121,6 +121,7 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     /// The two-character words of the fault, the diagnosis and the contact's name (漏油, 异响, 李工), space-separated: what lets a two-character
     /// search use the trigram index (see <see cref="WorkOrderSearch"/>). Kept by the two properties above.
     /// </summary>
+    [NotAudited]
     public string SearchGrams { get; private set; } = "";
     public string RootCause { get; set; } = "";
     public string Actions { get; set; } = "";

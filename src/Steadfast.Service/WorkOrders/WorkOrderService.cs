@@ -360,7 +360,7 @@ internal sealed partial class WorkOrderService(
             ),
             ct
         );
-        if (await AutoDispatchAsync(order.Id, ct))
+        if (await AutoDispatchAsync(order, ct))
             return await GetAsync(order.Id, ct);
         // Answered from what was just written: a new order has no engineer and no helpers yet, and reading
         // it back with names was four of a create's statements.
@@ -371,10 +371,10 @@ internal sealed partial class WorkOrderService(
     /// Where a dispatch rule says "auto", the new order goes to an engineer at once. Resolved when needed: dispatch
     /// builds on this service, so it cannot be one of its constructor's arguments.
     /// </summary>
-    private Task<bool> AutoDispatchAsync(Guid orderId, CancellationToken ct) =>
+    private Task<bool> AutoDispatchAsync(WorkOrder order, CancellationToken ct) =>
         Microsoft
             .Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Dispatch.AutoDispatch>(services)
-            .TryAsync(orderId, ct);
+            .TryAsync(order, ct);
 
     /// <summary>
     /// A report from the machine's QR code, without an account. While an order is open for the machine,
@@ -431,7 +431,7 @@ internal sealed partial class WorkOrderService(
                     ),
                     ct
                 );
-                await AutoDispatchAsync(order.Id, ct);
+                await AutoDispatchAsync(order, ct);
                 return new PublicReceipt(order.Number, order.TrackingToken, JoinedOpenOrder: false);
             },
             ct

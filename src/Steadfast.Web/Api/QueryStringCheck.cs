@@ -21,31 +21,21 @@ internal static class QueryStringCheck
         ["pageSize"] = (1, PageRequest.MaxPageSize),
     };
 
+    /// <summary>What a handler takes from the query string: worked out once per handler, not on every request.</summary>
+    private sealed record Declared(Dictionary<string, Type> Parameters, bool ReadsItself);
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<MethodInfo, Declared> Handlers = new();
+
     /// <summary>The field errors of this request's query string; empty when it is fine.</summary>
     public static Dictionary<string, string[]> Errors(HttpContext http)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method)
+        // Most requests (every create) carry no query string: nothing to check, no reflection.
+        if (http.Request.Query.Count == 0 || http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>() is not { } method)
             return errors;
-        var parameters = method.GetParameters();
-        var readsItself = parameters.Any(p => p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(HttpContext));
-        var declared = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
-        // [AsParameters] records bind their constructor's parameters as if the handler declared them.
-        var flat = parameters.SelectMany(p =>
-            p.GetCustomAttribute<AsParametersAttribute>() is not null
-                ? p.ParameterType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
-                : [p]
-        );
-        foreach (var p in flat)
-        {
-            if (p.Name is null || http.Request.RouteValues.ContainsKey(p.Name) || !FromQuery(p))
-                continue;
-            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
-            var element = type.IsArray ? type.GetElementType()! : type;
-            if (QueryValues.IsSimple(Nullable.GetUnderlyingType(element) ?? element))
-                declared[p.Name] = Nullable.GetUnderlyingType(element) ?? element;
-        }
-        if (declared.Count == 0 && (readsItself || http.Request.Query.Count == 0))
+        var (declared, readsItself) = Handlers.GetOrAdd(method, Declare);
+        var route = http.Request.RouteValues;
+        if (declared.Count == 0 && readsItself)
             return errors;
         var t = http.RequestServices.GetRequiredService<IStringLocalizer<Strings>>();
         var canonical = new Dictionary<string, Microsoft.Extensions.Primitives.StringValues>(StringComparer.Ordinal);
@@ -53,10 +43,16 @@ internal static class QueryStringCheck
         foreach (var (name, values) in http.Request.Query)
         {
             canonical[name] = values;
-            if (!declared.TryGetValue(name, out var type))
+            if (!declared.TryGetValue(name, out var type) || route.ContainsKey(name))
             {
                 if (!readsItself)
-                    errors[name] = [t["Problem.UnknownParameter", string.Join(", ", declared.Keys.Order(StringComparer.Ordinal))]];
+                    errors[name] =
+                    [
+                        t[
+                            "Problem.UnknownParameter",
+                            string.Join(", ", declared.Keys.Where(k => !route.ContainsKey(k)).Order(StringComparer.Ordinal))
+                        ],
+                    ];
                 continue;
             }
             foreach (var value in values)
@@ -78,6 +74,30 @@ internal static class QueryStringCheck
         if (renamed && errors.Count == 0)
             http.Request.QueryString = Microsoft.AspNetCore.Http.QueryString.Create(canonical);
         return errors;
+    }
+
+    private static Declared Declare(MethodInfo method)
+    {
+        var parameters = method.GetParameters();
+        var readsItself = parameters.Any(p => p.ParameterType == typeof(HttpRequest) || p.ParameterType == typeof(HttpContext));
+        var declared = new Dictionary<string, Type>(StringComparer.OrdinalIgnoreCase);
+        // [AsParameters] records bind their constructor's parameters as if the handler declared them.
+        var flat = parameters.SelectMany(p =>
+            p.GetCustomAttribute<AsParametersAttribute>() is not null
+                ? p.ParameterType.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First().GetParameters()
+                : [p]
+        );
+        foreach (var p in flat)
+        {
+            if (p.Name is null || !FromQuery(p))
+                continue;
+            var type = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
+            var element = type.IsArray ? type.GetElementType()! : type;
+            element = Nullable.GetUnderlyingType(element) ?? element;
+            if (QueryValues.IsSimple(element))
+                declared[p.Name] = element;
+        }
+        return new Declared(declared, readsItself);
     }
 
     private static bool FromQuery(ParameterInfo p) =>
