@@ -67,7 +67,7 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
         set
         {
             _contactText = value;
-            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+            _grams = null;
         }
     }
     public string ContactPhone { get; set; } = "";
@@ -77,7 +77,7 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
         set
         {
             _faultText = value;
-            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+            _grams = null;
         }
     }
     public string Category { get; set; } = "";
@@ -108,7 +108,7 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
         set
         {
             _diagnosisText = value;
-            SearchGrams = WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+            _grams = null;
         }
     }
 
@@ -118,11 +118,19 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
         _contactText = "";
 
     /// <summary>
-    /// The two-character words of the fault, the diagnosis and the contact's name (漏油, 异响, 李工), space-separated: what lets a two-character
-    /// search use the trigram index (see <see cref="WorkOrderSearch"/>). Kept by the two properties above.
+    /// The two-character words of the fault, the diagnosis and the contact's name (漏油, 异响, 李工), space-separated: what
+    /// lets a two-character search use the trigram index (see <see cref="WorkOrderSearch"/>). Follows those three properties.
     /// </summary>
     [NotAudited]
-    public string SearchGrams { get; private set; } = "";
+    public string SearchGrams
+    {
+        // Worked out when read (by a save, or EF's snapshot of a tracked order), once, not on every setter call while a
+        // row is loaded; a value loaded from the database is replaced by the same one.
+        get => _grams ??= WorkOrderSearch.Grams(_faultText, _diagnosisText, _contactText);
+        private set => _grams = value;
+    }
+
+    private string? _grams;
     public string RootCause { get; set; } = "";
     public string Actions { get; set; } = "";
 
