@@ -32,16 +32,11 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         }
         await page.Locator("[data-testid=wo-dialog] input").First.FillAsync("苏州");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await page.WaitForTimeoutAsync(500);
+        // The customer's list can linger over the machine field on a busy machine and take its click.
+        await CloseListsAsync(page);
         await page.ClickAsync("[data-testid=wo-machine]");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        // A click on the dialog's own corner closes a lingering list; Escape could close the dialog itself.
-        var box = await page.GetByTestId("wo-dialog").BoundingBoxAsync() ?? throw new InvalidOperationException("the dialog is not open");
-        for (var i = 0; i < 10 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
-        {
-            await page.Mouse.ClickAsync(box.X + 8, box.Y + 8);
-            await page.WaitForTimeoutAsync(300);
-        }
+        await CloseListsAsync(page);
         var exact = new PageGetByLabelOptions { Exact = true };
         await page.GetByLabel(category, exact).FillAsync("主轴");
         await page.GetByLabel(contact, exact).FillAsync("王主任");
@@ -77,5 +72,16 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"service-desk-{suffix}.png"), FullPage = true }
         );
+    }
+
+    /// <summary>A click on the dialog's own corner closes a lingering list; Escape could close the dialog itself.</summary>
+    private static async Task CloseListsAsync(IPage page)
+    {
+        var box = await page.GetByTestId("wo-dialog").BoundingBoxAsync() ?? throw new InvalidOperationException("the dialog is not open");
+        for (var i = 0; i < 20 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
+        {
+            await page.Mouse.ClickAsync(box.X + 8, box.Y + 8);
+            await page.WaitForTimeoutAsync(300);
+        }
     }
 }
