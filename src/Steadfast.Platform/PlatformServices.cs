@@ -26,6 +26,7 @@ public static class PlatformServices
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentActor>();
+        services.AddScoped<Automation.AutomationScope>();
         services.AddAppDatabase(database);
         services.AddScoped<Migrator>();
 

@@ -47,6 +47,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.Engineers] = [Roles.Engineer],
         [Policies.PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
         [Policies.Stockkeepers] = [Roles.Admin, Roles.Warehouse],
+        [Policies.RuleEditors] = [Roles.Admin, Roles.ServiceManager, Roles.SalesManager],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

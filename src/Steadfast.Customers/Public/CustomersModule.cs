@@ -41,6 +41,8 @@ public sealed class CustomersModule : SteadfastModule
             .AddScoped<Platform.Jobs.IDigestSection, Reminders.ReminderDigest>()
             .AddScoped<Platform.Jobs.IDigestSection, Reminders.WarrantyDigest>()
             .AddSingleton(new Platform.Ui.HomeCard(typeof(Reminders.RemindersCard), 10))
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.CustomerRecordType>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.MachineRecordType>()
             .AddSingleton(CustomerTextSearch.Customers)
             .AddSingleton(CustomerTextSearch.Contacts);
 

@@ -213,7 +213,8 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
                 .Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture))
         );
 
-    private static string? Format(string name, object? value)
+    /// <summary>A value as the audit log writes it; rules read records in the same form, so a replay of the log matches a live run.</summary>
+    public static string? Format(string name, object? value)
     {
         if (value is null)
             return null;

@@ -77,6 +77,9 @@ public static class Policies
     /// <summary>May receive, transfer, scrap and adjust stock, and run stock counts (仓管).</summary>
     public const string Stockkeepers = "Stockkeepers";
 
+    /// <summary>May set up automation rules and read their run logs (运营: the admin and the managers).</summary>
+    public const string RuleEditors = "RuleEditors";
+
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
@@ -107,6 +110,7 @@ public static class Policies
         [Engineers] = [Roles.Engineer],
         [PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
         [Stockkeepers] = [Roles.Admin, Roles.Warehouse],
+        [RuleEditors] = [Roles.Admin, Roles.ServiceManager, Roles.SalesManager],
     };
 }
 

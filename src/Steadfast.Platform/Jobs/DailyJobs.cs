@@ -61,13 +61,17 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, ILogger<DailyJobs> lo
     }
 
     /// <summary>The job's next run: today at its time if that is still ahead, else tomorrow (company time).</summary>
-    public static void ScheduleNext(AppDbContext db, IDailyJob job, CompanyClock company, DateTime nowUtc)
+    public static void ScheduleNext(AppDbContext db, IDailyJob job, CompanyClock company, DateTime nowUtc) =>
+        db.Schedule(job.Kind, Subject, NextAt(company, nowUtc, job.At));
+
+    /// <summary>The next moment (UTC) it is <paramref name="at"/> in the company's time zone: today if still ahead, else tomorrow.</summary>
+    public static DateTime NextAt(CompanyClock company, DateTime nowUtc, TimeOnly at)
     {
         var local = company.ToLocal(nowUtc);
-        var at = local.Date + job.At.ToTimeSpan();
-        if (at <= local)
-            at = at.AddDays(1);
-        db.Schedule(job.Kind, Subject, nowUtc + (at - local));
+        var next = local.Date + at.ToTimeSpan();
+        if (next <= local)
+            next = next.AddDays(1);
+        return nowUtc + (next - local);
     }
 }
 

@@ -19,6 +19,20 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
     public async Task NotifyAsync(string kind, IEnumerable<Guid> userIds, string link, IReadOnlyList<string> args, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        NotifyUsers(kind, userIds, link, args, mail: true);
+        var hooks = await db.Set<WebhookEndpoint>()
+            .AsNoTracking()
+            .Where(w => w.IsActive)
+            .Select(w => new { w.Id, w.Events })
+            .ToListAsync(ct);
+        foreach (var hook in hooks.Where(h => Subscribed(h.Events, kind)))
+            db.Enqueue(WebhookMessage, new WebhookPayload(hook.Id, kind, [.. args], link, now), now);
+    }
+
+    /// <summary>The in-app centre (and mail, if asked) of the users only: a rule names its robot itself.</summary>
+    public void NotifyUsers(string kind, IEnumerable<Guid> userIds, string link, IReadOnlyList<string> args, bool mail)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         var argsJson = JsonSerializer.Serialize(args);
         foreach (var userId in userIds.Distinct())
         {
@@ -32,15 +46,16 @@ public sealed class Notifier(AppDbContext db, TimeProvider clock)
                 CreatedAtUtc = now,
             };
             db.Add(n);
-            db.Enqueue(EmailMessage, new EmailPayload(n.Id), now);
+            if (mail)
+                db.Enqueue(EmailMessage, new EmailPayload(n.Id), now);
         }
-        var hooks = await db.Set<WebhookEndpoint>()
-            .AsNoTracking()
-            .Where(w => w.IsActive)
-            .Select(w => new { w.Id, w.Events })
-            .ToListAsync(ct);
-        foreach (var hook in hooks.Where(h => Subscribed(h.Events, kind)))
-            db.Enqueue(WebhookMessage, new WebhookPayload(hook.Id, kind, [.. args], link, now), now);
+    }
+
+    /// <summary>One robot or endpoint, whatever events it subscribes to.</summary>
+    public void PostTo(Guid endpointId, string kind, IReadOnlyList<string> args, string link)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        db.Enqueue(WebhookMessage, new WebhookPayload(endpointId, kind, [.. args], link, now), now);
     }
 
     /// <summary>Users holding any of the roles, active only: who "the service manager" is today.</summary>

@@ -31,6 +31,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<ServiceKpis>()
             .AddScoped<KpiRollup>()
             .AddScoped<Platform.Data.ISaveHook, KpiTouchHook>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.WorkOrderRecordType>()
             .AddHostedService<KpiRollupWorker>()
             .AddSingleton<SearchGramsBackfill>()
             .AddHostedService(sp => sp.GetRequiredService<SearchGramsBackfill>())

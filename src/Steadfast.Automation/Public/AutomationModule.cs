@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Steadfast.Automation.Rules;
+using Steadfast.Automation.Tasks;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Jobs;
+using Steadfast.Platform.Modules;
+using Steadfast.Platform.Outbox;
+
+namespace Steadfast.Automation.Public;
+
+/// <summary>Tasks, rules (trigger + conditions + actions) and their simulator (待办、自动化规则).</summary>
+public sealed class AutomationModule : SteadfastModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services
+            .AddSingleton<RecordTypes>()
+            .AddSingleton<RuleIndex>()
+            .AddHostedService(sp => sp.GetRequiredService<RuleIndex>())
+            .AddScoped<Platform.Data.ISaveHook, RuleEvents>()
+            .AddSingleton<RuleRunner>()
+            .AddScoped<ActionRunner>()
+            .AddScoped<RuleValidator>()
+            .AddScoped<RuleDescriber>()
+            .AddScoped<RuleSimulator>()
+            .AddScoped<RuleService>()
+            .AddScoped<TaskService>()
+            .AddSingleton<IOutboxHandler, RuleEventHandler>()
+            .AddSingleton<IOutboxHandler, RuleFireHandler>()
+            .AddSingleton<IDueItemHandler, TimeSweep>()
+            .AddSingleton<IDueItemHandler, ScheduleTick>()
+            .AddSingleton(new Platform.Ui.ShellItem(typeof(TaskBadge), 10))
+            .AddSingleton(new Customers.Public.CustomerTab("Tasks.Title", Icons.Material.Outlined.TaskAlt, typeof(RecordTasks), 90))
+            .AddSingleton(new Customers.Public.MachineTab("Tasks.Title", Icons.Material.Outlined.TaskAlt, typeof(RecordTasks), 90))
+            .AddSingleton(new Service.Public.WorkOrderPanel(typeof(RecordTasks), 10));
+    }
+
+    public override void MapEndpoints(RouteGroupBuilder api)
+    {
+        api.MapTaskEndpoints();
+        api.MapRuleEndpoints();
+    }
+
+    public override IEnumerable<NavEntry> Navigation =>
+        [
+            new(NavSection.Business, 5, "/tasks", "Nav.Tasks", Icons.Material.Outlined.TaskAlt) { Policy = Policies.Staff },
+            new(NavSection.Settings, 30, "/automation/rules", "Nav.Rules", Icons.Material.Outlined.AutoMode) { Policy = Policies.RuleEditors },
+        ];
+}
