@@ -92,9 +92,10 @@ internal sealed class ActionRunner(
         }
         if (action.Channels.Contains(Channel.Robot) && action.EndpointId is { } robot)
         {
+            var name = await EndpointAsync(robot, dry, ct);
             if (!dry)
                 notifier.PostTo(robot, NotificationKind, args, fire.Link);
-            parts.Add(await db.Set<WebhookEndpoint>().Where(w => w.Id == robot).Select(w => w.Name).SingleOrDefaultAsync(ct) ?? "?");
+            parts.Add(name);
         }
         return new ActionDone(ActionKind.Notify, string.Join(" · ", parts));
     }
@@ -175,12 +176,23 @@ internal sealed class ActionRunner(
     private async Task<ActionDone> WebhookAsync(FireContext fire, RuleAction action, bool dry, CancellationToken ct)
     {
         var endpoint = action.EndpointId ?? throw new InvalidOperationException("No endpoint.");
+        var name = await EndpointAsync(endpoint, dry, ct);
         if (!dry)
             notifier.PostTo(endpoint, NotificationKind, Args(fire, action), fire.Link);
-        return new ActionDone(
-            ActionKind.Webhook,
-            await db.Set<WebhookEndpoint>().Where(w => w.Id == endpoint).Select(w => w.Name).SingleOrDefaultAsync(ct) ?? "?"
-        );
+        return new ActionDone(ActionKind.Webhook, name);
+    }
+
+    /// <summary>An endpoint switched off or removed since the rule was saved is a failure the owner must hear of, not a silent drop.</summary>
+    private async Task<string> EndpointAsync(Guid id, bool dry, CancellationToken ct)
+    {
+        var hook = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.Id == id).Select(w => new { w.Name, w.IsActive }).SingleOrDefaultAsync(ct);
+        return hook switch
+        {
+            _ when dry => hook?.Name ?? "?",
+            null => throw new InvalidOperationException($"The webhook endpoint {id} no longer exists."),
+            { IsActive: false } => throw new InvalidOperationException($"The webhook endpoint “{hook.Name}” is switched off."),
+            _ => hook.Name,
+        };
     }
 
     /// <summary>The active users the recipients name now: the record's owner, their manager, a role's or team's members.</summary>

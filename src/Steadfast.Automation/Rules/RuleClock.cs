@@ -38,7 +38,7 @@ internal static class RuleClock
             return;
         if (def.Trigger.Kind == TriggerKind.Time)
             db.Schedule(TimeKind, subject, nowUtc, new SweepState(rule.EnabledAtUtc ?? nowUtc));
-        else if (def.Trigger.Kind == TriggerKind.Schedule && TimeOnly.TryParse(def.Trigger.At, out var at))
+        else if (def.Trigger.Kind == TriggerKind.Schedule && TimeOnly.TryParse(def.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var at))
             db.Schedule(ScheduleKind, subject, DailyJobs.NextAt(company, nowUtc, at));
     }
 
@@ -170,7 +170,8 @@ internal sealed class ScheduleTick : IDueItemHandler
         if (await RuleStore.ActiveAsync(db, Guid.Parse(item.SubjectId), ct) is not { Definition.Trigger.Kind: TriggerKind.Schedule } rule)
             return;
         db.Enqueue(RuleFireHandler.MessageType, new FireRequest(rule.Id, null, $"schedule:{RuleStore.Day(company.ToLocal(item.DueAtUtc))}"), now);
+        // The day after the one that ran, even when this run came early or late.
         if (TimeOnly.TryParse(rule.Definition.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var at))
-            db.Schedule(RuleClock.ScheduleKind, item.SubjectId, DailyJobs.NextAt(company, now, at));
+            db.Schedule(RuleClock.ScheduleKind, item.SubjectId, DailyJobs.NextAt(company, now > item.DueAtUtc ? now : item.DueAtUtc, at));
     }
 }

@@ -15,7 +15,8 @@ internal sealed record RecordEvent(
     Dictionary<string, string?> Values,
     List<FieldChange> Changes,
     Guid? CauseRuleId,
-    int Depth
+    int Depth,
+    DateTime AtUtc
 );
 
 /// <summary>
@@ -63,7 +64,7 @@ internal sealed class RuleEvents(RuleIndex index, RecordTypes types, AutomationS
             }
             app.Enqueue(
                 MessageType,
-                new RecordEvent(type.Name, id, created, RecordValues.FromEntry(entry, type), changes, scope.RuleId, scope.Depth),
+                new RecordEvent(type.Name, id, created, RecordValues.FromEntry(entry, type), changes, scope.RuleId, scope.Depth, nowUtc),
                 nowUtc
             );
         }

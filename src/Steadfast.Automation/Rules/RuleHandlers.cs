@@ -29,7 +29,8 @@ internal sealed class RuleEventHandler : IOutboxHandler
         // Read now, not from the in-memory index: a rule switched off on another node a moment ago does not run.
         foreach (var rule in await RuleStore.EnabledAsync(db, e.RecordType, ct))
         {
-            if (rule.Id == e.CauseRuleId || !Matches(rule.Definition.Trigger, e))
+            // Not the rule whose own action made this change, nor one switched on after the change was saved.
+            if (rule.Id == e.CauseRuleId || rule.EnabledAtUtc > e.AtUtc || !Matches(rule.Definition.Trigger, e))
                 continue;
             if (!await runner.RunAsync(rule, message.Id.ToString(), e.RecordId, e.Values, e.Depth + 1, ct))
                 failed++;
@@ -82,7 +83,8 @@ internal static class RuleStore
     public static async Task<ActiveRule?> ActiveAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Enabled, ct) is { } r ? Active(r) : null;
 
-    public static ActiveRule Active(Rule r) => new(r.Id, r.Name, r.Revision, r.RecordType, RuleDefinition.FromJson(r.Definition), r.OwnerId);
+    public static ActiveRule Active(Rule r) =>
+        new(r.Id, r.Name, r.Revision, r.RecordType, RuleDefinition.FromJson(r.Definition), r.OwnerId) { EnabledAtUtc = r.EnabledAtUtc };
 
     public static string Day(DateTime local) => local.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -7,7 +7,11 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Automation.Rules;
 
 /// <summary>An enabled rule as the save hook and the runner read it, parsed once.</summary>
-internal sealed record ActiveRule(Guid Id, string Name, int Revision, string RecordType, RuleDefinition Definition, Guid OwnerId);
+internal sealed record ActiveRule(Guid Id, string Name, int Revision, string RecordType, RuleDefinition Definition, Guid OwnerId)
+{
+    /// <summary>Since when the rule is on: an event saved before then is not its business.</summary>
+    public DateTime? EnabledAtUtc { get; init; }
+}
 
 /// <summary>
 /// The enabled rules in memory, so that a save decides whether any rule listens without a query. This node's own rule

@@ -121,7 +121,7 @@ internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleD
             var changes = Apply(state, entry, view);
             if (!Guid.TryParse(entry.EntityId, out var id) || entry.UserName == self)
                 continue;
-            var e = new RecordEvent(type, id, entry.Action == AuditAction.Created, state, changes, null, 0);
+            var e = new RecordEvent(type, id, entry.Action == AuditAction.Created, state, changes, null, 0, entry.AtUtc);
             if (RuleEventHandler.Matches(rule.Definition.Trigger, e))
                 await consider(entry.AtUtc, id, new Dictionary<string, string?>(state, StringComparer.Ordinal));
         }

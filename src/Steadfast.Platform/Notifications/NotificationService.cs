@@ -32,6 +32,8 @@ public sealed class NotificationService(
         "FollowUpDue",
         "WarrantyEnding",
         "DailyDigest",
+        "Rule",
+        "RuleFailed",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);
