@@ -18,7 +18,10 @@ public sealed class NavigationTests
     public void The_modules_beside_the_app_are_found_with_their_dependencies_first()
     {
         var modules = ModuleCatalog.Create().Select(m => m.GetType()).ToList();
-        Assert.Equal([typeof(CustomersModule), typeof(InventoryModule), typeof(ServiceModule)], modules);
+        Assert.Equal(
+            [typeof(CustomersModule), typeof(InventoryModule), typeof(ServiceModule), typeof(Steadfast.Automation.Public.AutomationModule)],
+            modules
+        );
         Assert.Equal(modules.Select(m => m.Assembly), ModuleCatalog.Assemblies);
     }
 

@@ -84,6 +84,9 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             )
         );
 
+    public SeenValueDto Seen(RecordTypeView? view, SeenValue v) =>
+        new(v.Field, Field(view, v.Field), v.Value, v.Value is null ? "—" : Value(view, v.Field, v.Value));
+
     public string Field(RecordTypeView? view, string? name) =>
         view?.Field(name ?? "") is { } f ? f.Label ?? t[f.LabelKey].Value : name ?? "";
 

@@ -244,11 +244,7 @@ internal sealed class RuleService(
                     r.RecordTitle,
                     r.RecordId is { } rid ? view?.Type.Link(rid) : null,
                     [
-                        .. (JsonSerializer.Deserialize<List<SeenValue>>(r.Values, Json) ?? []).Select(v => new SeenValueDto(
-                            v.Field,
-                            describer.Field(view, v.Field),
-                            v.Value
-                        )),
+                        .. (JsonSerializer.Deserialize<List<SeenValue>>(r.Values, Json) ?? []).Select(v => describer.Seen(view, v)),
                     ],
                     [.. (JsonSerializer.Deserialize<List<ActionDone>>(r.Actions, Json) ?? []).Select(a => new ActionDoneDto(a.Kind, a.Detail))],
                     r.Error,

@@ -17,7 +17,8 @@ public sealed record SimulatedFiring(
     IReadOnlyList<ActionDoneDto> Actions
 );
 
-public sealed record SeenValueDto(string Field, string Label, string? Value);
+/// <summary>A value a condition saw: as stored, and as the reader says it (a choice's name in their language).</summary>
+public sealed record SeenValueDto(string Field, string Label, string? Value, string Shown);
 
 public sealed record ActionDoneDto(ActionKind Kind, string Detail);
 
@@ -64,7 +65,7 @@ internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleD
                     recordId,
                     fire.Title,
                     recordId is { } id ? view?.Type.Link(id) : null,
-                    [.. seen.Select(s => new SeenValueDto(s.Field, describer.Field(view, s.Field), s.Value))],
+                    [.. seen.Select(s => describer.Seen(view, s))],
                     [.. done.Select(d => new ActionDoneDto(d.Kind, d.Detail))]
                 )
             );
