@@ -32,15 +32,12 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         _robot = builder.Build();
-        _robot.MapPost(
-            "/send",
-            async (HttpRequest req) =>
-            {
-                using var reader = new StreamReader(req.Body);
-                _messages.Add(System.Text.RegularExpressions.Regex.Unescape(await reader.ReadToEndAsync()));
-                return Results.Json(new { errcode = 0, errmsg = "ok" });
-            }
-        );
+        _robot.MapPost("/send", async (HttpRequest req) =>
+        {
+            using var reader = new StreamReader(req.Body);
+            _messages.Add(System.Text.RegularExpressions.Regex.Unescape(await reader.ReadToEndAsync()));
+            return Results.Json(new { errcode = 0, errmsg = "ok" });
+        });
         await _robot.StartAsync();
         await app.DbAsync(async db =>
         {
@@ -98,10 +95,8 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         var marker = $"E2E{Guid.NewGuid():N}"[..9];
         var page = await app.SignedInAsync(locale, "servicemgr@steadfast.local");
         await page.GotoAsync("/automation/rules");
-        await BrowserApp.ClickUntilUrlAsync(
-            page,
-            page.GetByTestId("template-stopped-line").Locator("a"),
-            u => u.Contains("template=stopped-line", StringComparison.Ordinal)
+        await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("template-stopped-line").Locator("a"), u =>
+            u.Contains("template=stopped-line", StringComparison.Ordinal)
         );
         await Assertions.Expect(page.GetByTestId("rule-summary")).ToContainTextAsync(stoppedWord);
         await PickAsync(page, page.GetByTestId("robot-select"), _robotName);
@@ -123,10 +118,8 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         await enabled.CheckAsync();
         try
         {
-            await BrowserApp.ClickUntilUrlAsync(
-                page,
-                page.GetByTestId("rule-save"),
-                u => System.Text.RegularExpressions.Regex.IsMatch(u, "/automation/rules/[0-9a-f-]{36}$")
+            await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("rule-save"), u =>
+                System.Text.RegularExpressions.Regex.IsMatch(u, "/automation/rules/[0-9a-f-]{36}$")
             );
         }
         catch (TimeoutException)
@@ -161,10 +154,18 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         for (var i = 0; i < 60 && !_messages.Any(m => m.Contains(number, StringComparison.Ordinal)); i++)
             await Task.Delay(500);
         var message = Assert.Single(_messages, m => m.Contains(number, StringComparison.Ordinal));
-        Assert.Contains("停产", message);
+        Assert.Contains("停产", message, StringComparison.Ordinal);
 
         // And the run log says what the rule saw and did.
-        for (var i = 0; i < 20 && !(await page.GetByTestId("run-log").IsVisibleAsync() && (await page.GetByTestId("run-log").InnerTextAsync()).Contains(number)); i++)
+        for (
+            var i = 0;
+            i < 20
+                && !(
+                    await page.GetByTestId("run-log").IsVisibleAsync()
+                    && (await page.GetByTestId("run-log").InnerTextAsync()).Contains(number, StringComparison.Ordinal)
+                );
+            i++
+        )
         {
             await page.GetByTestId("run-log-refresh").ClickAsync();
             await page.WaitForTimeoutAsync(500);

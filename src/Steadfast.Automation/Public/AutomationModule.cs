@@ -47,6 +47,9 @@ public sealed class AutomationModule : SteadfastModule
     public override IEnumerable<NavEntry> Navigation =>
         [
             new(NavSection.Business, 5, "/tasks", "Nav.Tasks", Icons.Material.Outlined.TaskAlt) { Policy = Policies.Staff },
-            new(NavSection.Settings, 30, "/automation/rules", "Nav.Rules", Icons.Material.Outlined.AutoMode) { Policy = Policies.RuleEditors },
+            new(NavSection.Settings, 30, "/automation/rules", "Nav.Rules", Icons.Material.Outlined.AutoMode)
+            {
+                Policy = Policies.RuleEditors,
+            },
         ];
 }

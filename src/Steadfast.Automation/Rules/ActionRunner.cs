@@ -41,7 +41,10 @@ internal sealed class ActionRunner(
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
 
-    /// <summary>Carries the actions out; with <paramref name="dry"/> (the simulator) only says what they would do, in the same words.</summary>
+    /// <summary>
+    /// Carries the actions out; with <paramref name="dry"/> (the simulator) only says what they would do, in the same
+    /// words.
+    /// </summary>
     public async Task<List<ActionDone>> RunAsync(FireContext fire, bool dry, CancellationToken ct)
     {
         var done = new List<ActionDone>();
@@ -182,10 +185,17 @@ internal sealed class ActionRunner(
         return new ActionDone(ActionKind.Webhook, name);
     }
 
-    /// <summary>An endpoint switched off or removed since the rule was saved is a failure the owner must hear of, not a silent drop.</summary>
+    /// <summary>
+    /// An endpoint switched off or removed since the rule was saved is a failure the owner must hear of, not a silent
+    /// drop.
+    /// </summary>
     private async Task<string> EndpointAsync(Guid id, bool dry, CancellationToken ct)
     {
-        var hook = await db.Set<WebhookEndpoint>().AsNoTracking().Where(w => w.Id == id).Select(w => new { w.Name, w.IsActive }).SingleOrDefaultAsync(ct);
+        var hook = await db.Set<WebhookEndpoint>()
+            .AsNoTracking()
+            .Where(w => w.Id == id)
+            .Select(w => new { w.Name, w.IsActive })
+            .SingleOrDefaultAsync(ct);
         return hook switch
         {
             _ when dry => hook?.Name ?? "?",
@@ -229,7 +239,10 @@ internal sealed class ActionRunner(
     }
 
     private async Task<string> NamesAsync(List<Guid> users, CancellationToken ct) =>
-        string.Join(", ", await db.Users.Where(x => users.Contains(x.Id)).OrderBy(x => x.DisplayName).Select(x => x.DisplayName).ToListAsync(ct));
+        string.Join(
+            ", ",
+            await db.Users.Where(x => users.Contains(x.Id)).OrderBy(x => x.DisplayName).Select(x => x.DisplayName).ToListAsync(ct)
+        );
 
     private static string Clip(string s, int max) => s.Length <= max ? s : s[..max];
 

@@ -27,22 +27,19 @@ internal static partial class Placeholders
         text is null
             ? ""
             : Token()
-                .Replace(
-                    text,
-                    m =>
-                    {
-                        var name = m.Groups[1].Value;
-                        var value = values.GetValueOrDefault(name) ?? "";
-                        var field = fields.FirstOrDefault(f => f.Name == name);
-                        if (field?.ChoiceLabelPrefix is { } prefix && value.Length > 0)
-                            return tables.Find(prefix + value, culture) ?? value;
-                        if (field?.Kind == FieldKind.DateTime && RuleEvaluator.TryTime(value, out var t))
-                            return toLocal(t).ToString("yyyy-MM-dd HH:mm", culture);
-                        if (field?.Kind == FieldKind.Date && RuleEvaluator.TryDate(value, out var d))
-                            return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                        if (field?.Kind == FieldKind.Flag && value.Length > 0)
-                            return tables.Find(value == "True" ? "Common.Yes" : "Common.No", culture) ?? value;
-                        return value;
-                    }
-                );
+                .Replace(text, m =>
+                {
+                    var name = m.Groups[1].Value;
+                    var value = values.GetValueOrDefault(name) ?? "";
+                    var field = fields.FirstOrDefault(f => f.Name == name);
+                    if (field?.ChoiceLabelPrefix is { } prefix && value.Length > 0)
+                        return tables.Find(prefix + value, culture) ?? value;
+                    if (field?.Kind == FieldKind.DateTime && RuleEvaluator.TryTime(value, out var t))
+                        return toLocal(t).ToString("yyyy-MM-dd HH:mm", culture);
+                    if (field?.Kind == FieldKind.Date && RuleEvaluator.TryDate(value, out var d))
+                        return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (field?.Kind == FieldKind.Flag && value.Length > 0)
+                        return tables.Find(value == "True" ? "Common.Yes" : "Common.No", culture) ?? value;
+                    return value;
+                });
 }

@@ -46,7 +46,10 @@ internal static class RecordValues
             var p = entry.Property(field.Name);
             if (!p.IsModified)
                 continue;
-            var (old, now) = (RecordChangesInterceptor.Format(field.Name, p.OriginalValue), RecordChangesInterceptor.Format(field.Name, p.CurrentValue));
+            var (old, now) = (
+                RecordChangesInterceptor.Format(field.Name, p.OriginalValue),
+                RecordChangesInterceptor.Format(field.Name, p.CurrentValue)
+            );
             if (old != now)
                 changes.Add(new FieldChange(field.Name, old, now));
         }
@@ -68,7 +71,12 @@ internal static class RecordValues
     }
 
     /// <summary>The record as it is now, read from the database (a time trigger's record at its time).</summary>
-    public static async Task<Dictionary<string, string?>?> LoadAsync(AppDbContext db, AutomationRecordType type, Guid id, CancellationToken ct)
+    public static async Task<Dictionary<string, string?>?> LoadAsync(
+        AppDbContext db,
+        AutomationRecordType type,
+        Guid id,
+        CancellationToken ct
+    )
     {
         var entity = await db.FindAsync(type.Entity, [id], ct);
         if (entity is null)

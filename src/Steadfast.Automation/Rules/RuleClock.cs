@@ -29,7 +29,14 @@ internal static class RuleClock
     internal sealed record SweepState(DateTime CursorUtc);
 
     /// <summary>After a rule is saved: drops its pending wake-ups and, if it is on, plans the next.</summary>
-    public static async Task RescheduleAsync(AppDbContext db, Rule rule, RuleDefinition def, CompanyClock company, DateTime nowUtc, CancellationToken ct)
+    public static async Task RescheduleAsync(
+        AppDbContext db,
+        Rule rule,
+        RuleDefinition def,
+        CompanyClock company,
+        DateTime nowUtc,
+        CancellationToken ct
+    )
     {
         var subject = rule.Id.ToString();
         await db.CancelDueAsync(TimeKind, subject, nowUtc, ct);
@@ -38,7 +45,10 @@ internal static class RuleClock
             return;
         if (def.Trigger.Kind == TriggerKind.Time)
             db.Schedule(TimeKind, subject, nowUtc, new SweepState(rule.EnabledAtUtc ?? nowUtc));
-        else if (def.Trigger.Kind == TriggerKind.Schedule && TimeOnly.TryParse(def.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var at))
+        else if (
+            def.Trigger.Kind == TriggerKind.Schedule
+            && TimeOnly.TryParse(def.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var at)
+        )
             db.Schedule(ScheduleKind, subject, DailyJobs.NextAt(company, nowUtc, at));
     }
 
@@ -99,7 +109,14 @@ internal static class RuleClock
                 .MakeGenericMethod(type.Entity)
                 .Invoke(null, [db, field, from, to, take, ct])!;
 
-    private static async Task<List<(Guid, object)>> TimesAsync<T>(AppDbContext db, string field, DateTime from, DateTime to, int take, CancellationToken ct)
+    private static async Task<List<(Guid, object)>> TimesAsync<T>(
+        AppDbContext db,
+        string field,
+        DateTime from,
+        DateTime to,
+        int take,
+        CancellationToken ct
+    )
         where T : class =>
         [
             .. (
@@ -113,7 +130,14 @@ internal static class RuleClock
             ).Select(r => (r.Id, (object)r.At!.Value)),
         ];
 
-    private static async Task<List<(Guid, object)>> DatesAsync<T>(AppDbContext db, string field, DateOnly from, DateOnly to, int take, CancellationToken ct)
+    private static async Task<List<(Guid, object)>> DatesAsync<T>(
+        AppDbContext db,
+        string field,
+        DateOnly from,
+        DateOnly to,
+        int take,
+        CancellationToken ct
+    )
         where T : class =>
         [
             .. (
@@ -169,7 +193,11 @@ internal sealed class ScheduleTick : IDueItemHandler
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime;
         if (await RuleStore.ActiveAsync(db, Guid.Parse(item.SubjectId), ct) is not { Definition.Trigger.Kind: TriggerKind.Schedule } rule)
             return;
-        db.Enqueue(RuleFireHandler.MessageType, new FireRequest(rule.Id, null, $"schedule:{RuleStore.Day(company.ToLocal(item.DueAtUtc))}"), now);
+        db.Enqueue(
+            RuleFireHandler.MessageType,
+            new FireRequest(rule.Id, null, $"schedule:{RuleStore.Day(company.ToLocal(item.DueAtUtc))}"),
+            now
+        );
         // The day after the one that ran, even when this run came early or late.
         if (TimeOnly.TryParse(rule.Definition.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var at))
             db.Schedule(RuleClock.ScheduleKind, item.SubjectId, DailyJobs.NextAt(company, now > item.DueAtUtc ? now : item.DueAtUtc, at));

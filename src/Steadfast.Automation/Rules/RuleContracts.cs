@@ -68,9 +68,20 @@ public sealed record FieldDto(
 
 public sealed record RecordTypeDto(string Name, string Label, bool HasOwner, IReadOnlyList<FieldDto> Fields);
 
-public sealed record RuleTemplateDto(string Key, string Name, string Description, string RecordType, RuleDefinition Definition, string Summary);
+public sealed record RuleTemplateDto(
+    string Key,
+    string Name,
+    string Description,
+    string RecordType,
+    RuleDefinition Definition,
+    string Summary
+);
 
 /// <summary>Who and what a rule may name: users, teams, robots and webhook endpoints.</summary>
-public sealed record RuleTargetsDto(IReadOnlyList<ChoiceDto> Users, IReadOnlyList<ChoiceDto> Teams, IReadOnlyList<EndpointChoice> Endpoints);
+public sealed record RuleTargetsDto(
+    IReadOnlyList<ChoiceDto> Users,
+    IReadOnlyList<ChoiceDto> Teams,
+    IReadOnlyList<EndpointChoice> Endpoints
+);
 
 public sealed record EndpointChoice(Guid Id, string Name, bool Robot);

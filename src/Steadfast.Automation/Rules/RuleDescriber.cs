@@ -46,7 +46,8 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             .ToList();
         var conditions = string.Join(def.Conditions.Match == MatchMode.Any ? t["Rules.Say.Or"] : t["Rules.Say.And"], parts);
         if (!string.IsNullOrWhiteSpace(def.Conditions.Expression))
-            conditions = (conditions.Length > 0 ? conditions + t["Rules.Say.And"] : "") + t["Rules.Say.Expression", def.Conditions.Expression];
+            conditions =
+                (conditions.Length > 0 ? conditions + t["Rules.Say.And"] : "") + t["Rules.Say.Expression", def.Conditions.Expression];
         var actions = string.Join(t["Rules.Say.Then"], def.Actions.Select(a => Action(a, view, names)));
         return conditions.Length > 0 ? t["Rules.Say.WithConditions", when, conditions, actions] : t["Rules.Say.Plain", when, actions];
     }
@@ -57,7 +58,10 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             ActionKind.Notify => t[
                 "Rules.Say.Notify",
                 Recipients(a.To, names),
-                string.Join(t["Rules.Say.Or"], a.Channels.Select(c => c == Channel.Robot ? names.Of(a.EndpointId?.ToString()) : t[$"Rules.Channel.{c}"].Value))
+                string.Join(
+                    t["Rules.Say.Or"],
+                    a.Channels.Select(c => c == Channel.Robot ? names.Of(a.EndpointId?.ToString()) : t[$"Rules.Channel.{c}"].Value)
+                )
             ].Value,
             ActionKind.CreateTask when a.DueHours is { } h => t[
                 a.BusinessHours ? "Rules.Say.TaskDueWorking" : "Rules.Say.TaskDue",
@@ -106,7 +110,9 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
     }
 
     private string Span(int minutes) =>
-        minutes % 1440 == 0 ? t["Rules.Say.Days", minutes / 1440]
-        : minutes % 60 == 0 ? t["Rules.Say.Hours", minutes / 60]
-        : t["Rules.Say.Minutes", minutes];
+        minutes >= 1440 && minutes % 1440 == 0 ? Count("Day", minutes / 1440)
+        : minutes >= 60 && minutes % 60 == 0 ? Count("Hour", minutes / 60)
+        : Count("Minute", minutes);
+
+    private string Count(string unit, int n) => n == 1 ? t[$"Rules.Say.{unit}", n] : t[$"Rules.Say.{unit}s", n];
 }

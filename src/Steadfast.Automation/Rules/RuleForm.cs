@@ -61,7 +61,14 @@ public sealed class RuleForm
             : minutes % (int)OffsetUnit.Hours == 0 ? OffsetUnit.Hours
             : OffsetUnit.Minutes;
         form.OffsetAmount = minutes == 0 ? 1 : minutes / (int)form.OffsetUnit;
-        form.Conditions.AddRange(def.Conditions.Items.Select(c => new ConditionForm { Field = c.Field, Op = c.Op, Value = c.Value }));
+        form.Conditions.AddRange(
+            def.Conditions.Items.Select(c => new ConditionForm
+            {
+                Field = c.Field,
+                Op = c.Op,
+                Value = c.Value,
+            })
+        );
         form.Actions.AddRange(def.Actions.Select(ActionForm.From));
         return form;
     }

@@ -74,11 +74,7 @@ internal sealed class RuleFireHandler : IOutboxHandler
 internal static class RuleStore
 {
     public static async Task<List<ActiveRule>> EnabledAsync(AppDbContext db, string recordType, CancellationToken ct) =>
-        [
-            .. (await db.Set<Rule>().AsNoTracking().Where(r => r.Enabled && r.RecordType == recordType).ToListAsync(ct)).Select(
-                Active
-            ),
-        ];
+        [.. (await db.Set<Rule>().AsNoTracking().Where(r => r.Enabled && r.RecordType == recordType).ToListAsync(ct)).Select(Active)];
 
     public static async Task<ActiveRule?> ActiveAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Enabled, ct) is { } r ? Active(r) : null;

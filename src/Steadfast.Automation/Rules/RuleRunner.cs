@@ -39,9 +39,11 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
             run = await db.Set<RuleRun>().SingleOrDefaultAsync(r => r.RuleId == rule.Id && r.EventKey == eventKey, ct);
             if (run is { Outcome: RunOutcome.Done })
                 return true;
-            var view = rule.RecordType.Length == 0
-                ? null
-                : await sp.GetRequiredService<RecordTypes>().ViewAsync(rule.RecordType, sp.GetRequiredService<CustomFieldService>(), ct);
+            var view =
+                rule.RecordType.Length == 0
+                    ? null
+                    : await sp.GetRequiredService<RecordTypes>()
+                        .ViewAsync(rule.RecordType, sp.GetRequiredService<CustomFieldService>(), ct);
             var all = new Dictionary<string, string?>(StringComparer.Ordinal);
             if (view is not null && recordId is { } id)
             {
@@ -65,7 +67,12 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
             var now = clock.GetUtcNow().UtcDateTime;
             if (run is null)
             {
-                run = new RuleRun { Id = Guid.CreateVersion7(), RuleId = rule.Id, EventKey = eventKey };
+                run = new RuleRun
+                {
+                    Id = Guid.CreateVersion7(),
+                    RuleId = rule.Id,
+                    EventKey = eventKey,
+                };
                 db.Add(run);
             }
             Fill(run, rule, view, recordId, fire.Title, now, depth);
@@ -99,7 +106,14 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
     }
 
     /// <summary>In a scope of its own, since the failed one may hold half-made changes. The owner hears of the first failure.</summary>
-    private async Task RecordFailureAsync(ActiveRule rule, string eventKey, Guid? recordId, int depth, Exception error, CancellationToken ct)
+    private async Task RecordFailureAsync(
+        ActiveRule rule,
+        string eventKey,
+        Guid? recordId,
+        int depth,
+        Exception error,
+        CancellationToken ct
+    )
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -107,7 +121,12 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
         var first = run is null;
         if (run is null)
         {
-            run = new RuleRun { Id = Guid.CreateVersion7(), RuleId = rule.Id, EventKey = eventKey };
+            run = new RuleRun
+            {
+                Id = Guid.CreateVersion7(),
+                RuleId = rule.Id,
+                EventKey = eventKey,
+            };
             db.Add(run);
         }
         Fill(run, rule, null, recordId, run.RecordTitle, clock.GetUtcNow().UtcDateTime, depth);

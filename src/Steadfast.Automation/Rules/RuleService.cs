@@ -66,14 +66,12 @@ internal sealed class RuleService(
 
     public async Task<RuleTargetsDto> TargetsAsync(CancellationToken ct)
     {
-        var users = await db
-            .ActiveInRoles([.. Roles.Internal])
+        var users = await db.ActiveInRoles([.. Roles.Internal])
             .OrderBy(u => u.DisplayName)
             .Select(u => new ChoiceDto(u.Id.ToString(), u.DisplayName))
             .ToListAsync(ct);
         var teams = await db.Set<Team>().OrderBy(x => x.Name).Select(x => new ChoiceDto(x.Id.ToString(), x.Name)).ToListAsync(ct);
-        var hooks = await db
-            .Set<WebhookEndpoint>()
+        var hooks = await db.Set<WebhookEndpoint>()
             .Where(w => w.IsActive)
             .OrderBy(w => w.Name)
             .Select(w => new EndpointChoice(w.Id, w.Name, w.Format != WebhookFormat.Json))
@@ -94,7 +92,8 @@ internal sealed class RuleService(
 
     public async Task<RuleDto> GetAsync(Guid id, CancellationToken ct)
     {
-        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new AppNotFoundException(t["Common.NotFound"]);
         return (await ToDtosAsync([rule], ct))[0];
     }
 
@@ -220,13 +219,21 @@ internal sealed class RuleService(
         var (def, view) = await CheckDefinitionAsync(input.RecordType, input.Definition, errors, ct);
         errors.ThrowIfAny();
         var saved = input.RuleId is { } id ? await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) : null;
-        var rule = new ActiveRule(saved?.Id ?? Guid.Empty, saved?.Name ?? "", saved?.Revision ?? 0, view?.Type.Name ?? "", def!, saved?.OwnerId ?? Guid.Empty);
+        var rule = new ActiveRule(
+            saved?.Id ?? Guid.Empty,
+            saved?.Name ?? "",
+            saved?.Revision ?? 0,
+            view?.Type.Name ?? "",
+            def!,
+            saved?.OwnerId ?? Guid.Empty
+        );
         return await simulator.RunAsync(rule, view, days, ct);
     }
 
     public async Task<PagedResult<RuleRunDto>> RunsAsync(Guid id, RunOutcome? outcome, PageRequest page, CancellationToken ct)
     {
-        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new AppNotFoundException(t["Common.NotFound"]);
         var view = await types.ViewAsync(rule.RecordType, customFields, ct);
         var q = db.Set<RuleRun>().AsNoTracking().Where(r => r.RuleId == id);
         if (outcome is { } o)
@@ -243,10 +250,13 @@ internal sealed class RuleService(
                     r.RecordId,
                     r.RecordTitle,
                     r.RecordId is { } rid ? view?.Type.Link(rid) : null,
+                    [.. (JsonSerializer.Deserialize<List<SeenValue>>(r.Values, Json) ?? []).Select(v => describer.Seen(view, v))],
                     [
-                        .. (JsonSerializer.Deserialize<List<SeenValue>>(r.Values, Json) ?? []).Select(v => describer.Seen(view, v)),
+                        .. (JsonSerializer.Deserialize<List<ActionDone>>(r.Actions, Json) ?? []).Select(a => new ActionDoneDto(
+                            a.Kind,
+                            a.Detail
+                        )),
                     ],
-                    [.. (JsonSerializer.Deserialize<List<ActionDone>>(r.Actions, Json) ?? []).Select(a => new ActionDoneDto(a.Kind, a.Detail))],
                     r.Error,
                     r.Attempts,
                     r.Depth
@@ -258,10 +268,15 @@ internal sealed class RuleService(
 
     public async Task<List<RuleRevisionDto>> RevisionsAsync(Guid id, CancellationToken ct)
     {
-        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var rule = await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, ct)
+            ?? throw new AppNotFoundException(t["Common.NotFound"]);
         var view = await types.ViewAsync(rule.RecordType, customFields, ct);
         var names = await NamesAsync(ct);
-        var rows = await db.Set<RuleRevision>().AsNoTracking().Where(r => r.RuleId == id).OrderByDescending(r => r.Revision).ToListAsync(ct);
+        var rows = await db.Set<RuleRevision>()
+            .AsNoTracking()
+            .Where(r => r.RuleId == id)
+            .OrderByDescending(r => r.Revision)
+            .ToListAsync(ct);
         return
         [
             .. rows.Select(r => new RuleRevisionDto(
@@ -278,8 +293,7 @@ internal sealed class RuleService(
     public async Task<List<RuleTemplateDto>> TemplatesAsync(CancellationToken ct)
     {
         var names = await NamesAsync(ct);
-        var robot = await db
-            .Set<WebhookEndpoint>()
+        var robot = await db.Set<WebhookEndpoint>()
             .Where(w => w.IsActive && w.Format != WebhookFormat.Json)
             .OrderBy(w => w.Name)
             .Select(w => (Guid?)w.Id)
@@ -291,14 +305,27 @@ internal sealed class RuleService(
             var view = await types.ViewAsync(tpl.RecordType, customFields, ct);
             if (view is null)
                 continue;
-            list.Add(new RuleTemplateDto(tpl.Key, t[$"Rules.Template.{tpl.Key}"], t[$"Rules.Template.{tpl.Key}.Help"], tpl.RecordType, def, describer.Describe(def, view, names)));
+            list.Add(
+                new RuleTemplateDto(
+                    tpl.Key,
+                    t[$"Rules.Template.{tpl.Key}"],
+                    t[$"Rules.Template.{tpl.Key}.Help"],
+                    tpl.RecordType,
+                    def,
+                    describer.Describe(def, view, names)
+                )
+            );
         }
         return list;
     }
 
     /// <summary>The plain-words account of a definition as the editor has it now.</summary>
     public async Task<string> DescribeAsync(string? recordType, RuleDefinition def, CancellationToken ct) =>
-        describer.Describe(def, def.Trigger.Kind == TriggerKind.Schedule ? null : await types.ViewAsync(recordType, customFields, ct), await NamesAsync(ct));
+        describer.Describe(
+            def,
+            def.Trigger.Kind == TriggerKind.Schedule ? null : await types.ViewAsync(recordType, customFields, ct),
+            await NamesAsync(ct)
+        );
 
     private async Task<RuleDescriber.Names> NamesAsync(CancellationToken ct)
     {
@@ -315,8 +342,7 @@ internal sealed class RuleService(
     private async Task<List<RuleDto>> ToDtosAsync(IReadOnlyList<Rule> rules, CancellationToken ct)
     {
         var ids = rules.Select(r => r.Id).ToList();
-        var stats = await db
-            .Set<RuleRun>()
+        var stats = await db.Set<RuleRun>()
             .AsNoTracking()
             .Where(r => ids.Contains(r.RuleId))
             .GroupBy(r => r.RuleId)

@@ -22,14 +22,23 @@ public sealed record SeenValueDto(string Field, string Label, string? Value, str
 
 public sealed record ActionDoneDto(ActionKind Kind, string Detail);
 
-/// <summary>What a rule would have done over the last days: every firing (the newest first, at most a page of them) and the counts.</summary>
+/// <summary>
+/// What a rule would have done over the last days: every firing (the newest first, at most a page of them) and the
+/// counts.
+/// </summary>
 public sealed record SimulationResult(int Days, int Examined, int Firings, bool Truncated, IReadOnlyList<SimulatedFiring> Items);
 
 /// <summary>
 /// The dry run: replays the audit log (each record's values rebuilt entry by entry, as the live run saw them at save
 /// time) or the date fields of a time trigger, and lists what the rule would have done, doing nothing.
 /// </summary>
-internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleDescriber describer, CompanyClock company, TimeProvider clock)
+internal sealed class RuleSimulator(
+    AppDbContext db,
+    ActionRunner actions,
+    RuleDescriber describer,
+    CompanyClock company,
+    TimeProvider clock
+)
 {
     public const int MaxDays = 90;
     public const int MaxExamined = 20_000;
@@ -82,7 +91,8 @@ internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleD
                     if (await RecordValues.LoadAsync(db, view.Type, id, ct) is { } values)
                         await ConsiderAsync(at, id, values);
                 break;
-            case TriggerKind.Schedule when TimeOnly.TryParse(rule.Definition.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var time):
+            case TriggerKind.Schedule
+                when TimeOnly.TryParse(rule.Definition.Trigger.At, System.Globalization.CultureInfo.InvariantCulture, out var time):
                 for (var at = Platform.Jobs.DailyJobs.NextAt(company, from, time); at <= now; at = at.AddDays(1))
                     await ConsiderAsync(at, null, []);
                 break;
@@ -104,8 +114,7 @@ internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleD
     )
     {
         var type = view.Type.Name;
-        var entries = await db
-            .Set<AuditEntry>()
+        var entries = await db.Set<AuditEntry>()
             .AsNoTracking()
             .Where(a => a.AtUtc >= from && a.EntityType == type && a.Action != AuditAction.Deleted)
             .OrderBy(a => a.AtUtc)
@@ -128,13 +137,17 @@ internal sealed class RuleSimulator(AppDbContext db, ActionRunner actions, RuleD
         }
     }
 
-    private async Task<Dictionary<string, string?>> HistoryBeforeAsync(string type, AuditEntry entry, RecordTypeView view, CancellationToken ct)
+    private async Task<Dictionary<string, string?>> HistoryBeforeAsync(
+        string type,
+        AuditEntry entry,
+        RecordTypeView view,
+        CancellationToken ct
+    )
     {
         var state = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (entry.Action == AuditAction.Created)
             return state;
-        var earlier = await db
-            .Set<AuditEntry>()
+        var earlier = await db.Set<AuditEntry>()
             .AsNoTracking()
             .Where(a => a.EntityType == type && a.EntityId == entry.EntityId && a.AtUtc < entry.AtUtc)
             .OrderBy(a => a.AtUtc)

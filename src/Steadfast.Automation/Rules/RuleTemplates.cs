@@ -11,89 +11,72 @@ internal static class RuleTemplates
 {
     internal sealed record Template(string Key, string RecordType, Func<Guid?, RuleDefinition> Build);
 
-    public static readonly IReadOnlyList<Template> All =
-    [
-        new(
-            "stopped-line",
-            "workorder",
-            robot => new RuleDefinition
-            {
-                Trigger = new RuleTrigger { Kind = TriggerKind.Created },
-                Conditions = new RuleConditions { Items = [new RuleCondition("Severity", ConditionOp.Equals, "StoppedProduction")] },
-                Actions =
-                [
-                    new RuleAction
-                    {
-                        Kind = ActionKind.Notify,
-                        To = [new Recipient(RecipientKind.Role, Roles.ServiceManager)],
-                        Channels = robot is null ? [Channel.Bell] : [Channel.Bell, Channel.Robot],
-                        EndpointId = robot,
-                        TextZh = "停产报修 {Number}：{customer.Name}（{customer.Tier}）{FaultDescription}",
-                        TextEn = "Production stopped {Number}: {customer.Name} ({customer.Tier}) {FaultDescription}",
-                    },
-                ],
-            }
-        ),
-        new(
-            "untouched-24h",
-            "workorder",
-            _ => new RuleDefinition
-            {
-                Trigger = new RuleTrigger
+    public static readonly IReadOnlyList<Template> All = [new("stopped-line", "workorder", robot => new RuleDefinition
+        {
+            Trigger = new RuleTrigger { Kind = TriggerKind.Created },
+            Conditions = new RuleConditions { Items = [new RuleCondition("Severity", ConditionOp.Equals, "StoppedProduction")] },
+            Actions =
+            [
+                new RuleAction
                 {
-                    Kind = TriggerKind.Time,
-                    Field = "ReportedAtUtc",
-                    OffsetMinutes = 24 * 60,
+                    Kind = ActionKind.Notify,
+                    To = [new Recipient(RecipientKind.Role, Roles.ServiceManager)],
+                    Channels = robot is null ? [Channel.Bell] : [Channel.Bell, Channel.Robot],
+                    EndpointId = robot,
+                    TextZh = "停产报修 {Number}：{customer.Name}（{customer.Tier}）{FaultDescription}",
+                    TextEn = "Production stopped {Number}: {customer.Name} ({customer.Tier}) {FaultDescription}",
                 },
-                Conditions = new RuleConditions { Items = [new RuleCondition("Status", ConditionOp.Equals, "New")] },
-                Actions =
-                [
-                    new RuleAction
-                    {
-                        Kind = ActionKind.Notify,
-                        To = [new Recipient(RecipientKind.Role, Roles.ServiceManager)],
-                        Channels = [Channel.Bell, Channel.Mail],
-                        TextZh = "{Number}（{customer.Name}）已 24 小时无人处理",
-                        TextEn = "{Number} ({customer.Name}) has been untouched for 24 hours",
-                    },
-                    new RuleAction
-                    {
-                        Kind = ActionKind.CreateTask,
-                        To = [new Recipient(RecipientKind.Role, Roles.Dispatcher)],
-                        TextZh = "立即派工：{Number}",
-                        TextEn = "Dispatch now: {Number}",
-                        DueHours = 2,
-                        Priority = Tasks.TaskPriority.Urgent,
-                    },
-                ],
-            }
-        ),
-        new(
-            "renewal-30d",
-            "equipment",
-            _ => new RuleDefinition
+            ],
+        }), new("untouched-24h", "workorder", _ => new RuleDefinition
+        {
+            Trigger = new RuleTrigger
             {
-                Trigger = new RuleTrigger
+                Kind = TriggerKind.Time,
+                Field = "ReportedAtUtc",
+                OffsetMinutes = 24 * 60,
+            },
+            Conditions = new RuleConditions { Items = [new RuleCondition("Status", ConditionOp.Equals, "New")] },
+            Actions =
+            [
+                new RuleAction
                 {
-                    Kind = TriggerKind.Time,
-                    Field = "WarrantyEndsOn",
-                    OffsetMinutes = -30 * 24 * 60,
+                    Kind = ActionKind.Notify,
+                    To = [new Recipient(RecipientKind.Role, Roles.ServiceManager)],
+                    Channels = [Channel.Bell, Channel.Mail],
+                    TextZh = "{Number}（{customer.Name}）已 24 小时无人处理",
+                    TextEn = "{Number} ({customer.Name}) has been untouched for 24 hours",
                 },
-                Conditions = new RuleConditions { Items = [new RuleCondition("Status", ConditionOp.NotEquals, "Scrapped")] },
-                Actions =
-                [
-                    new RuleAction
-                    {
-                        Kind = ActionKind.CreateTask,
-                        To = [new Recipient(RecipientKind.Owner)],
-                        TextZh = "续保提醒：{customer.Name} 的 {SerialNumber} 质保 {WarrantyEndsOn} 到期",
-                        TextEn = "Renewal: {SerialNumber} at {customer.Name}, warranty ends {WarrantyEndsOn}",
-                        DueHours = 40,
-                        BusinessHours = true,
-                        Priority = Tasks.TaskPriority.High,
-                    },
-                ],
-            }
-        ),
-    ];
+                new RuleAction
+                {
+                    Kind = ActionKind.CreateTask,
+                    To = [new Recipient(RecipientKind.Role, Roles.Dispatcher)],
+                    TextZh = "立即派工：{Number}",
+                    TextEn = "Dispatch now: {Number}",
+                    DueHours = 2,
+                    Priority = Tasks.TaskPriority.Urgent,
+                },
+            ],
+        }), new("renewal-30d", "equipment", _ => new RuleDefinition
+        {
+            Trigger = new RuleTrigger
+            {
+                Kind = TriggerKind.Time,
+                Field = "WarrantyEndsOn",
+                OffsetMinutes = -30 * 24 * 60,
+            },
+            Conditions = new RuleConditions { Items = [new RuleCondition("Status", ConditionOp.NotEquals, "Scrapped")] },
+            Actions =
+            [
+                new RuleAction
+                {
+                    Kind = ActionKind.CreateTask,
+                    To = [new Recipient(RecipientKind.Owner)],
+                    TextZh = "续保提醒：{customer.Name} 的 {SerialNumber} 质保 {WarrantyEndsOn} 到期",
+                    TextEn = "Renewal: {SerialNumber} at {customer.Name}, warranty ends {WarrantyEndsOn}",
+                    DueHours = 40,
+                    BusinessHours = true,
+                    Priority = Tasks.TaskPriority.High,
+                },
+            ],
+        })];
 }

@@ -165,7 +165,13 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
         }
     }
 
-    private async Task CheckRecipientsAsync(IReadOnlyList<Recipient> to, string at, RecordTypeView? view, ValidationErrors errors, CancellationToken ct)
+    private async Task CheckRecipientsAsync(
+        IReadOnlyList<Recipient> to,
+        string at,
+        RecordTypeView? view,
+        ValidationErrors errors,
+        CancellationToken ct
+    )
     {
         if (to.Count > MaxItems)
             errors.Add($"{at}.to", t["Rules.Error.TooMany", MaxItems]);

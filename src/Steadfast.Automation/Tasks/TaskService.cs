@@ -30,8 +30,7 @@ internal sealed class TaskService(AppDbContext db, CurrentActor actor, RecordTyp
             return db.Set<WorkTask>().AsNoTracking();
         var me = Me;
         var roles = MyRoles;
-        return db
-            .Set<WorkTask>()
+        return db.Set<WorkTask>()
             .AsNoTracking()
             .Where(x => x.AssigneeId == me || x.CreatedById == me || (x.AssigneeId == null && roles.Contains(x.PoolRole!)));
     }
@@ -82,8 +81,7 @@ internal sealed class TaskService(AppDbContext db, CurrentActor actor, RecordTyp
         var me = Me;
         var roles = MyRoles;
         var now = clock.GetUtcNow().UtcDateTime;
-        var open = db
-            .Set<WorkTask>()
+        var open = db.Set<WorkTask>()
             .Where(x => x.Status == TaskStatus.Open && (x.AssigneeId == me || (x.AssigneeId == null && roles.Contains(x.PoolRole!))));
         return new TaskCounts(await open.CountAsync(ct), await open.CountAsync(x => x.DueAtUtc != null && x.DueAtUtc < now, ct));
     }

@@ -65,8 +65,18 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.Property(t => t.PoolRole).HasMaxLength(50);
         b.Property(t => t.Outcome).HasMaxLength(2000);
         b.Property(t => t.CreatedByName).HasMaxLength(200);
-        b.HasIndex(t => new { t.AssigneeId, t.Status, t.DueAtUtc });
-        b.HasIndex(t => new { t.PoolRole, t.Status, t.DueAtUtc });
+        b.HasIndex(t => new
+        {
+            t.AssigneeId,
+            t.Status,
+            t.DueAtUtc,
+        });
+        b.HasIndex(t => new
+        {
+            t.PoolRole,
+            t.Status,
+            t.DueAtUtc,
+        });
         b.HasIndex(t => new { t.RecordId, t.Status });
     }
 }

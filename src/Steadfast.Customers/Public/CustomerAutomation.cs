@@ -31,13 +31,17 @@ public static class CustomerAutomation
         new("machine.WarrantyEndsOn", FieldKind.Date, "Equipment.WarrantyEndsOn"),
     ];
 
-    public static async Task<Dictionary<string, string?>> RelatedAsync(AppDbContext db, Guid? customerId, Guid? machineId, CancellationToken ct)
+    public static async Task<Dictionary<string, string?>> RelatedAsync(
+        AppDbContext db,
+        Guid? customerId,
+        Guid? machineId,
+        CancellationToken ct
+    )
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (customerId is { } cid)
         {
-            var c = await db
-                .Set<Customer>()
+            var c = await db.Set<Customer>()
                 .AsNoTracking()
                 .Where(x => x.Id == cid)
                 .Select(x => new
@@ -60,8 +64,7 @@ public static class CustomerAutomation
         }
         if (machineId is { } mid)
         {
-            var m = await db
-                .Set<Machine>()
+            var m = await db.Set<Machine>()
                 .AsNoTracking()
                 .Where(x => x.Id == mid)
                 .Select(x => new { x.SerialNumber, x.WarrantyEndsOn })

@@ -213,7 +213,10 @@ public sealed class RecordChangesInterceptor(CurrentActor actor, TimeProvider cl
                 .Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, CultureInfo.InvariantCulture))
         );
 
-    /// <summary>A value as the audit log writes it; rules read records in the same form, so a replay of the log matches a live run.</summary>
+    /// <summary>
+    /// A value as the audit log writes it; rules read records in the same form, so a replay of the log matches a live
+    /// run.
+    /// </summary>
     public static string? Format(string name, object? value)
     {
         if (value is null)

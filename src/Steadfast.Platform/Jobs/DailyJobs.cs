@@ -64,7 +64,10 @@ public sealed class DailyJobs(IServiceScopeFactory scopes, ILogger<DailyJobs> lo
     public static void ScheduleNext(AppDbContext db, IDailyJob job, CompanyClock company, DateTime nowUtc) =>
         db.Schedule(job.Kind, Subject, NextAt(company, nowUtc, job.At));
 
-    /// <summary>The next moment (UTC) it is <paramref name="at"/> in the company's time zone: today if still ahead, else tomorrow.</summary>
+    /// <summary>
+    /// The next moment (UTC) it is <paramref name="at"/> in the company's time zone: today if still ahead, else
+    /// tomorrow.
+    /// </summary>
     public static DateTime NextAt(CompanyClock company, DateTime nowUtc, TimeOnly at)
     {
         var local = company.ToLocal(nowUtc);

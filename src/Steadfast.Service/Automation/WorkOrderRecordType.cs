@@ -29,7 +29,7 @@ internal sealed class WorkOrderRecordType : AutomationRecordType
         new(nameof(WorkOrder.ProductCategory), FieldKind.Text, "Dashboard.Product"),
         new(nameof(WorkOrder.InWarranty), FieldKind.Flag, "WorkOrders.InWarranty"),
         new(nameof(WorkOrder.AssigneeId), FieldKind.User, "WorkOrders.Engineer"),
-        new(nameof(WorkOrder.ReportedAtUtc), FieldKind.DateTime, "WorkOrders.Reported") { Timed = true },
+        new(nameof(WorkOrder.ReportedAtUtc), FieldKind.DateTime, "Automation.Field.ReportedAt") { Timed = true },
         new(nameof(WorkOrder.FaultDescription), FieldKind.Text, "WorkOrders.Fault"),
         new(nameof(WorkOrder.ContactName), FieldKind.Text, "WorkOrders.Contact"),
         new(nameof(WorkOrder.ContactPhone), FieldKind.Text, "WorkOrders.Phone"),

@@ -42,15 +42,12 @@ internal static class RuleTestKit
             builder.Logging.ClearProviders();
             var web = builder.Build();
             var robot = new Robot(web, $"http://127.0.0.1:{port}/cgi-bin/webhook/send?key=test");
-            web.MapPost(
-                "/cgi-bin/webhook/send",
-                async (HttpRequest req) =>
-                {
-                    using var reader = new StreamReader(req.Body);
-                    robot.Messages.Add(await reader.ReadToEndAsync());
-                    return Results.Json(new { errcode = 0, errmsg = "ok" });
-                }
-            );
+            web.MapPost("/cgi-bin/webhook/send", async (HttpRequest req) =>
+            {
+                using var reader = new StreamReader(req.Body);
+                robot.Messages.Add(await reader.ReadToEndAsync());
+                return Results.Json(new { errcode = 0, errmsg = "ok" });
+            });
             await web.StartAsync();
             return robot;
         }
@@ -58,8 +55,7 @@ internal static class RuleTestKit
         public async ValueTask DisposeAsync() => await _web.DisposeAsync();
     }
 
-    public static async Task<Guid> RobotEndpointAsync(this HttpClient admin, string url, string name = "服务经理群") =>
-        (
+    public static async Task<Guid> RobotEndpointAsync(this HttpClient admin, string url, string name = "服务经理群") => (
             await (
                 await admin.PostAsJsonAsync(
                     "/api/v1/settings/webhooks",
@@ -72,9 +68,7 @@ internal static class RuleTestKit
                     }
                 )
             ).ExpectAsync(HttpStatusCode.Created)
-        )
-            .GetProperty("id")
-            .GetGuid();
+        ).GetProperty("id").GetGuid();
 
     public static async Task<JsonElement> RuleAsync(this HttpClient client, object body, HttpStatusCode expect = HttpStatusCode.Created) =>
         await (await client.PostAsJsonAsync("/api/v1/automation/rules", body)).ExpectAsync(expect);

@@ -30,7 +30,13 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
             textEn = en,
         };
 
-    private async Task<(HttpClient Admin, JsonElement Strategic, JsonElement Normal, JsonElement Machine, JsonElement NormalMachine)> SetupAsync()
+    private async Task<(
+        HttpClient Admin,
+        JsonElement Strategic,
+        JsonElement Normal,
+        JsonElement Machine,
+        JsonElement NormalMachine
+    )> SetupAsync()
     {
         var admin = await app.AdminAsync();
         var strategic = await admin.CustomerAsync(extra: new { tier = "strategic" });
@@ -61,16 +67,34 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                     {
                         items = new object[]
                         {
-                            new { field = "Severity", op = "equals", value = "StoppedProduction" },
-                            new { field = "customer.Tier", op = "equals", value = "Strategic" },
-                            new { field = "Category", op = "equals", value = marker },
+                            new
+                            {
+                                field = "Severity",
+                                op = "equals",
+                                value = "StoppedProduction",
+                            },
+                            new
+                            {
+                                field = "customer.Tier",
+                                op = "equals",
+                                value = "Strategic",
+                            },
+                            new
+                            {
+                                field = "Category",
+                                op = "equals",
+                                value = marker,
+                            },
                         },
                     },
-                    actions = new[] { Notify("ServiceManager", "停产 {Number}：{customer.Name}", "Stopped {Number}: {customer.Name}", endpoint) },
+                    actions = new[]
+                    {
+                        Notify("ServiceManager", "停产 {Number}：{customer.Name}", "Stopped {Number}: {customer.Name}", endpoint),
+                    },
                 },
             }
         );
-        Assert.Contains("Production stopped", rule.GetProperty("summary").GetString());
+        Assert.Contains("Production stopped", rule.GetProperty("summary").GetString(), StringComparison.Ordinal);
 
         var hit = await admin.OrderAsync(strategic, machine, "stoppedProduction", marker);
         await admin.OrderAsync(normal, normalMachine, "stoppedProduction", marker);
@@ -78,14 +102,20 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         await app.DrainAsync();
         await app.DrainAsync();
 
-        var message = JsonDocument.Parse(Assert.Single(robot.Messages)).RootElement.GetProperty("markdown").GetProperty("content").GetString()!;
-        Assert.Contains(hit.GetProperty("number").GetString()!, message);
-        Assert.Contains(strategic.GetProperty("name").GetString()!, message);
+        var message = JsonDocument
+            .Parse(Assert.Single(robot.Messages))
+            .RootElement.GetProperty("markdown")
+            .GetProperty("content")
+            .GetString()!;
+        Assert.Contains(hit.GetProperty("number").GetString()!, message, StringComparison.Ordinal);
+        Assert.Contains(strategic.GetProperty("name").GetString()!, message, StringComparison.Ordinal);
         Assert.Equal(1, await app.UnreadAsync(manager.Email()));
         var run = Assert.Single(await admin.RunsAsync(rule));
         Assert.Equal("done", run.GetProperty("outcome").GetString());
         Assert.Equal(hit.Id(), run.GetProperty("recordId").GetString());
-        var seen = run.GetProperty("values").EnumerateArray().ToDictionary(v => v.GetProperty("field").GetString()!, v => v.GetProperty("value").GetString());
+        var seen = run.GetProperty("values")
+            .EnumerateArray()
+            .ToDictionary(v => v.GetProperty("field").GetString()!, v => v.GetProperty("value").GetString());
         Assert.Equal("StoppedProduction", seen["Severity"]);
         Assert.Equal("Strategic", seen["customer.Tier"]);
         Assert.Equal("notify", run.GetProperty("actions")[0].GetProperty("kind").GetString());
@@ -110,10 +140,32 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         using var admin = await app.AdminAsync();
         var scale = "scale_" + Guid.NewGuid().ToString("N")[..5];
         var vip = "vip_" + Guid.NewGuid().ToString("N")[..5];
-        await (await admin.PostAsJsonAsync("/api/v1/custom-fields", new { recordType = "customer", key = scale, labelEn = "Staff", labelZh = "员工规模", type = "number" }))
-            .ExpectAsync(HttpStatusCode.Created);
-        await (await admin.PostAsJsonAsync("/api/v1/custom-fields", new { recordType = "customer", key = vip, labelEn = "VIP", labelZh = "重点关注", type = "yesNo" }))
-            .ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/custom-fields",
+                new
+                {
+                    recordType = "customer",
+                    key = scale,
+                    labelEn = "Staff",
+                    labelZh = "员工规模",
+                    type = "number",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/custom-fields",
+                new
+                {
+                    recordType = "customer",
+                    key = vip,
+                    labelEn = "VIP",
+                    labelZh = "重点关注",
+                    type = "yesNo",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
         var marker = RuleTestKit.Marker();
         var rule = await admin.RuleAsync(
             new
@@ -123,21 +175,50 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 enabled = true,
                 definition = new
                 {
-                    trigger = new { kind = "changed", field = "Tier", toValue = "Strategic" },
+                    trigger = new
+                    {
+                        kind = "changed",
+                        field = "Tier",
+                        toValue = "Strategic",
+                    },
                     conditions = new
                     {
                         items = new object[]
                         {
-                            new { field = $"cf.{scale}", op = "atLeast", value = "1000" },
-                            new { field = "Name", op = "contains", value = marker },
+                            new
+                            {
+                                field = $"cf.{scale}",
+                                op = "atLeast",
+                                value = "1000",
+                            },
+                            new
+                            {
+                                field = "Name",
+                                op = "contains",
+                                value = marker,
+                            },
                         },
                     },
-                    actions = new[] { new { kind = "setField", field = $"cf.{vip}", value = "True" } },
+                    actions = new[]
+                    {
+                        new
+                        {
+                            kind = "setField",
+                            field = $"cf.{vip}",
+                            value = "True",
+                        },
+                    },
                 },
             }
         );
-        var big = await admin.CustomerAsync($"{marker}大厂有限公司", new { customFields = new Dictionary<string, object> { [scale] = 5000 } });
-        var small = await admin.CustomerAsync($"{marker}小厂有限公司", new { customFields = new Dictionary<string, object> { [scale] = 50 } });
+        var big = await admin.CustomerAsync(
+            $"{marker}大厂有限公司",
+            new { customFields = new Dictionary<string, object> { [scale] = 5000 } }
+        );
+        var small = await admin.CustomerAsync(
+            $"{marker}小厂有限公司",
+            new { customFields = new Dictionary<string, object> { [scale] = 50 } }
+        );
         foreach (var c in new[] { big, small })
             await (await admin.PutAsJsonAsync($"/api/v1/customers/{c.Id()}", Retier(c, "strategic"))).ExpectAsync(HttpStatusCode.OK);
         await app.DrainAsync();
@@ -170,9 +251,33 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 enabled = true,
                 definition = new
                 {
-                    trigger = new { kind = "changed", field = "Tier", toValue = from },
-                    conditions = new { items = new[] { new { field = "Name", op = "contains", value = marker } } },
-                    actions = new[] { new { kind = "setField", field = "Tier", value = to } },
+                    trigger = new
+                    {
+                        kind = "changed",
+                        field = "Tier",
+                        toValue = from,
+                    },
+                    conditions = new
+                    {
+                        items = new[]
+                        {
+                            new
+                            {
+                                field = "Name",
+                                op = "contains",
+                                value = marker,
+                            },
+                        },
+                    },
+                    actions = new[]
+                    {
+                        new
+                        {
+                            kind = "setField",
+                            field = "Tier",
+                            value = to,
+                        },
+                    },
                 },
             };
         var ping = await admin.RuleAsync(Flip("Key", "Strategic"));
@@ -202,13 +307,28 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 enabled = true,
                 definition = new
                 {
-                    trigger = new { kind = "time", field = "ReportedAtUtc", offsetMinutes = 24 * 60 },
+                    trigger = new
+                    {
+                        kind = "time",
+                        field = "ReportedAtUtc",
+                        offsetMinutes = 24 * 60,
+                    },
                     conditions = new
                     {
                         items = new object[]
                         {
-                            new { field = "Status", op = "equals", value = "New" },
-                            new { field = "Category", op = "equals", value = marker },
+                            new
+                            {
+                                field = "Status",
+                                op = "equals",
+                                value = "New",
+                            },
+                            new
+                            {
+                                field = "Category",
+                                op = "equals",
+                                value = marker,
+                            },
                         },
                     },
                     actions = new[]
@@ -231,7 +351,10 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var fresh = await admin.OrderAsync(strategic, machine, "degraded", marker);
         var engineer = await app.CreateAsync("Engineer");
         await (
-            await admin.PostAsJsonAsync($"/api/v1/work-orders/{handled.Id()}/transitions", new { to = "assigned", assigneeId = engineer.Id() })
+            await admin.PostAsJsonAsync(
+                $"/api/v1/work-orders/{handled.Id()}/transitions",
+                new { to = "assigned", assigneeId = engineer.Id() }
+            )
         ).ExpectAsync(HttpStatusCode.OK);
         // As if the rule had been on for two days and the orders reported 25 and 23 hours ago.
         var now = app.Clock.GetUtcNow().UtcDateTime;
@@ -291,8 +414,8 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var mine = await (await sales.GetAsync("/api/v1/tasks")).ExpectAsync(HttpStatusCode.OK);
         var task = Assert.Single(mine.GetProperty("items").EnumerateArray());
         Assert.Equal(due.Id(), task.GetProperty("recordId").GetString());
-        Assert.Contains(due.GetProperty("serialNumber").GetString()!, task.GetProperty("title").GetString());
-        Assert.Contains(today.AddDays(30).ToString("yyyy-MM-dd"), task.GetProperty("title").GetString());
+        Assert.Contains(due.GetProperty("serialNumber").GetString()!, task.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Contains(today.AddDays(30).ToString("yyyy-MM-dd"), task.GetProperty("title").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(mine.GetProperty("items").EnumerateArray(), x => x.GetProperty("recordId").GetString() == later.Id());
     }
 
@@ -321,7 +444,9 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 },
             }
         );
-        var item = await app.DbAsync(db => db.DueItems.SingleAsync(d => d.Kind == "automation.schedule" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null));
+        var item = await app.DbAsync(db =>
+            db.DueItems.SingleAsync(d => d.Kind == "automation.schedule" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null)
+        );
         var local = item.DueAtUtc.AddHours(8);
         Assert.Equal(new TimeOnly(8, 0), TimeOnly.FromDateTime(local));
         Assert.True(item.DueAtUtc > app.Clock.GetUtcNow().UtcDateTime);
@@ -329,12 +454,15 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         Assert.Empty(await admin.RunsAsync(rule));
 
         await app.DbAsync(db =>
-            db.DueItems.Where(d => d.Id == item.Id).ExecuteUpdateAsync(s => s.SetProperty(d => d.AvailableAtUtc, app.Clock.GetUtcNow().UtcDateTime))
+            db.DueItems.Where(d => d.Id == item.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.AvailableAtUtc, app.Clock.GetUtcNow().UtcDateTime))
         );
         await app.DrainAsync();
         await app.DrainAsync();
         Assert.Single(await admin.RunsAsync(rule));
-        var next = await app.DbAsync(db => db.DueItems.SingleAsync(d => d.Kind == "automation.schedule" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null));
+        var next = await app.DbAsync(db =>
+            db.DueItems.SingleAsync(d => d.Kind == "automation.schedule" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null)
+        );
         Assert.True(next.DueAtUtc > item.DueAtUtc);
     }
 
@@ -352,8 +480,18 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
             {
                 items = new object[]
                 {
-                    new { field = "Severity", op = "equals", value = "StoppedProduction" },
-                    new { field = "Category", op = "equals", value = marker },
+                    new
+                    {
+                        field = "Severity",
+                        op = "equals",
+                        value = "StoppedProduction",
+                    },
+                    new
+                    {
+                        field = "Category",
+                        op = "equals",
+                        value = marker,
+                    },
                 },
             },
             actions = new object[]
@@ -368,7 +506,15 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 },
             },
         };
-        var rule = await admin.RuleAsync(new { name = "模拟对照", recordType = "workorder", enabled = false, definition });
+        var rule = await admin.RuleAsync(
+            new
+            {
+                name = "模拟对照",
+                recordType = "workorder",
+                enabled = false,
+                definition,
+            }
+        );
 
         async Task Orders()
         {
@@ -384,7 +530,14 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var enabled = await (
             await admin.PutAsJsonAsync(
                 $"/api/v1/automation/rules/{rule.Id()}",
-                new { name = "模拟对照", recordType = "workorder", enabled = true, definition, version = rule.GetProperty("version").GetInt64() }
+                new
+                {
+                    name = "模拟对照",
+                    recordType = "workorder",
+                    enabled = true,
+                    definition,
+                    version = rule.GetProperty("version").GetInt64(),
+                }
             )
         ).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(2, enabled.GetProperty("revision").GetInt32());
@@ -405,11 +558,14 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Equal(Shape(run.GetProperty("actions")), Shape(twin.GetProperty("actions")));
         }
         // The simulator changed nothing: only the two live firings made tasks.
-        var tasks = await app.DbAsync(db => db.Set<Steadfast.Automation.Tasks.WorkTask>().CountAsync(x => x.RuleId == Guid.Parse(rule.Id())));
+        var tasks = await app.DbAsync(db =>
+            db.Set<Steadfast.Automation.Tasks.WorkTask>().CountAsync(x => x.RuleId == Guid.Parse(rule.Id()))
+        );
         Assert.Equal(2, tasks);
     }
 
-    private static string Shape(JsonElement array) => string.Join("|", array.EnumerateArray().Select(e => e.GetRawText()).Order(StringComparer.Ordinal));
+    private static string Shape(JsonElement array) =>
+        string.Join("|", array.EnumerateArray().Select(e => e.GetRawText()).Order(StringComparer.Ordinal));
 
     private static async Task<JsonElement> SimulateAsync(HttpClient admin, JsonElement rule, object definition) =>
         await (
@@ -441,7 +597,18 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 definition = new
                 {
                     trigger = new { kind = "created" },
-                    conditions = new { items = new[] { new { field = "Category", op = "equals", value = marker } } },
+                    conditions = new
+                    {
+                        items = new[]
+                        {
+                            new
+                            {
+                                field = "Category",
+                                op = "equals",
+                                value = marker,
+                            },
+                        },
+                    },
                     actions = new[] { Notify("ServiceManager", "新单 {Number}", "New {Number}") },
                 },
             }
@@ -452,7 +619,13 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var nodeB = ClaimQueues.Outbox(app.Services);
         async Task Drain(ClaimQueue<OutboxMessage> node)
         {
-            while (await node.DrainOnceAsync((sp, m, ct) => sp.GetServices<IOutboxHandler>().Single(h => h.Type == m.Type).HandleAsync(m, sp, ct), 3, default) > 0) { }
+            while (
+                await node.DrainOnceAsync(
+                    (sp, m, ct) => sp.GetServices<IOutboxHandler>().Single(h => h.Type == m.Type).HandleAsync(m, sp, ct),
+                    3,
+                    default
+                ) > 0
+            ) { }
         }
         await Task.WhenAll(Drain(nodeA), Drain(nodeB), Drain(nodeA), Drain(nodeB));
         Assert.Equal(12, (await admin.RunsAsync(rule)).Count);
@@ -478,20 +651,42 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
                 definition = new
                 {
                     trigger = new { kind = "created" },
-                    conditions = new { items = new[] { new { field = "Category", op = "equals", value = marker } } },
-                    actions = new[] { new { kind = "webhook", endpointId = endpoint, textZh = "{Number}", textEn = "{Number}" } },
+                    conditions = new
+                    {
+                        items = new[]
+                        {
+                            new
+                            {
+                                field = "Category",
+                                op = "equals",
+                                value = marker,
+                            },
+                        },
+                    },
+                    actions = new[]
+                    {
+                        new
+                        {
+                            kind = "webhook",
+                            endpointId = endpoint,
+                            textZh = "{Number}",
+                            textEn = "{Number}",
+                        },
+                    },
                 },
             }
         );
         var hook = await (await admin.GetAsync("/api/v1/settings/webhooks")).ExpectAsync(HttpStatusCode.OK);
         var h = hook.EnumerateArray().Single(x => x.GetProperty("id").GetGuid() == endpoint);
-        var off = await (await admin.PutAsJsonAsync($"/api/v1/settings/webhooks/{endpoint}", Switch(h, false))).ExpectAsync(HttpStatusCode.OK);
+        var off = await (await admin.PutAsJsonAsync($"/api/v1/settings/webhooks/{endpoint}", Switch(h, false))).ExpectAsync(
+            HttpStatusCode.OK
+        );
 
         var order = await admin.OrderAsync(strategic, machine, "degraded", marker);
         await app.DrainAsync();
         var failed = Assert.Single(await admin.RunsAsync(rule));
         Assert.Equal("failed", failed.GetProperty("outcome").GetString());
-        Assert.Contains("switched off", failed.GetProperty("error").GetString());
+        Assert.Contains("switched off", failed.GetProperty("error").GetString(), StringComparison.Ordinal);
         Assert.Equal(1, await app.UnreadAsync(owner.Email()));
 
         await (await admin.PutAsJsonAsync($"/api/v1/settings/webhooks/{endpoint}", Switch(off, true))).ExpectAsync(HttpStatusCode.OK);
@@ -500,7 +695,7 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var done = Assert.Single(await admin.RunsAsync(rule));
         Assert.Equal("done", done.GetProperty("outcome").GetString());
         Assert.Equal(2, done.GetProperty("attempts").GetInt32());
-        Assert.Contains(order.GetProperty("number").GetString()!, Assert.Single(robot.Messages));
+        Assert.Contains(order.GetProperty("number").GetString()!, Assert.Single(robot.Messages), StringComparison.Ordinal);
     }
 
     private static object Switch(JsonElement hook, bool on) =>
@@ -519,9 +714,17 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
     {
         using var admin = await app.AdminAsync();
         var gone = await app.CreateAsync("ServiceManager");
-        await app.DbAsync(db => db.Users.Where(u => u.Id == Guid.Parse(gone.Id())).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false)));
+        await app.DbAsync(db =>
+            db.Users.Where(u => u.Id == Guid.Parse(gone.Id())).ExecuteUpdateAsync(s => s.SetProperty(u => u.IsActive, false))
+        );
         var before = await app.DbAsync(db => db.Set<Rule>().CountAsync());
-        object Rule(object trigger, object? condition = null, object? action = null, string? expression = null, string recordType = "workorder") =>
+        object Rule(
+            object trigger,
+            object? condition = null,
+            object? action = null,
+            string? expression = null,
+            string recordType = "workorder"
+        ) =>
             new
             {
                 name = "坏规则",
@@ -539,18 +742,70 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
             Assert.Contains(field, problem.ErrorFields());
         }
         var created = new { kind = "created" };
-        await Refused(Rule(created, new { field = "Colour", op = "equals", value = "red" }), "definition.conditions.items[0].field");
-        await Refused(Rule(created, new { field = "Severity", op = "equals", value = "Apocalypse" }), "definition.conditions.items[0].value");
+        await Refused(
+            Rule(
+                created,
+                new
+                {
+                    field = "Colour",
+                    op = "equals",
+                    value = "red",
+                }
+            ),
+            "definition.conditions.items[0].field"
+        );
+        await Refused(
+            Rule(
+                created,
+                new
+                {
+                    field = "Severity",
+                    op = "equals",
+                    value = "Apocalypse",
+                }
+            ),
+            "definition.conditions.items[0].value"
+        );
         await Refused(Rule(created, expression: "[Severity] = = 'x'"), "definition.conditions.expression");
         await Refused(Rule(created, expression: "[Colour] = 'red'"), "definition.conditions.expression");
         await Refused(Rule(created, action: Notify("ServiceManager", "{Colour} 坏了", "x")), "definition.actions[0].textZh");
         await Refused(
-            Rule(created, action: new { kind = "notify", to = new[] { new { kind = "user", value = gone.Id() } }, channels = new[] { "bell" }, textZh = "x" }),
+            Rule(
+                created,
+                action: new
+                {
+                    kind = "notify",
+                    to = new[] { new { kind = "user", value = gone.Id() } },
+                    channels = new[] { "bell" },
+                    textZh = "x",
+                }
+            ),
             "definition.actions[0].to[0].value"
         );
-        await Refused(Rule(new { kind = "time", field = "Category", offsetMinutes = 60 }), "definition.trigger.field");
+        await Refused(
+            Rule(
+                new
+                {
+                    kind = "time",
+                    field = "Category",
+                    offsetMinutes = 60,
+                }
+            ),
+            "definition.trigger.field"
+        );
         await Refused(Rule(new { kind = "schedule", at = "25:00" }, recordType: ""), "definition.trigger.at");
-        await Refused(Rule(created, action: new { kind = "setField", field = "Status", value = "Closed" }), "definition.actions[0].field");
+        await Refused(
+            Rule(
+                created,
+                action: new
+                {
+                    kind = "setField",
+                    field = "Status",
+                    value = "Closed",
+                }
+            ),
+            "definition.actions[0].field"
+        );
         await Refused(Rule(created, recordType: "planet"), "recordType");
         Assert.Equal(before, await app.DbAsync(db => db.Set<Rule>().CountAsync()));
 
@@ -566,7 +821,8 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
 
     /// <summary>Puts a time rule's wake-up cursor back, as if the rule had been on since then, and makes it due now.</summary>
     private Task<int> MoveSweepBackAsync(Steadfast.Platform.Data.AppDbContext db, JsonElement rule, DateTime since) =>
-        db.DueItems.Where(d => d.Kind == "automation.time" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null)
+        db
+            .DueItems.Where(d => d.Kind == "automation.time" && d.SubjectId == rule.Id() && d.ProcessedAtUtc == null)
             .ExecuteUpdateAsync(s =>
                 s.SetProperty(d => d.Payload, JsonSerializer.Serialize(new { cursorUtc = since }, Json.Web))
                     .SetProperty(d => d.AvailableAtUtc, app.Clock.GetUtcNow().UtcDateTime)
@@ -577,7 +833,9 @@ public abstract class RuleTests<TApp>(TApp app) : IClassFixture<TApp>
         var list = new List<JsonElement>();
         foreach (var r in records)
             list.AddRange(
-                (await (await admin.GetAsync($"/api/v1/tasks?recordId={r.Id()}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("items").EnumerateArray()
+                (await (await admin.GetAsync($"/api/v1/tasks?recordId={r.Id()}")).ExpectAsync(HttpStatusCode.OK))
+                    .GetProperty("items")
+                    .EnumerateArray()
             );
         return list;
     }

@@ -66,9 +66,7 @@ public abstract class TaskTests<TApp>(TApp app) : IClassFixture<TApp>
         var onRecord = await (await ca.GetAsync($"/api/v1/tasks?recordId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(1, onRecord.GetProperty("total").GetInt32());
 
-        var audit = await app.DbAsync(db =>
-            Task.FromResult(db.AuditEntries.Count(e => e.EntityType == "task" && e.EntityId == task.Id()))
-        );
+        var audit = await app.DbAsync(db => Task.FromResult(db.AuditEntries.Count(e => e.EntityType == "task" && e.EntityId == task.Id())));
         Assert.True(audit >= 3, "created, taken and done are in the audit log");
     }
 
@@ -102,16 +100,51 @@ public abstract class TaskTests<TApp>(TApp app) : IClassFixture<TApp>
         async Task<IReadOnlyCollection<string>> Refused(object body) =>
             (await (await c.PostAsJsonAsync("/api/v1/tasks", body)).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields();
         Assert.Contains("title", await Refused(new { title = " " }));
-        Assert.Contains("recordType", await Refused(new { title = "x", recordType = "planet", recordId = Guid.NewGuid() }));
-        Assert.Contains("recordId", await Refused(new { title = "x", recordType = "customer", recordId = Guid.NewGuid() }));
+        Assert.Contains(
+            "recordType",
+            await Refused(
+                new
+                {
+                    title = "x",
+                    recordType = "planet",
+                    recordId = Guid.NewGuid(),
+                }
+            )
+        );
+        Assert.Contains(
+            "recordId",
+            await Refused(
+                new
+                {
+                    title = "x",
+                    recordType = "customer",
+                    recordId = Guid.NewGuid(),
+                }
+            )
+        );
         Assert.Contains("assigneeId", await Refused(new { title = "x", assigneeId = Guid.NewGuid() }));
         Assert.Contains("poolRole", await Refused(new { title = "x", poolRole = "Customer" }));
-        Assert.Contains("poolRole", await Refused(new { title = "x", poolRole = "Engineer", assigneeId = user.Id() }));
-        Assert.Contains("scope", (await (await c.GetAsync("/api/v1/tasks?scope=everyone")).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields());
+        Assert.Contains(
+            "poolRole",
+            await Refused(
+                new
+                {
+                    title = "x",
+                    poolRole = "Engineer",
+                    assigneeId = user.Id(),
+                }
+            )
+        );
+        Assert.Contains(
+            "scope",
+            (await (await c.GetAsync("/api/v1/tasks?scope=everyone")).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields()
+        );
         var task = await (await c.PostAsJsonAsync("/api/v1/tasks", new { title = "x" })).ExpectAsync(HttpStatusCode.Created);
         Assert.Contains(
             "version",
-            (await (await c.PostAsJsonAsync($"/api/v1/tasks/{task.Id()}/complete", new { })).ExpectAsync(HttpStatusCode.BadRequest)).ErrorFields()
+            (
+                await (await c.PostAsJsonAsync($"/api/v1/tasks/{task.Id()}/complete", new { })).ExpectAsync(HttpStatusCode.BadRequest)
+            ).ErrorFields()
         );
         await (await c.PostAsJsonAsync($"/api/v1/tasks/{task.Id()}/complete", new { version = 7 })).ExpectAsync(HttpStatusCode.Conflict);
     }
