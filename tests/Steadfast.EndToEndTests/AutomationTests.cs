@@ -103,7 +103,7 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
 
         // Try it on the demo history first: the last 30 days' stopped lines.
         await page.GetByTestId("rule-simulate").ClickAsync();
-        await Assertions.Expect(page.GetByTestId("sim-summary")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sim-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Assertions.Expect(page.GetByTestId("sim-results")).ToBeVisibleAsync();
         await page.GetByTestId("rule-simulator").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rule-simulator-{suffix}.png") });
@@ -174,5 +174,49 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         await page.Locator(".mud-snackbar").First.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = 15_000 });
         await page.GetByTestId("run-log").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rule-run-log-{suffix}.png") });
+
+        await page.GotoAsync("/automation/rules");
+        await Assertions.Expect(page.GetByTestId("rules-table")).ToContainTextAsync(marker);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rules-{suffix}.png"), FullPage = true });
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "zh", "放入角色池", "客服调度")]
+    [InlineData("en-US", "en", "A role's pool", "Dispatcher")]
+    public async Task A_task_made_in_the_dialog_is_taken_from_the_pool_and_done(string locale, string suffix, string toPool, string role)
+    {
+        var title = $"回访确认 {Guid.NewGuid():N}"[..14];
+        var desk = await app.SignedInAsync(locale, "servicemgr@steadfast.local");
+        await desk.GotoAsync("/tasks");
+        for (var i = 0; i < 20 && !await desk.GetByTestId("task-dialog").IsVisibleAsync(); i++)
+        {
+            await desk.GetByTestId("task-new").ClickAsync();
+            await desk.WaitForTimeoutAsync(400);
+        }
+        await desk.GetByTestId("task-title").FillAsync(title);
+        await desk.GetByText(toPool).ClickAsync();
+        await PickAsync(desk, desk.GetByTestId("task-pool"), role);
+        await desk.GetByTestId("task-save").ClickAsync();
+        await Assertions.Expect(desk.GetByTestId("task-dialog")).ToBeHiddenAsync();
+
+        var dispatcher = await app.SignedInAsync(locale, "dispatcher@steadfast.local");
+        await dispatcher.GotoAsync("/tasks?scope=pool");
+        var row = dispatcher.GetByTestId("task-row").Filter(new() { HasText = title });
+        await Assertions.Expect(row).ToBeVisibleAsync();
+        await dispatcher.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"tasks-{suffix}.png") });
+        await row.GetByTestId("task-take").ClickAsync();
+        // Taken: it leaves the pool and is the dispatcher's own.
+        await Assertions.Expect(row).ToBeHiddenAsync();
+        await dispatcher.GotoAsync("/tasks");
+        row = dispatcher.GetByTestId("task-row").Filter(new() { HasText = title });
+        for (var i = 0; i < 20 && !await dispatcher.GetByTestId("task-close-dialog").IsVisibleAsync(); i++)
+        {
+            await row.GetByTestId("task-complete").ClickAsync();
+            await dispatcher.WaitForTimeoutAsync(400);
+        }
+        await dispatcher.GetByTestId("task-outcome").FillAsync("客户确认已恢复");
+        await dispatcher.GetByTestId("task-close-save").ClickAsync();
+        await Assertions.Expect(dispatcher.GetByTestId("task-close-dialog")).ToBeHiddenAsync();
+        await Assertions.Expect(dispatcher.GetByTestId("task-row").Filter(new() { HasText = title })).ToBeHiddenAsync();
     }
 }

@@ -42,6 +42,31 @@ internal static class RuleEvaluator
         return (matched, seen);
     }
 
+    /// <summary>
+    /// Whether the conditions can still hold, judged from the record's own fields alone (no related record, custom field or
+    /// expression is read): a cheap first look that never turns away a rule that would match.
+    /// </summary>
+    public static bool MayMatch(
+        RuleConditions conditions,
+        IReadOnlyList<AutomationField> ownFields,
+        IReadOnlyDictionary<string, string?> values
+    )
+    {
+        var judged = new List<bool>();
+        var unknown = false;
+        foreach (var c in conditions.Items)
+        {
+            var field = ownFields.FirstOrDefault(f => f.Name == c.Field && !f.Related);
+            if (field is null)
+            {
+                unknown = true;
+                continue;
+            }
+            judged.Add(Holds(field.Kind, c.Op, values.GetValueOrDefault(c.Field), c.Value));
+        }
+        return conditions.Match == MatchMode.All ? judged.All(j => j) : unknown || judged.Count == 0 || judged.Any(j => j);
+    }
+
     public static Expression Expression(string text) =>
         new(text, CultureInfo.InvariantCulture) { Options = ExpressionOptions.AllowNullParameter | ExpressionOptions.NoCache };
 

@@ -25,12 +25,19 @@ internal sealed class RuleEventHandler : IOutboxHandler
         var e = JsonSerializer.Deserialize<RecordEvent>(message.Payload, Json)!;
         var db = services.GetRequiredService<AppDbContext>();
         var runner = services.GetRequiredService<RuleRunner>();
+        var own = services.GetRequiredService<RecordTypes>().Find(e.RecordType)?.Fields ?? [];
         var failed = 0;
-        // Read now, not from the in-memory index: a rule switched off on another node a moment ago does not run.
-        foreach (var rule in await RuleStore.EnabledAsync(db, e.RecordType, ct))
+        // Which rules are on is read now, not taken from memory: a rule switched off on another node a moment ago does not run.
+        foreach (var rule in await services.GetRequiredService<RuleIndex>().EnabledAsync(db, e.RecordType, ct))
         {
-            // Not the rule whose own action made this change, nor one switched on after the change was saved.
-            if (rule.Id == e.CauseRuleId || rule.EnabledAtUtc > e.AtUtc || !Matches(rule.Definition.Trigger, e))
+            // Not the rule whose own action made this change, nor one switched on after the change was saved; and not one
+            // whose conditions on the record's own fields already fail (most rules, most events: no further reads).
+            if (
+                rule.Id == e.CauseRuleId
+                || rule.EnabledAtUtc > e.AtUtc
+                || !Matches(rule.Definition.Trigger, e)
+                || !RuleEvaluator.MayMatch(rule.Definition.Conditions, own, e.Values)
+            )
                 continue;
             if (!await runner.RunAsync(rule, message.Id.ToString(), e.RecordId, e.Values, e.Depth + 1, ct))
                 failed++;
@@ -73,9 +80,6 @@ internal sealed class RuleFireHandler : IOutboxHandler
 /// <summary>Reads enabled rules as the runner needs them.</summary>
 internal static class RuleStore
 {
-    public static async Task<List<ActiveRule>> EnabledAsync(AppDbContext db, string recordType, CancellationToken ct) =>
-        [.. (await db.Set<Rule>().AsNoTracking().Where(r => r.Enabled && r.RecordType == recordType).ToListAsync(ct)).Select(Active)];
-
     public static async Task<ActiveRule?> ActiveAsync(AppDbContext db, Guid id, CancellationToken ct) =>
         await db.Set<Rule>().AsNoTracking().SingleOrDefaultAsync(r => r.Id == id && r.Enabled, ct) is { } r ? Active(r) : null;
 

@@ -34,6 +34,27 @@ internal sealed class RuleIndex(IServiceScopeFactory scopes, ILogger<RuleIndex> 
 
     public IEnumerable<ActiveRule> For(string recordType) => _rules.Where(r => r.RecordType == recordType);
 
+    /// <summary>
+    /// The rules enabled now for a record type, as the database says: only ids and revisions are read, the parsed definitions
+    /// come from memory unless a rule changed since the last reload.
+    /// </summary>
+    public async Task<List<ActiveRule>> EnabledAsync(AppDbContext db, string recordType, CancellationToken ct)
+    {
+        var now = await db.Set<Rule>()
+            .AsNoTracking()
+            .Where(r => r.Enabled && r.RecordType == recordType)
+            .Select(r => new { r.Id, r.Revision })
+            .ToListAsync(ct);
+        var known = _rules.ToDictionary(r => r.Id);
+        var list = new List<ActiveRule>(now.Count);
+        foreach (var r in now)
+            if (known.TryGetValue(r.Id, out var hit) && hit.Revision == r.Revision)
+                list.Add(hit);
+            else if (await RuleStore.ActiveAsync(db, r.Id, ct) is { } fresh)
+                list.Add(fresh);
+        return list;
+    }
+
     public async Task ReloadAsync(CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();

@@ -52,14 +52,22 @@ internal sealed class RuleSimulator(
         var firings = new List<SimulatedFiring>();
         var examined = 0;
         var count = 0;
+        // Many events share a customer and a machine: their related values are read once per pair, not once per event.
+        var related = new Dictionary<string, IReadOnlyDictionary<string, string?>>(StringComparer.Ordinal);
+        var hidden = view?.Fields.Where(f => f.Hidden).Select(f => f.Name).ToList() ?? [];
 
         async Task ConsiderAsync(DateTime at, Guid? recordId, Dictionary<string, string?> own)
         {
             examined++;
             var all = new Dictionary<string, string?>(own, StringComparer.Ordinal);
             if (view is not null)
-                foreach (var (k, v) in await view.Type.RelatedAsync(db, own, ct))
+            {
+                var key = string.Join("|", hidden.Select(h => own.GetValueOrDefault(h)));
+                if (!related.TryGetValue(key, out var values))
+                    related[key] = values = await view.Type.RelatedAsync(db, own, ct);
+                foreach (var (k, v) in values)
                     all[k] = v;
+            }
             var (matched, seen) = RuleEvaluator.Evaluate(rule.Definition.Conditions, view?.Fields ?? [], all);
             if (!matched)
                 return;

@@ -27,7 +27,10 @@ public abstract class AutomationRecordType
     /// <summary>The record's page.</summary>
     public abstract string Link(Guid id);
 
-    /// <summary>The values of the dotted fields, read when a rule runs from the record's own values.</summary>
+    /// <summary>
+    /// The values of the dotted fields, read when a rule runs from the record's hidden fields (its customer's and machine's ids):
+    /// the simulator reads them once per distinct set of hidden values.
+    /// </summary>
     public virtual Task<IReadOnlyDictionary<string, string?>> RelatedAsync(
         AppDbContext db,
         IReadOnlyDictionary<string, string?> values,
