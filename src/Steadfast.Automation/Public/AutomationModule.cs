@@ -28,6 +28,7 @@ public sealed class AutomationModule : SteadfastModule
             .AddScoped<RuleSimulator>()
             .AddScoped<RuleService>()
             .AddScoped<TaskService>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.AutomationDemo>()
             .AddSingleton<IOutboxHandler, RuleEventHandler>()
             .AddSingleton<IOutboxHandler, RuleFireHandler>()
             .AddSingleton<IDueItemHandler, TimeSweep>()
