@@ -59,7 +59,7 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
                 "Rules.Say.Notify",
                 Recipients(a.To, names),
                 string.Join(
-                    t["Rules.Say.Or"],
+                    t["Rules.Say.List"],
                     a.Channels.Select(c => c == Channel.Robot ? names.Of(a.EndpointId?.ToString()) : t[$"Rules.Channel.{c}"].Value)
                 )
             ].Value,
@@ -76,7 +76,7 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
 
     private string Recipients(IEnumerable<Recipient> to, Names names) =>
         string.Join(
-            "、",
+            t["Rules.Say.List"],
             to.Select(r =>
                 r.Kind switch
                 {

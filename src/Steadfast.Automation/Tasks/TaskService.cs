@@ -139,7 +139,7 @@ internal sealed class TaskService(AppDbContext db, CurrentActor actor, RecordTyp
             DueAtUtc = input.DueAt?.ToUniversalTime(),
             Priority = input.Priority ?? TaskPriority.Normal,
             CreatedById = Me,
-            CreatedByName = actor.Name,
+            CreatedByName = actor.Principal.FindFirst(AppClaims.DisplayName)?.Value ?? actor.Name,
             CreatedAtUtc = now,
         };
         db.Add(task);
