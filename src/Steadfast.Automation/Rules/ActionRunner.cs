@@ -41,12 +41,18 @@ internal sealed class ActionRunner(
     private static readonly CultureInfo Zh = CultureInfo.GetCultureInfo("zh-CN");
     private static readonly CultureInfo En = CultureInfo.GetCultureInfo("en");
 
+    private Dictionary<string, string?> _userNames = [];
+
     /// <summary>
     /// Carries the actions out; with <paramref name="dry"/> (the simulator) only says what they would do, in the same
     /// words.
     /// </summary>
     public async Task<List<ActionDone>> RunAsync(FireContext fire, bool dry, CancellationToken ct)
     {
+        var userFields = (fire.View?.Fields ?? []).Where(f => f.Kind == FieldKind.User).Select(f => f.Name).ToList();
+        var ids = userFields.Select(f => Guid.TryParse(fire.Values.GetValueOrDefault(f), out var id) ? id : Guid.Empty).ToList();
+        var names = await db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
+        _userNames = userFields.Zip(ids).Where(x => names.ContainsKey(x.Second)).ToDictionary(x => x.First, x => (string?)names[x.Second]);
         var done = new List<ActionDone>();
         foreach (var action in fire.Rule.Definition.Actions)
             done.Add(
@@ -64,13 +70,19 @@ internal sealed class ActionRunner(
 
     public string Render(FireContext fire, string? text, CultureInfo culture)
     {
-        var values = new Dictionary<string, string?>(fire.Values, StringComparer.Ordinal)
+        var values = new Dictionary<string, string?>(fire.Values, StringComparer.Ordinal);
+        // A user field reads as the person's name in a message, not as their id.
+        foreach (var (field, name) in _userNames)
+            values[field] = name;
+        var builtIn = new Dictionary<string, string?>
         {
             ["record"] = fire.Title,
             ["link"] = NotificationText.Absolute(settings, fire.Link),
             ["rule"] = fire.Rule.Name,
             ["date"] = DateOnly.FromDateTime(companyClock.ToLocal(clock.GetUtcNow().UtcDateTime)).ToString("yyyy-MM-dd", culture),
         };
+        foreach (var (k, v) in builtIn)
+            values[k] = v;
         return Placeholders.Render(text, fire.View?.Fields ?? [], values, tables, culture, companyClock.ToLocal);
     }
 
