@@ -16,6 +16,9 @@ namespace Steadfast.EndToEndTests;
 /// </summary>
 public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>, IAsyncLifetime
 {
+    /// <summary>The editor reads record types, targets and templates before it shows: on a busy machine that outlasts 5 s.</summary>
+    private static readonly LocatorAssertionsToContainTextOptions Slow = new() { Timeout = 30_000 };
+
     private WebApplication? _robot;
     private string _robotName = "";
     private readonly ConcurrentBag<string> _messages = [];
@@ -98,13 +101,13 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         await BrowserApp.ClickUntilUrlAsync(page, page.GetByTestId("template-stopped-line").Locator("a"), u =>
             u.Contains("template=stopped-line", StringComparison.Ordinal)
         );
-        await Assertions.Expect(page.GetByTestId("rule-summary")).ToContainTextAsync(stoppedWord);
+        await Assertions.Expect(page.GetByTestId("rule-summary")).ToContainTextAsync(stoppedWord, Slow);
         await PickAsync(page, page.GetByTestId("robot-select"), _robotName);
 
         // Try it on the demo history first: the last 30 days' stopped lines.
         await page.GetByTestId("rule-simulate").ClickAsync();
         await Assertions.Expect(page.GetByTestId("sim-summary")).ToBeVisibleAsync(new() { Timeout = 60_000 });
-        await Assertions.Expect(page.GetByTestId("sim-results")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByTestId("sim-results")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.GetByTestId("rule-simulator").ScrollIntoViewIfNeededAsync();
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rule-simulator-{suffix}.png") });
 
@@ -130,7 +133,7 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
             var errors = await page.Locator(".mud-input-helper-text, .mud-snackbar, .sf-danger").AllInnerTextsAsync();
             throw new InvalidOperationException("The rule was not saved: " + string.Join(" | ", errors.Where(e => e.Trim().Length > 0)));
         }
-        await Assertions.Expect(page.GetByTestId("rule-summary")).ToContainTextAsync(marker);
+        await Assertions.Expect(page.GetByTestId("rule-summary")).ToContainTextAsync(marker, Slow);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rule-editor-{suffix}.png") });
 
         // A stopped line reported at the machine.
@@ -176,7 +179,7 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rule-run-log-{suffix}.png") });
 
         await page.GotoAsync("/automation/rules");
-        await Assertions.Expect(page.GetByTestId("rules-table")).ToContainTextAsync(marker);
+        await Assertions.Expect(page.GetByTestId("rules-table")).ToContainTextAsync(marker, Slow);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"rules-{suffix}.png"), FullPage = true });
     }
 

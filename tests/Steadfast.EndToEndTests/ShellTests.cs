@@ -31,10 +31,23 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await BrowserApp.SignInAsync(page, "admin@steadfast.local");
 
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("Welcome");
-        foreach (var module in new[] { "Customers", "Equipment", "Service", "Spare parts", "Service dashboard", "Users", "Audit log" })
+        foreach (
+            var module in new[]
+            {
+                "Customers",
+                "Equipment",
+                "Service",
+                "Spare parts",
+                "Service dashboard",
+                "My tasks",
+                "Automation rules",
+                "Users",
+                "Audit log",
+            }
+        )
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         // The menu lists installed modules only: no entries for modules still to come.
-        foreach (var missing in new[] { "Sales", "Automation", "Insights" })
+        foreach (var missing in new[] { "Sales", "Insights" })
             await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync(missing);
         await page.WaitForSelectorAsync(".mud-chart");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("shell-en.png"), FullPage = true });

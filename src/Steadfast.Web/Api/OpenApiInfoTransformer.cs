@@ -28,6 +28,8 @@ internal sealed class OpenApiInfoTransformer : IOpenApiDocumentTransformer
         ["Parts"] = "The spare-parts catalogue, requests and reports.",
         ["Stock"] = "Warehouses and vans, the stock ledger, transfers and counts.",
         ["Dispatch"] = "Engineers, ranked suggestions, assignment and the order pool.",
+        ["Tasks"] = "Tasks (待办) for a person or a role's pool, about a record, made by hand or by rules.",
+        ["Automation"] = "Rules (trigger + conditions + actions), their run log, revisions, templates and the simulator.",
         ["Call-backs"] = "Call-back tasks (回访) after a visit.",
         ["SLA"] = "SLA policies per severity and customer tier.",
         ["Notifications"] = "The signed-in user's in-app notifications.",
