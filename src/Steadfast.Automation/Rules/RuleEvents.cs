@@ -36,10 +36,11 @@ internal sealed class RuleEvents(RuleIndex index, RecordTypes types, AutomationS
             if (entry.State is not (EntityState.Added or EntityState.Modified) || types.OfEntity(entry.Metadata.ClrType) is not { } type)
                 continue;
             var created = entry.State == EntityState.Added;
+            // Asked of the rules in memory before any value is formatted: a type nobody listens to costs a lookup.
+            if (!index.Listens(type.Name, created ? TriggerKind.Created : TriggerKind.Changed))
+                continue;
             var changes = created ? [] : RecordValues.Changes(entry, type);
             if (!created && (changes.Count == 0 || !Listens(type.Name, changes)))
-                continue;
-            if (created && !index.Listens(type.Name, TriggerKind.Created))
                 continue;
             var app = (AppDbContext)db;
             var id = (Guid)entry.Property("Id").CurrentValue!;
