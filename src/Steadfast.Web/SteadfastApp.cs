@@ -125,6 +125,8 @@ public static class SteadfastApp
         if (config.GetValue("Database:MigrateOnStartup", true))
             await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync(ct);
         await scope.ServiceProvider.GetRequiredService<UserAdmin>().EnsureRolesAsync();
+        foreach (var shipped in scope.ServiceProvider.GetServices<IShippedData>())
+            await shipped.EnsureAsync(ct);
         await BootstrapAdmin.CreateIfConfiguredAsync(scope.ServiceProvider, config, ct);
         if (config.GetValue("Demo:SeedIfEmpty", false))
             await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(config.GetValue("Demo:Scale", 1.0), ct);

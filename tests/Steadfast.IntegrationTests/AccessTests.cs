@@ -71,6 +71,8 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         "/api/v1/public/surveys/{token}",
         "/r/{TrackingToken}",
         "/s/{Token}",
+        "/api/v1/approvals/link/{token}",
+        "/approve/{Token}",
     ];
 
     private IReadOnlyList<RouteEndpoint> Endpoints() =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Steadfast.IntegrationTests.Infrastructure;
 using Steadfast.Inventory.Stock;
@@ -508,10 +509,12 @@ public abstract class PartsTests<TApp>(TApp app) : IClassFixture<TApp>
             )
         ).ExpectAsync(HttpStatusCode.Created);
         Assert.Equal("pending", request.GetProperty("status").GetString());
-        Assert.Equal(
-            ["value", "incompatible"],
-            request.GetProperty("approvalReasons").EnumerateArray().Select(r => r.GetString()!).ToArray()
-        );
+        // The shipped approval process takes it: over ¥2,000 or not fitting the machine, the service manager decides.
+        Assert.Equal(["approval"], request.GetProperty("approvalReasons").EnumerateArray().Select(r => r.GetString()!).ToArray());
+        Assert.False(request.GetProperty("fitsMachine").GetBoolean());
+        var approval = request.GetProperty("approval");
+        Assert.Equal("备件申领审批", approval.GetProperty("processName").GetString());
+        Assert.Equal("pending", approval.GetProperty("status").GetString());
         Assert.Equal(
             HttpStatusCode.Forbidden,
             (await w.Engineer.PostAsJsonAsync($"/api/v1/part-requests/{request.Id()}/approve", new { })).StatusCode
@@ -666,6 +669,82 @@ public abstract class PartsTests<TApp>(TApp app) : IClassFixture<TApp>
 
     private static async Task<string> PartNumberAsync(World w, Guid id) =>
         (await (await w.Admin.GetAsync($"/api/v1/parts/{id}")).ExpectAsync(HttpStatusCode.OK)).GetProperty("number").GetString()!;
+
+    [Fact]
+    public async Task The_parts_approval_threshold_is_the_shipped_process_condition_and_moving_it_changes_who_waits()
+    {
+        using var w = await WorldAsync();
+        await (
+            await PostMove(
+                w.Keeper,
+                new
+                {
+                    kind = "receive",
+                    partId = w.FitsPart,
+                    warehouseId = w.Central,
+                    quantity = 4,
+                    unitCost = 300000,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        var order = await OrderOnSiteAsync(w);
+        object Ask() =>
+            new
+            {
+                workOrderId = order.Id(),
+                fromWarehouseId = w.Central,
+                lines = new[] { new { partId = w.FitsPart, quantity = 1 } },
+            };
+
+        // ¥3,000 fits the machine but is over the shipped ¥2,000: the service manager's step.
+        var waits = await (await w.Engineer.PostAsJsonAsync("/api/v1/part-requests", Ask())).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("pending", waits.GetProperty("status").GetString());
+        Assert.True(waits.GetProperty("fitsMachine").GetBoolean());
+        var approvalId = waits.GetProperty("approval").Id();
+
+        var list = await (await w.Manager.GetAsync("/api/v1/automation/approval-processes?recordType=partrequest")).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        var process = list.GetProperty("items").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "备件申领审批");
+        Assert.Contains("2,000", process.GetProperty("summary").GetString(), StringComparison.Ordinal);
+        async Task<JsonElement> ThresholdAsync(JsonElement p, string yuan)
+        {
+            var body = JsonNode.Parse(p.GetRawText())!.AsObject();
+            body["definition"]!["conditions"]!["items"]![0]!["value"] = yuan;
+            var save = new JsonObject
+            {
+                ["name"] = body["name"]!.GetValue<string>(),
+                ["recordType"] = "partrequest",
+                ["order"] = body["order"]!.GetValue<int>(),
+                ["enabled"] = true,
+                ["definition"] = body["definition"]!.DeepClone(),
+                ["version"] = body["version"]!.GetValue<long>(),
+            };
+            return await (await w.Manager.PutAsJsonAsync($"/api/v1/automation/approval-processes/{p.Id()}", save)).ExpectAsync(
+                HttpStatusCode.OK
+            );
+        }
+        var raised = await ThresholdAsync(process, "5000");
+        try
+        {
+            var sent = await (await w.Engineer.PostAsJsonAsync("/api/v1/part-requests", Ask())).ExpectAsync(HttpStatusCode.Created);
+            Assert.Equal("approved", sent.GetProperty("status").GetString());
+            Assert.Equal(JsonValueKind.Null, sent.GetProperty("approval").ValueKind);
+        }
+        finally
+        {
+            await ThresholdAsync(raised, "2000");
+        }
+
+        // The one already waiting is decided on the approvals page, and the parts go out with the decision.
+        var decided = await (
+            await w.Manager.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/decide", new { verdict = "approve", comment = "急用" })
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", decided.GetProperty("status").GetString());
+        var request = await (await w.Engineer.GetAsync($"/api/v1/part-requests/{waits.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", request.GetProperty("status").GetString());
+        Assert.Equal("急用", request.GetProperty("decisionNote").GetString());
+    }
 
     [Fact]
     public async Task Engineers_see_central_stock_and_their_own_van_only()

@@ -137,13 +137,21 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<Inventory.Counts.CountStatus>().Select(v => $"Counts.Status.{v}"),
             .. Enum.GetNames<Inventory.Stock.TransferStatus>().Select(v => $"Transfers.Status.{v}"),
             .. Enum.GetNames<Inventory.Reports.ConsumptionGroup>().Select(v => $"Reports.Group.{v}"),
-            .. new[]
-            {
-                Inventory.Requests.RequestService.RuleValue,
-                Inventory.Requests.RequestService.RuleIncompatible,
-                Inventory.Requests.RequestService.RuleStock,
-            }.Select(v => $"Requests.Rule.{v}"),
+            .. new[] { Inventory.Requests.RequestService.WaitsApproval, Inventory.Requests.RequestService.WaitsStock }.Select(v =>
+                $"Requests.Rule.{v}"
+            ),
             .. new[] { "parts", "opening-balances" }.Select(v => $"Import.Target.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Rules.ActionKind>().Select(v => $"Rules.ActionKind.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Rules.RecipientKind>().Select(v => $"Rules.Recipient.{v}"),
+            .. Enum.GetNames<Platform.Automation.FieldKind>().Select(v => $"Rules.Kind.{v}"),
+            .. Enum.GetNames<Platform.Automation.ApprovalStatus>().Select(v => $"Approvals.Status.{v}"),
+            .. Enum.GetNames<Platform.Automation.ApprovalVerdict>().Select(v => $"Approvals.Done.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Approvals.VoteDecision>().Select(v => $"Approvals.Vote.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Approvals.ApproverKind>().Select(v => $"Approvals.Approver.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Approvals.StepMode>().Select(v => $"Approvals.Mode.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Approvals.ApprovalScope>().Select(v => $"Approvals.Scope.{v}"),
+            .. Enum.GetNames<Steadfast.Automation.Approvals.LinkProblem>().Select(v => $"Approvals.Link.{v}"),
+            .. new[] { "page", "phone", "link" }.Select(v => $"Approvals.Via.{v}"),
             "RecordType.part",
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
+using Steadfast.Automation.Approvals;
 using Steadfast.Automation.Rules;
 using Steadfast.Automation.Tasks;
 using Steadfast.Platform.Identity;
@@ -28,6 +29,16 @@ public sealed class AutomationModule : SteadfastModule
             .AddScoped<RuleSimulator>()
             .AddScoped<RuleService>()
             .AddScoped<TaskService>()
+            .AddScoped<Approvals.ApproverResolver>()
+            .AddSingleton<Approvals.ApprovalLinks>()
+            .AddScoped<Approvals.ApprovalEngine>()
+            .AddScoped<Platform.Automation.IApprovals>(sp => sp.GetRequiredService<Approvals.ApprovalEngine>())
+            .AddScoped<Approvals.ApprovalService>()
+            .AddScoped<Approvals.ProcessService>()
+            .AddScoped<Approvals.ProcessMonitor>()
+            .AddScoped<Platform.Data.IShippedData, Approvals.ApprovalDefaults>()
+            .AddScoped<Platform.Jobs.IDigestSection, Approvals.ApprovalsDigest>()
+            .AddSingleton<IDueItemHandler, Approvals.ApprovalEscalation>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.AutomationDemo>()
             .AddSingleton<IOutboxHandler, RuleEventHandler>()
             .AddSingleton<IOutboxHandler, RuleFireHandler>()
@@ -43,12 +54,22 @@ public sealed class AutomationModule : SteadfastModule
     {
         api.MapTaskEndpoints();
         api.MapRuleEndpoints();
+        api.MapApprovalEndpoints();
     }
 
     public override IEnumerable<NavEntry> Navigation =>
         [
             new(NavSection.Business, 5, "/tasks", "Nav.Tasks", Icons.Material.Outlined.TaskAlt) { Policy = Policies.Staff },
+            new(NavSection.Business, 6, "/approvals", "Nav.Approvals", Icons.Material.Outlined.FactCheck) { Policy = Policies.Staff },
             new(NavSection.Settings, 30, "/automation/rules", "Nav.Rules", Icons.Material.Outlined.AutoMode)
+            {
+                Policy = Policies.RuleEditors,
+            },
+            new(NavSection.Settings, 31, "/automation/approvals", "Nav.ApprovalProcesses", Icons.Material.Outlined.AccountTree)
+            {
+                Policy = Policies.RuleEditors,
+            },
+            new(NavSection.Settings, 32, "/automation/monitor", "Nav.ProcessMonitor", Icons.Material.Outlined.Insights)
             {
                 Policy = Policies.RuleEditors,
             },

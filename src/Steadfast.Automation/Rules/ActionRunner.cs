@@ -34,6 +34,8 @@ internal sealed class ActionRunner(
     CompanyClock companyClock,
     ConfigCache config,
     Microsoft.Extensions.Configuration.IConfiguration settings,
+    Approvals.ApprovalEngine approvals,
+    IServiceProvider services,
     TimeProvider clock
 )
 {
@@ -62,6 +64,8 @@ internal sealed class ActionRunner(
                     ActionKind.CreateTask => await CreateTaskAsync(fire, action, dry, ct),
                     ActionKind.SetField => await SetFieldAsync(fire, action, dry, ct),
                     ActionKind.Webhook => await WebhookAsync(fire, action, dry, ct),
+                    ActionKind.StartApproval => await StartApprovalAsync(fire, dry, ct),
+                    ActionKind.Assign => await AssignAsync(fire, action, dry, ct),
                     _ => throw new InvalidOperationException($"Unknown action {action.Kind}"),
                 }
             );
@@ -197,6 +201,43 @@ internal sealed class ActionRunner(
         return new ActionDone(ActionKind.Webhook, name);
     }
 
+    /// <summary>Starts the approval whose process fits the record, asked by its owner (or the rule's owner); one at a time.</summary>
+    private async Task<ActionDone> StartApprovalAsync(FireContext fire, bool dry, CancellationToken ct)
+    {
+        if (fire.View is not { } view || fire.RecordId is not { } id)
+            throw new InvalidOperationException("An approval is started for a record.");
+        if (await approvals.FindAsync(view.Type.Name, id, ct) is { Status: Platform.Automation.ApprovalStatus.Pending } open)
+            return new ActionDone(ActionKind.StartApproval, $"{open.ProcessName} ({open.StepName})");
+        var process = await approvals.ChooseAsync(view, fire.Values, ct);
+        if (process is null || dry)
+            return new ActionDone(ActionKind.StartApproval, process?.Name ?? "—");
+        var owner = view.Type.OwnerField is { } of && Guid.TryParse(fire.Values.GetValueOrDefault(of), out var o) ? o : fire.Rule.OwnerId;
+        var started = await approvals.StartAsync(view.Type.Name, id, owner, ct);
+        return new ActionDone(ActionKind.StartApproval, started is null ? "—" : $"{started.ProcessName} ({started.StepName})");
+    }
+
+    /// <summary>Hands the record to one user; a role's active members take turns, in the order of this rule's runs.</summary>
+    private async Task<ActionDone> AssignAsync(FireContext fire, RuleAction action, bool dry, CancellationToken ct)
+    {
+        if (fire.View is not { } view || fire.RecordId is not { } id || action.To.Count == 0)
+            throw new InvalidOperationException("A record is assigned to one recipient.");
+        var to = action.To[0];
+        Guid? user;
+        if (to.Kind == RecipientKind.Role)
+        {
+            var members = await db.ActiveInRoles(to.Value ?? "").OrderBy(u => u.Id).Select(u => u.Id).ToListAsync(ct);
+            var turn = await db.Set<RuleRun>().CountAsync(r => r.RuleId == fire.Rule.Id && r.Outcome == RunOutcome.Done, ct);
+            user = members.Count == 0 ? null : members[turn % members.Count];
+        }
+        else
+            user = (await UsersAsync(fire, [to], ct)).FirstOrDefault();
+        if (user is not { } u || u == Guid.Empty)
+            throw new InvalidOperationException("Nobody to assign the record to: the recipient names no active user.");
+        if (!dry)
+            await view.Type.AssignAsync(services, id, u, ct);
+        return new ActionDone(ActionKind.Assign, await NamesAsync([u], ct));
+    }
+
     /// <summary>
     /// An endpoint switched off or removed since the rule was saved is a failure the owner must hear of, not a silent
     /// drop.
@@ -241,6 +282,9 @@ internal sealed class ActionRunner(
                     break;
                 case RecipientKind.Role when r.Value is { } role:
                     users.AddRange(await db.ActiveInRoles(role).Select(x => x.Id).ToListAsync(ct));
+                    break;
+                case RecipientKind.Field when Guid.TryParse(fire.Values.GetValueOrDefault(r.Value ?? ""), out var f):
+                    users.Add(f);
                     break;
                 case RecipientKind.Team when Guid.TryParse(r.Value, out var team):
                     users.AddRange(await db.Users.Where(x => x.TeamId == team && x.IsActive).Select(x => x.Id).ToListAsync(ct));

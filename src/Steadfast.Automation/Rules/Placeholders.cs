@@ -38,6 +38,8 @@ internal static partial class Placeholders
                         return toLocal(t).ToString("yyyy-MM-dd HH:mm", culture);
                     if (field?.Kind == FieldKind.Date && RuleEvaluator.TryDate(value, out var d))
                         return d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                    if (field?.Kind == FieldKind.Money && RuleEvaluator.TryNumber(value, out var fen))
+                        return (fen / 100m).ToString("¥#,0.00", CultureInfo.InvariantCulture);
                     if (field?.Kind == FieldKind.Flag && value.Length > 0)
                         return tables.Find(value == "True" ? "Common.Yes" : "Common.No", culture) ?? value;
                     return value;

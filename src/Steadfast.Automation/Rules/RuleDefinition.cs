@@ -43,6 +43,12 @@ public enum ActionKind
     CreateTask = 1,
     SetField = 2,
     Webhook = 3,
+
+    /// <summary>Start the record type's approval process whose conditions hold, the record's owner asking.</summary>
+    StartApproval = 4,
+
+    /// <summary>Hand the record to one user (a user, a role's members in turn, a user field) through its own flow.</summary>
+    Assign = 5,
 }
 
 public enum RecipientKind
@@ -58,6 +64,9 @@ public enum RecipientKind
 
     /// <summary>Everyone in a team.</summary>
     Team = 4,
+
+    /// <summary>The user a user field names, the record's own or a related one's ("customer.OwnerId").</summary>
+    Field = 5,
 }
 
 public enum Channel

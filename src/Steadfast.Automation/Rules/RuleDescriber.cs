@@ -37,19 +37,25 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             TriggerKind.Schedule => t["Rules.Say.Schedule", tr.At ?? ""].Value,
             _ => "",
         };
-        var parts = def
-            .Conditions.Items.Select(c =>
-                c.Op is ConditionOp.IsEmpty or ConditionOp.IsNotEmpty
-                    ? t[$"Rules.Say.Op.{c.Op}", Field(view, c.Field)].Value
-                    : t[$"Rules.Say.Op.{c.Op}", Field(view, c.Field), Value(view, c.Field, c.Value)].Value
-            )
-            .ToList();
-        var conditions = string.Join(def.Conditions.Match == MatchMode.Any ? t["Rules.Say.Or"] : t["Rules.Say.And"], parts);
-        if (!string.IsNullOrWhiteSpace(def.Conditions.Expression))
-            conditions =
-                (conditions.Length > 0 ? conditions + t["Rules.Say.And"] : "") + t["Rules.Say.Expression", def.Conditions.Expression];
+        var conditions = Conditions(def.Conditions, view);
         var actions = string.Join(t["Rules.Say.Then"], def.Actions.Select(a => Action(a, view, names)));
         return conditions.Length > 0 ? t["Rules.Say.WithConditions", when, conditions, actions] : t["Rules.Say.Plain", when, actions];
+    }
+
+    /// <summary>The conditions joined by "and" or "or"; empty when there are none.</summary>
+    public string Conditions(RuleConditions c, RecordTypeView? view)
+    {
+        var parts = c
+            .Items.Select(x =>
+                x.Op is ConditionOp.IsEmpty or ConditionOp.IsNotEmpty
+                    ? t[$"Rules.Say.Op.{x.Op}", Field(view, x.Field)].Value
+                    : t[$"Rules.Say.Op.{x.Op}", Field(view, x.Field), Value(view, x.Field, x.Value)].Value
+            )
+            .ToList();
+        var conditions = string.Join(c.Match == MatchMode.Any ? t["Rules.Say.Or"] : t["Rules.Say.And"], parts);
+        if (!string.IsNullOrWhiteSpace(c.Expression))
+            conditions = (conditions.Length > 0 ? conditions + t["Rules.Say.And"] : "") + t["Rules.Say.Expression", c.Expression];
+        return conditions;
     }
 
     private string Action(RuleAction a, RecordTypeView? view, Names names) =>
@@ -57,7 +63,7 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
         {
             ActionKind.Notify => t[
                 "Rules.Say.Notify",
-                Recipients(a.To, names),
+                Recipients(a.To, names, view),
                 string.Join(
                     t["Rules.Say.List"],
                     a.Channels.Select(c => c == Channel.Robot ? names.Of(a.EndpointId?.ToString()) : t[$"Rules.Channel.{c}"].Value)
@@ -65,16 +71,19 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             ].Value,
             ActionKind.CreateTask when a.DueHours is { } h => t[
                 a.BusinessHours ? "Rules.Say.TaskDueWorking" : "Rules.Say.TaskDue",
-                Recipients(a.To, names),
+                Recipients(a.To, names, view),
                 h
             ].Value,
-            ActionKind.CreateTask => t["Rules.Say.Task", Recipients(a.To, names)].Value,
+            ActionKind.CreateTask => t["Rules.Say.Task", Recipients(a.To, names, view)].Value,
             ActionKind.SetField => t["Rules.Say.SetField", Field(view, a.Field), Value(view, a.Field, a.Value)].Value,
             ActionKind.Webhook => t["Rules.Say.Webhook", names.Of(a.EndpointId?.ToString())].Value,
+            ActionKind.StartApproval => t["Rules.Say.StartApproval"].Value,
+            ActionKind.Assign when a.To is [{ Kind: RecipientKind.Role } r] => t["Rules.Say.AssignInTurn", t[$"Role.{r.Value}"]].Value,
+            ActionKind.Assign => t["Rules.Say.Assign", Recipients(a.To, names, view)].Value,
             _ => "",
         };
 
-    private string Recipients(IEnumerable<Recipient> to, Names names) =>
+    private string Recipients(IEnumerable<Recipient> to, Names names, RecordTypeView? view) =>
         string.Join(
             t["Rules.Say.List"],
             to.Select(r =>
@@ -83,13 +92,20 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
                     RecipientKind.Owner => t["Rules.Recipient.Owner"].Value,
                     RecipientKind.OwnersManager => t["Rules.Recipient.OwnersManager"].Value,
                     RecipientKind.Role => t[$"Role.{r.Value}"].Value,
+                    RecipientKind.Field => t["Approvals.Say.FieldUser", Field(view, r.Value)].Value,
                     _ => names.Of(r.Value),
                 }
             )
         );
 
+    /// <summary>A value as the record holds it (an amount in fen), shown as a condition would name it (in yuan).</summary>
     public SeenValueDto Seen(RecordTypeView? view, SeenValue v) =>
-        new(v.Field, Field(view, v.Field), v.Value, v.Value is null ? "—" : Value(view, v.Field, v.Value));
+        new(v.Field, Field(view, v.Field), v.Value, v.Value is null ? "—" : Value(view, v.Field, InYuan(view, v.Field, v.Value)));
+
+    private static string InYuan(RecordTypeView? view, string field, string value) =>
+        view?.Field(field)?.Kind == FieldKind.Money && RuleEvaluator.TryNumber(value, out var fen)
+            ? (fen / 100m).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : value;
 
     public string Field(RecordTypeView? view, string? name) =>
         view?.Field(name ?? "") is { } f ? f.Label ?? t[f.LabelKey].Value : name ?? "";
@@ -104,6 +120,8 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
             var match = f.Choices.FirstOrDefault(c => string.Equals(c, value, StringComparison.OrdinalIgnoreCase)) ?? value;
             return t[prefix + match];
         }
+        if (f?.Kind == FieldKind.Money && RuleEvaluator.TryNumber(value, out var yuan))
+            return yuan.ToString("¥#,0.##", System.Globalization.CultureInfo.InvariantCulture);
         if (f?.Kind == FieldKind.Flag)
             return t[string.Equals(value, "True", StringComparison.OrdinalIgnoreCase) ? "Common.Yes" : "Common.No"];
         return value;

@@ -108,6 +108,8 @@ internal static class RuleEvaluator
         {
             case FieldKind.Number when TryNumber(actual, out var a) && TryNumber(expected, out var b):
                 return a.CompareTo(b);
+            case FieldKind.Money when TryNumber(actual, out var fen) && TryNumber(expected, out var yuan):
+                return (fen / 100m).CompareTo(yuan);
             case FieldKind.DateTime when TryTime(actual, out var a) && TryTime(expected, out var b):
                 return a.CompareTo(b);
             case FieldKind.Date when TryDate(actual, out var a) && TryDate(expected, out var b):
@@ -132,6 +134,7 @@ internal static class RuleEvaluator
     private static object? Typed(FieldKind kind, string? value) =>
         value is null ? null
         : kind == FieldKind.Number && TryNumber(value, out var n) ? n
+        : kind == FieldKind.Money && TryNumber(value, out var fen) ? fen / 100m
         : kind == FieldKind.Flag ? string.Equals(value, "True", StringComparison.OrdinalIgnoreCase)
         : value;
 }

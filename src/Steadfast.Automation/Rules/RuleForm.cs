@@ -17,9 +17,7 @@ public sealed class RuleForm
     public OffsetUnit OffsetUnit { get; set; } = OffsetUnit.Days;
     public bool Before { get; set; }
     public string At { get; set; } = "08:00";
-    public MatchMode Match { get; set; }
-    public List<ConditionForm> Conditions { get; } = [];
-    public string? Expression { get; set; }
+    public ConditionsForm When { get; private set; } = new();
     public List<ActionForm> Actions { get; } = [];
     public string? Template { get; set; }
 
@@ -34,12 +32,7 @@ public sealed class RuleForm
                 OffsetMinutes = Trigger == TriggerKind.Time ? (Before ? -1 : 1) * OffsetAmount * (int)OffsetUnit : 0,
                 At = Trigger == TriggerKind.Schedule ? At : null,
             },
-            Conditions = new RuleConditions
-            {
-                Match = Match,
-                Items = [.. Conditions.Select(c => new RuleCondition(c.Field ?? "", c.Op, c.Value))],
-                Expression = Blank(Expression),
-            },
+            Conditions = When.ToConditions(),
             Actions = [.. Actions.Select(a => a.ToAction())],
         };
 
@@ -52,8 +45,7 @@ public sealed class RuleForm
             ToValue = def.Trigger.ToValue,
             Before = def.Trigger.OffsetMinutes < 0,
             At = def.Trigger.At ?? "08:00",
-            Match = def.Conditions.Match,
-            Expression = def.Conditions.Expression,
+            When = ConditionsForm.From(def.Conditions),
         };
         var minutes = Math.Abs(def.Trigger.OffsetMinutes);
         form.OffsetUnit =
@@ -61,19 +53,41 @@ public sealed class RuleForm
             : minutes % (int)OffsetUnit.Hours == 0 ? OffsetUnit.Hours
             : OffsetUnit.Minutes;
         form.OffsetAmount = minutes == 0 ? 1 : minutes / (int)form.OffsetUnit;
-        form.Conditions.AddRange(
-            def.Conditions.Items.Select(c => new ConditionForm
-            {
-                Field = c.Field,
-                Op = c.Op,
-                Value = c.Value,
-            })
-        );
         form.Actions.AddRange(def.Actions.Select(ActionForm.From));
         return form;
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+    internal static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+}
+
+/// <summary>The editor's working copy of conditions, shared by rules and approval processes.</summary>
+public sealed class ConditionsForm
+{
+    public MatchMode Match { get; set; }
+    public List<ConditionForm> Items { get; } = [];
+    public string? Expression { get; set; }
+
+    public RuleConditions ToConditions() =>
+        new()
+        {
+            Match = Match,
+            Items = [.. Items.Select(c => new RuleCondition(c.Field ?? "", c.Op, c.Value))],
+            Expression = RuleForm.Blank(Expression),
+        };
+
+    public static ConditionsForm From(RuleConditions c)
+    {
+        var form = new ConditionsForm { Match = c.Match, Expression = c.Expression };
+        form.Items.AddRange(
+            c.Items.Select(x => new ConditionForm
+            {
+                Field = x.Field,
+                Op = x.Op,
+                Value = x.Value,
+            })
+        );
+        return form;
+    }
 }
 
 public enum OffsetUnit
@@ -116,17 +130,21 @@ public sealed class ActionForm
         new()
         {
             Kind = Kind,
-            To = Kind is ActionKind.Notify or ActionKind.CreateTask ? [.. To.Select(r => new Recipient(r.Kind, r.Value))] : [],
+            To = Kind is ActionKind.Notify or ActionKind.CreateTask or ActionKind.Assign
+                ? [.. To.Select(r => new Recipient(r.Kind, r.Value))]
+                : [],
             Channels = Kind == ActionKind.Notify ? [.. Channels()] : [],
             EndpointId = Kind == ActionKind.Webhook || (Kind == ActionKind.Notify && Robot) ? EndpointId : null,
-            TextZh = Kind == ActionKind.SetField ? null : TextZh,
-            TextEn = Kind == ActionKind.SetField ? null : TextEn,
+            TextZh = HasText(Kind) ? TextZh : null,
+            TextEn = HasText(Kind) ? TextEn : null,
             DueHours = Kind == ActionKind.CreateTask ? DueHours : null,
             BusinessHours = Kind == ActionKind.CreateTask && BusinessHours,
             Priority = Priority,
             Field = Kind == ActionKind.SetField ? Field : null,
             Value = Kind == ActionKind.SetField ? (string.IsNullOrEmpty(Value) ? null : Value) : null,
         };
+
+    public static bool HasText(ActionKind k) => k is ActionKind.Notify or ActionKind.CreateTask or ActionKind.Webhook;
 
     private IEnumerable<Channel> Channels()
     {

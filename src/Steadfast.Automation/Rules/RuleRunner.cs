@@ -63,25 +63,33 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
             sp.GetRequiredService<CurrentActor>()
                 .Use(new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, $"rule: {rule.Name}")], "rule")));
             var fire = new FireContext(rule, view, recordId, all);
-            var done = await sp.GetRequiredService<ActionRunner>().RunAsync(fire, dry: false, ct);
-            var now = clock.GetUtcNow().UtcDateTime;
-            if (run is null)
-            {
-                run = new RuleRun
+            // One transaction: an action that saves through its record's own flow (assign) commits with the run, or not at all.
+            await db.InTransactionAsync(
+                async () =>
                 {
-                    Id = Guid.CreateVersion7(),
-                    RuleId = rule.Id,
-                    EventKey = eventKey,
-                };
-                db.Add(run);
-            }
-            Fill(run, rule, view, recordId, fire.Title, now, depth);
-            run.Outcome = RunOutcome.Done;
-            run.Values = JsonSerializer.Serialize(seen, Json);
-            run.Actions = JsonSerializer.Serialize(done, Json);
-            run.Error = null;
-            run.Attempts++;
-            await db.SaveChangesAsync(ct);
+                    var done = await sp.GetRequiredService<ActionRunner>().RunAsync(fire, dry: false, ct);
+                    var now = clock.GetUtcNow().UtcDateTime;
+                    if (run is null)
+                    {
+                        run = new RuleRun
+                        {
+                            Id = Guid.CreateVersion7(),
+                            RuleId = rule.Id,
+                            EventKey = eventKey,
+                        };
+                        db.Add(run);
+                    }
+                    Fill(run, rule, view, recordId, fire.Title, now, depth);
+                    run.Outcome = RunOutcome.Done;
+                    run.Values = JsonSerializer.Serialize(seen, Json);
+                    run.Actions = JsonSerializer.Serialize(done, Json);
+                    run.Error = null;
+                    run.Attempts++;
+                    await db.SaveChangesAsync(ct);
+                    return 0;
+                },
+                ct
+            );
             return true;
         }
         catch (Exception ex) when (!ct.IsCancellationRequested)

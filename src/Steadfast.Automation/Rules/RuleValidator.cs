@@ -65,9 +65,13 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
         }
     }
 
-    private void CheckConditions(RuleConditions conditions, RecordTypeView? view, ValidationErrors errors)
+    public void CheckConditions(
+        RuleConditions conditions,
+        RecordTypeView? view,
+        ValidationErrors errors,
+        string at = "definition.conditions"
+    )
     {
-        const string at = "definition.conditions";
         if (!Enum.IsDefined(conditions.Match))
             errors.Add($"{at}.match", t["Common.Error.Choice"]);
         if (conditions.Items.Count > MaxItems)
@@ -162,6 +166,23 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
             case ActionKind.Webhook:
                 await CheckEndpointAsync(a.EndpointId, robot: false, $"{at}.endpointId", errors, ct);
                 break;
+            case ActionKind.StartApproval:
+                if (view is null)
+                    errors.Add($"{at}.kind", t["Rules.Error.NeedsRecord"]);
+                else if (!await db.Set<Approvals.ApprovalProcess>().AnyAsync(p => p.RecordType == view.Type.Name && p.Enabled, ct))
+                    errors.Add($"{at}.kind", t["Rules.Error.NoProcess", t[view.Type.LabelKey]]);
+                break;
+            case ActionKind.Assign:
+                if (view is null)
+                    errors.Add($"{at}.kind", t["Rules.Error.NeedsRecord"]);
+                else if (!view.Type.CanAssign)
+                    errors.Add($"{at}.kind", t["Rules.Error.NotAssignable", t[view.Type.LabelKey]]);
+                if (a.To.Count != 1)
+                    errors.Add($"{at}.to", t["Rules.Error.OneAssignee"]);
+                else if (a.To[0].Kind is RecipientKind.Team)
+                    errors.Add($"{at}.to[0].kind", t["Common.Error.Choice"]);
+                await CheckRecipientsAsync(a.To, at, view, errors, ct);
+                break;
         }
     }
 
@@ -197,6 +218,10 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
                     if (!Guid.TryParse(r.Value, out var team) || !await db.Set<Team>().AnyAsync(x => x.Id == team, ct))
                         errors.Add($"{place}.value", t["Rules.Error.Team"]);
                     break;
+                case RecipientKind.Field:
+                    if (view?.Field(r.Value ?? "") is not { Kind: FieldKind.User })
+                        errors.Add($"{place}.value", t["Approvals.Error.NotAUserField", r.Value ?? ""]);
+                    break;
                 default:
                     errors.Add($"{place}.kind", t["Common.Error.Choice"]);
                     break;
@@ -218,6 +243,7 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
         {
             ConditionOp.GreaterThan or ConditionOp.AtLeast or ConditionOp.LessThan or ConditionOp.AtMost => kind
                 is FieldKind.Number
+                    or FieldKind.Money
                     or FieldKind.Date
                     or FieldKind.DateTime,
             ConditionOp.Contains => kind is FieldKind.Text,
@@ -228,7 +254,7 @@ internal sealed class RuleValidator(AppDbContext db, IStringLocalizer<Strings> t
     public static bool Fits(AutomationField field, string value) =>
         field.Kind switch
         {
-            FieldKind.Number => RuleEvaluator.TryNumber(value, out _),
+            FieldKind.Number or FieldKind.Money => RuleEvaluator.TryNumber(value, out _),
             FieldKind.Date => RuleEvaluator.TryDate(value, out _),
             FieldKind.DateTime => RuleEvaluator.TryTime(value, out _),
             FieldKind.Choice => field.Choices.Count == 0 || field.Choices.Contains(value, StringComparer.OrdinalIgnoreCase),

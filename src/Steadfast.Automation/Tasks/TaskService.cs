@@ -174,6 +174,7 @@ internal sealed class TaskService(AppDbContext db, CurrentActor actor, RecordTyp
         task.Status = to;
         task.Outcome = outcome?.Trim() ?? "";
         task.CompletedAtUtc = clock.GetUtcNow().UtcDateTime;
+        task.MinutesOpen = (int)(task.CompletedAtUtc.Value - task.CreatedAtUtc).TotalMinutes;
         // A pool task done by one of the pool is theirs in the record.
         task.AssigneeId ??= Me;
         await db.SaveChangesAsync(ct);

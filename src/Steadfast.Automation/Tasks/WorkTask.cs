@@ -50,6 +50,9 @@ internal sealed class WorkTask : IVersioned, IAudited
     public Guid? RuleId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? CompletedAtUtc { get; set; }
+
+    /// <summary>Minutes from creation to done or cancelled, kept so the process monitor can rank them in the database.</summary>
+    public int? MinutesOpen { get; set; }
     public long Version { get; set; } = 1;
 }
 
@@ -78,5 +81,11 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
             t.DueAtUtc,
         });
         b.HasIndex(t => new { t.RecordId, t.Status });
+        b.HasIndex(t => new
+        {
+            t.RuleId,
+            t.Status,
+            t.CompletedAtUtc,
+        });
     }
 }

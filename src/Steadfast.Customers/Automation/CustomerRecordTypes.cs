@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Customers.Customers;
 using Steadfast.Customers.Equipment;
 using Steadfast.Customers.Public;
@@ -37,6 +39,17 @@ internal sealed class CustomerRecordType : AutomationRecordType
     ];
 
     public override string Link(Guid id) => $"/customers/{id}";
+
+    public override bool CanAssign => true;
+
+    /// <summary>The customer gets a new owner (account manager); the audit log names the rule.</summary>
+    public override async Task AssignAsync(IServiceProvider services, Guid recordId, Guid userId, CancellationToken ct)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        var customer = await db.Set<Customer>().SingleOrDefaultAsync(c => c.Id == recordId, ct)
+            ?? throw new InvalidOperationException("The customer no longer exists.");
+        customer.OwnerId = userId;
+    }
 }
 
 /// <summary>Machines as rules see them: warranty ends, status changes; their customer's fields beside their own.</summary>

@@ -42,7 +42,8 @@ public sealed class InventoryModule : SteadfastModule
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.PartImporter>())
             .AddScoped<IImportTarget>(sp => sp.GetRequiredService<Import.OpeningBalanceImporter>())
             .AddScoped<Platform.Data.IDemoSeeder, Demo.InventoryDemo>()
-            .AddScoped<Platform.Jobs.IDigestSection, Requests.ApprovalsDigest>();
+            .AddScoped<Platform.Automation.IApprovalSubject, Requests.PartRequestApprovals>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.PartRequestRecordType>();
 
     public override void MapEndpoints(RouteGroupBuilder api)
     {

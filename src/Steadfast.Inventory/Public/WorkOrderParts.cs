@@ -191,13 +191,14 @@ public sealed class WorkOrderParts
         var reason = "";
         if (part is not null && !await parts.FitsAsync(part.Id, order.ProductId, ct))
         {
-            // A manager who approved a request for this part on this order has already made the call.
+            // Someone who approved a request for this part on this order, knowing it does not fit, has already made the call.
             var approved = await db.Set<PartRequest>()
                 .AnyAsync(
                     r =>
                         r.WorkOrderId == order.Id
                         && (r.Status == RequestStatus.Approved || r.Status == RequestStatus.Received)
-                        && r.ApprovalReasons.Contains(RequestService.RuleIncompatible)
+                        && !r.FitsMachine
+                        && r.ApprovalId != null
                         && r.Lines.Any(l => l.PartId == part.Id),
                     ct
                 );

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Steadfast.Inventory.Public;
 using Steadfast.Inventory.Warehouses;
+using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Requests;
@@ -15,6 +17,7 @@ public enum RequestStatus
 }
 
 /// <summary>An engineer's request for parts (备件申领), usually for a work order, from central stock or a colleague's van.</summary>
+[RecordType(PartRequestApproval.RecordType)]
 internal sealed class PartRequest : IVersioned, IAudited
 {
     public Guid Id { get; set; }
@@ -27,11 +30,20 @@ internal sealed class PartRequest : IVersioned, IAudited
     public Guid ToWarehouseId { get; set; }
     public RequestStatus Status { get; set; }
 
-    /// <summary>Why a manager must decide: comma-separated rule codes (value, incompatible); empty when none applied.</summary>
+    /// <summary>
+    /// Why it waits: "approval" (an approval process applies, see <see cref="ApprovalId"/>) or "stock" (nothing to approve,
+    /// but the source is short); empty when it was sent at once.
+    /// </summary>
     public string ApprovalReasons { get; set; } = "";
 
     /// <summary>At the source's average cost when asked, fen.</summary>
     public long EstimatedValue { get; set; }
+
+    /// <summary>Every part fits the order's machine (or there is no order): an approval process's condition may ask.</summary>
+    public bool FitsMachine { get; set; } = true;
+
+    /// <summary>The approval the request follows, if a process applied.</summary>
+    public Guid? ApprovalId { get; set; }
     public string Note { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     public string DecidedBy { get; set; } = "";

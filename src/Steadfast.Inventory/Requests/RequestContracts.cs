@@ -20,6 +20,8 @@ public sealed record PartRequestDto(
     string ToName,
     RequestStatus Status,
     IReadOnlyList<string> ApprovalReasons,
+    Platform.Automation.ApprovalRef? Approval,
+    bool FitsMachine,
     long EstimatedValue,
     string Note,
     DateTime CreatedAt,

@@ -6,6 +6,7 @@ using Steadfast.Inventory.Stock;
 using Steadfast.Inventory.Warehouses;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Audit;
+using Steadfast.Platform.Automation;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Localization;
@@ -14,9 +15,9 @@ using Steadfast.Platform.Notifications;
 namespace Steadfast.Inventory.Requests;
 
 /// <summary>
-/// Parts requests (备件申领) and their approval. The rules: a request worth more than the company's threshold,
-/// or naming a part that does not fit the order's machine, waits for the service manager; any other request
-/// is approved at once. Approval sends the parts as a transfer; the engineer confirms receipt.
+/// Parts requests (备件申领) and their approval. Which requests need one is the approval processes' call (the shipped one:
+/// worth more than ¥2,000, or a part that does not fit the order's machine, waits for the service manager); any other
+/// request is sent at once. Approval sends the parts as a transfer; the engineer confirms receipt.
 /// </summary>
 internal sealed class RequestService(
     AppDbContext db,
@@ -25,15 +26,15 @@ internal sealed class RequestService(
     PartService parts,
     StockScope scope,
     IEnumerable<IWorkOrderLookup> workOrders,
+    IEnumerable<IApprovals> approvals,
     Notifier notifier,
     CurrentActor actor,
     TimeProvider clock,
     IStringLocalizer<Strings> t
 )
 {
-    public const string RuleValue = "value",
-        RuleIncompatible = "incompatible",
-        RuleStock = "stock";
+    public const string WaitsApproval = "approval",
+        WaitsStock = "stock";
 
     public async Task<PagedResult<PartRequestDto>> ListAsync(
         RequestStatus? status,
@@ -119,17 +120,14 @@ internal sealed class RequestService(
             errors.Add("note", t["Common.Error.MaxLength", 500]);
         errors.ThrowIfAny();
 
-        var settings = await db.Set<InventorySettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new InventorySettings();
         long estimate = 0;
-        var reasons = new List<string>();
+        var fits = true;
         foreach (var l in lines)
         {
             estimate += l.Quantity!.Value * await movements.AverageCostAsync(known[l.PartId!.Value], source!.Id, ct);
-            if (order is not null && !await parts.FitsAsync(l.PartId!.Value, order.ProductId, ct) && !reasons.Contains(RuleIncompatible))
-                reasons.Add(RuleIncompatible);
+            if (order is not null && fits && !await parts.FitsAsync(l.PartId!.Value, order.ProductId, ct))
+                fits = false;
         }
-        if (estimate > settings.ApprovalThreshold)
-            reasons.Insert(0, RuleValue);
         var request = new PartRequest
         {
             Id = Guid.CreateVersion7(),
@@ -144,13 +142,24 @@ internal sealed class RequestService(
             EstimatedValue = estimate,
             Note = input.Note?.Trim() ?? "",
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
-            ApprovalReasons = string.Join(',', reasons),
+            FitsMachine = fits,
             Lines = [.. lines.Select(l => new PartRequestLine { PartId = l.PartId!.Value, Quantity = l.Quantity!.Value })],
         };
         foreach (var l in request.Lines)
             l.RequestId = request.Id;
         db.Add(request);
-        if (reasons.Count == 0 && await ShortAsync(request, ct) is null)
+        var approval = approvals.FirstOrDefault() is { } engine
+            ? await engine.StartAsync(PartRequestApproval.RecordType, request.Id, me, ct)
+            : null;
+        if (approval is not null)
+        {
+            // The engine tells the approvers; the request is saved with its approval in one go.
+            request.ApprovalReasons = WaitsApproval;
+            request.ApprovalId = approval.Id;
+            await db.SaveChangesAsync(ct);
+            return await ToDtoAsync(request.Id, ct);
+        }
+        if (await ShortAsync(request, ct) is null)
         {
             await db.InTransactionAsync(
                 async () =>
@@ -163,12 +172,9 @@ internal sealed class RequestService(
             );
             return await ToDtoAsync(request.Id, ct);
         }
-        if (reasons.Count == 0)
-        {
-            // Nothing to approve but nothing to send: it waits for stock, and the shortage is on record.
-            request.ApprovalReasons = RuleStock;
-            RecordShortage(request, await ShortAsync(request, ct));
-        }
+        // Nothing to approve but nothing to send: it waits for stock, and the shortage is on record.
+        request.ApprovalReasons = WaitsStock;
+        RecordShortage(request, await ShortAsync(request, ct));
         await notifier.NotifyAsync(
             "PartRequest",
             await notifier.UsersInRolesAsync([Roles.ServiceManager], ct),
@@ -183,6 +189,8 @@ internal sealed class RequestService(
     public async Task<PartRequestDto> ApproveAsync(Guid id, DecideRequest input, CancellationToken ct)
     {
         var r = await PendingAsync(id, input, ct);
+        if (await ViaApprovalAsync(r, ApprovalVerdict.Approve, input.Note, ct))
+            return await ToDtoAsync(id, ct);
         if (await ShortAsync(r, ct) is { } shortage)
         {
             RecordShortage(r, shortage);
@@ -207,6 +215,8 @@ internal sealed class RequestService(
         if (string.IsNullOrWhiteSpace(input.Note) || input.Note.Length > 500)
             throw AppValidationException.For("note", t["Requests.Error.RejectNote"]);
         var r = await PendingAsync(id, input, ct);
+        if (await ViaApprovalAsync(r, ApprovalVerdict.Reject, input.Note, ct))
+            return await ToDtoAsync(id, ct);
         r.Status = RequestStatus.Rejected;
         Decide(r, input.Note);
         await NotifyRequesterAsync(r, ct);
@@ -266,12 +276,59 @@ internal sealed class RequestService(
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
         if (r.Status != RequestStatus.Pending)
             throw new AppConflictException(t["Requests.Error.Decided", r.Number]);
-        // The warehouse may send a request that only waited for stock; value and fit are the service manager's call.
-        if (r.ApprovalReasons.Split(',').Any(x => x is RuleValue or RuleIncompatible) && !scope.IsManager)
-            throw new AppConflictException(t["Requests.Error.ManagerOnly"]);
         if (input.Version is { } v)
             db.ExpectVersion(r, v);
         return r;
+    }
+
+    /// <summary>
+    /// A request that follows an approval is decided on its current step, by whoever the step waits for (the engine says
+    /// 409 to anyone else); one that only waited for stock is the warehouse's or a manager's to send.
+    /// </summary>
+    private async Task<bool> ViaApprovalAsync(PartRequest r, ApprovalVerdict verdict, string? note, CancellationToken ct)
+    {
+        if (r.ApprovalId is not { } approvalId || approvals.FirstOrDefault() is not { } engine)
+            return false;
+        if (r.ApprovalReasons == WaitsApproval)
+        {
+            await engine.DecideAsync(approvalId, verdict, note, ct);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>Before the last approval: a source gone short is recorded and refused, and the approval stays open.</summary>
+    public async Task ReadyAsync(Guid id, CancellationToken ct)
+    {
+        var r = await db.Set<PartRequest>().Include(x => x.Lines).SingleAsync(x => x.Id == id, ct);
+        if (await ShortAsync(r, ct) is { } shortage)
+        {
+            RecordShortage(r, shortage);
+            await db.SaveChangesAsync(ct);
+            throw ledger.Insufficient(shortage.Available, shortage.Requested);
+        }
+    }
+
+    /// <summary>The approval's outcome, inside its transaction: approved sends the parts, rejected or withdrawn ends the request.</summary>
+    public async Task DecidedAsync(ApprovalOutcome outcome, CancellationToken ct)
+    {
+        var r = await db.Set<PartRequest>().Include(x => x.Lines).SingleAsync(x => x.Id == outcome.RecordId, ct);
+        if (r.Status != RequestStatus.Pending)
+            return;
+        switch (outcome.Status)
+        {
+            case ApprovalStatus.Approved:
+                await SendAsync(r, outcome.Comment, ct);
+                break;
+            case ApprovalStatus.Rejected:
+                r.Status = RequestStatus.Rejected;
+                Decide(r, outcome.Comment);
+                break;
+            case ApprovalStatus.Cancelled:
+                r.Status = RequestStatus.Cancelled;
+                Decide(r, outcome.Comment);
+                break;
+        }
     }
 
     private sealed record Shortage(Guid PartId, long Requested, long Available);
@@ -383,6 +440,10 @@ internal sealed class RequestService(
             names[r.ToWarehouseId],
             r.Status,
             r.ApprovalReasons.Split(',', StringSplitOptions.RemoveEmptyEntries),
+            r.ApprovalId is not null && approvals.FirstOrDefault() is { } engine
+                ? await engine.FindAsync(PartRequestApproval.RecordType, r.Id, ct)
+                : null,
+            r.FitsMachine,
             r.EstimatedValue,
             r.Note,
             r.CreatedAtUtc,

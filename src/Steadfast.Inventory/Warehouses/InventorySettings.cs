@@ -11,7 +11,10 @@ internal sealed class InventorySettings : IVersioned, IAudited
     /// <summary>呆滞库存: stock with no movement for this many days.</summary>
     public int DeadStockDays { get; set; } = 180;
 
-    /// <summary>Requests worth more than this (fen) wait for the service manager.</summary>
+    /// <summary>
+    /// Requests worth more than this (fen) waited for the service manager; read once, when the default approval process is
+    /// made, whose condition carries it from then on.
+    /// </summary>
     public long ApprovalThreshold { get; set; } = 2_000_00;
 
     /// <summary>Whether engineers may see colleagues' vans (to ask them for a part).</summary>

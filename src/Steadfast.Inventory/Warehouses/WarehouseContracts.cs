@@ -51,6 +51,7 @@ public sealed record PartStock(
 
 public sealed record KeeperOption(Guid Id, string Name);
 
-public sealed record InventorySettingsDto(int DeadStockDays, long ApprovalThreshold, bool EngineersSeeOtherVans, long Version);
+public sealed record InventorySettingsDto(int DeadStockDays, bool EngineersSeeOtherVans, long Version);
 
-public sealed record SaveInventorySettings(int? DeadStockDays, long? ApprovalThreshold, bool? EngineersSeeOtherVans, long? Version);
+/// <summary>Which requests need approval is an approval process's condition now (settings › approval processes).</summary>
+public sealed record SaveInventorySettings(int? DeadStockDays, bool? EngineersSeeOtherVans, long? Version);

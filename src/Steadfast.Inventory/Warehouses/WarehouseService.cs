@@ -167,7 +167,7 @@ internal sealed class WarehouseService(AppDbContext db, StockScope scope, IStrin
     public async Task<InventorySettingsDto> SettingsAsync(CancellationToken ct)
     {
         var s = await db.Set<InventorySettings>().AsNoTracking().FirstOrDefaultAsync(ct) ?? new InventorySettings();
-        return new InventorySettingsDto(s.DeadStockDays, s.ApprovalThreshold, s.EngineersSeeOtherVans, s.Version);
+        return new InventorySettingsDto(s.DeadStockDays, s.EngineersSeeOtherVans, s.Version);
     }
 
     public async Task<InventorySettingsDto> SaveSettingsAsync(SaveInventorySettings input, CancellationToken ct)
@@ -175,8 +175,6 @@ internal sealed class WarehouseService(AppDbContext db, StockScope scope, IStrin
         var errors = new ValidationErrors();
         if (input.DeadStockDays is < 30 or > 3650)
             errors.Add("deadStockDays", t["Common.Error.Range", 30, 3650]);
-        if (input.ApprovalThreshold is < 0 or > 100_000_000_00)
-            errors.Add("approvalThreshold", t["Common.Error.Range", 0, 100_000_000_00]);
         errors.ThrowIfAny();
         var s = await db.Set<InventorySettings>().FirstOrDefaultAsync(ct);
         if (s is null)
@@ -184,7 +182,6 @@ internal sealed class WarehouseService(AppDbContext db, StockScope scope, IStrin
         else if (input.Version is { } v)
             db.ExpectVersion(s, v);
         s.DeadStockDays = input.DeadStockDays ?? s.DeadStockDays;
-        s.ApprovalThreshold = input.ApprovalThreshold ?? s.ApprovalThreshold;
         s.EngineersSeeOtherVans = input.EngineersSeeOtherVans ?? s.EngineersSeeOtherVans;
         await db.SaveChangesAsync(ct);
         return await SettingsAsync(ct);

@@ -16,6 +16,9 @@ public enum FieldKind
 
     /// <summary>A user's id, e.g. the owner or the assignee.</summary>
     User = 6,
+
+    /// <summary>An amount stored in fen and read, typed and compared in yuan ("amount ≥ 50000" means ¥50,000).</summary>
+    Money = 7,
 }
 
 /// <summary>

@@ -24,6 +24,16 @@ public abstract class AutomationRecordType
     /// <summary>The user responsible for the record, if any ("the owner" in a rule).</summary>
     public virtual string? OwnerField => null;
 
+    /// <summary>A rule's "assign" action may hand the record to a user (see <see cref="AssignAsync"/>).</summary>
+    public virtual bool CanAssign => false;
+
+    /// <summary>
+    /// Hands the record to the user through the record's own flow, inside the rule's unit of work (the caller saves); throws
+    /// with the reason when the record cannot be handed over now.
+    /// </summary>
+    public virtual Task AssignAsync(IServiceProvider services, Guid recordId, Guid userId, CancellationToken ct) =>
+        throw new NotSupportedException($"{Name} records cannot be assigned by a rule.");
+
     /// <summary>The record's page.</summary>
     public abstract string Link(Guid id);
 

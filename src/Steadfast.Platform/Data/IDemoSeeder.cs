@@ -10,3 +10,12 @@ public interface IDemoSeeder
     /// </summary>
     Task<string> SeedAsync(double scale, CancellationToken ct);
 }
+
+/// <summary>
+/// Data a module ships that every installation needs once (a default approval process): made at start-up after the
+/// migrations and roles, and never again once it exists, even if an admin later changes or disables it.
+/// </summary>
+public interface IShippedData
+{
+    Task EnsureAsync(CancellationToken ct);
+}

@@ -34,6 +34,10 @@ public sealed class NotificationService(
         "DailyDigest",
         "Rule",
         "RuleFailed",
+        "Approval",
+        "ApprovalEscalated",
+        "ApprovalOverdue",
+        "ApprovalDecided",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

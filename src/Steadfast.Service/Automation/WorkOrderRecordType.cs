@@ -1,6 +1,11 @@
+using System.Security.Claims;
+using Microsoft.Extensions.DependencyInjection;
 using Steadfast.Customers.Public;
+using Steadfast.Platform.Audit;
 using Steadfast.Platform.Automation;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Identity;
+using Steadfast.Service.Dispatch;
 using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Service.Automation;
@@ -16,6 +21,27 @@ internal sealed class WorkOrderRecordType : AutomationRecordType
     public override string LabelKey => "Automation.Record.workorder";
     public override string TitleField => nameof(WorkOrder.Number);
     public override string? OwnerField => nameof(WorkOrder.AssigneeId);
+
+    public override bool CanAssign => true;
+
+    /// <summary>
+    /// Through the order's flow, as a dispatcher's assignment (status, SLA clock, timeline): the rule acts in its own name
+    /// with the service manager's right to assign, for this call only.
+    /// </summary>
+    public override async Task AssignAsync(IServiceProvider services, Guid recordId, Guid userId, CancellationToken ct)
+    {
+        var actor = services.GetRequiredService<CurrentActor>();
+        var before = actor.Principal;
+        actor.Use(new ClaimsPrincipal(new ClaimsIdentity([.. before.Claims, new Claim(ClaimTypes.Role, Roles.ServiceManager)], "rule")));
+        try
+        {
+            await services.GetRequiredService<DispatchService>().AssignAsync(recordId, new AssignRequest(userId, null, null, null), ct);
+        }
+        finally
+        {
+            actor.Use(before);
+        }
+    }
 
     public override IReadOnlyList<AutomationField> Fields { get; } =
     [

@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Steadfast.Automation.Rules;
+using Steadfast.Inventory.Public;
+using Steadfast.Platform.Data;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Jobs;
+
+namespace Steadfast.Automation.Approvals;
+
+/// <summary>A step's time limit come due: escalates it if it still waits (the payload names the round and step).</summary>
+internal sealed class ApprovalEscalation : IDueItemHandler
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public string Kind => ApprovalEngine.EscalateKind;
+
+    public Task HandleAsync(DueItem item, IServiceProvider services, CancellationToken ct) =>
+        services
+            .GetRequiredService<ApprovalEngine>()
+            .EscalateAsync(
+                Guid.Parse(item.SubjectId),
+                JsonSerializer.Deserialize<ApprovalEngine.EscalateAt>(item.Payload, Json) ?? new ApprovalEngine.EscalateAt(0, 0),
+                ct
+            );
+}
+
+/// <summary>The digest's approvals line: approvals waiting for the user's decision.</summary>
+internal sealed class ApprovalsDigest(AppDbContext db) : IDigestSection
+{
+    public async Task<DigestLine?> ForAsync(Guid userId, IReadOnlyCollection<string> roles, DateOnly today, CancellationToken ct) =>
+        new(
+            "approvals",
+            await db.Set<ApprovalVote>()
+                .Where(v => v.UserId == userId && v.Decision == VoteDecision.Waiting)
+                .Select(v => v.ApprovalId)
+                .Distinct()
+                .CountAsync(ct)
+        );
+}
+
+/// <summary>
+/// The parts-request approval every installation starts with, made once: worth more than the threshold the inventory
+/// settings held, or a part that does not fit the order's machine, goes to the service manager; eight working hours later
+/// it escalates to their manager.
+/// </summary>
+internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IShippedData
+{
+    public const string PartsKey = "partrequest.default";
+
+    public async Task EnsureAsync(CancellationToken ct)
+    {
+        if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == PartsKey, ct))
+            return;
+        var threshold = await PartRequestApproval.SettingsThresholdAsync(db, ct) / 100m;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var def = new ProcessDefinition
+        {
+            Conditions = new RuleConditions
+            {
+                Match = MatchMode.Any,
+                Items =
+                [
+                    new RuleCondition(
+                        "EstimatedValue",
+                        ConditionOp.GreaterThan,
+                        threshold.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                    ),
+                    new RuleCondition("FitsMachine", ConditionOp.Equals, "False"),
+                ],
+            },
+            Steps =
+            [
+                new ApprovalStep
+                {
+                    Name = "服务经理审批",
+                    Approver = new Approver(ApproverKind.Role, Roles.ServiceManager),
+                    LimitHours = 8,
+                    EscalateTo = new Approver(ApproverKind.ApproversManager),
+                },
+            ],
+        };
+        db.Add(
+            new ApprovalProcess
+            {
+                Id = Guid.CreateVersion7(),
+                Key = PartsKey,
+                Name = "备件申领审批",
+                RecordType = PartRequestApproval.RecordType,
+                Enabled = true,
+                Definition = def.ToJson(),
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            }
+        );
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another node starting at the same moment made it (the key is unique).
+        }
+    }
+}
