@@ -40,11 +40,13 @@ public sealed class AutomationModule : SteadfastModule
             .AddScoped<Platform.Jobs.IDigestSection, Approvals.ApprovalsDigest>()
             .AddSingleton<IDueItemHandler, Approvals.ApprovalEscalation>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.AutomationDemo>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.ApprovalsDemo>()
             .AddSingleton<IOutboxHandler, RuleEventHandler>()
             .AddSingleton<IOutboxHandler, RuleFireHandler>()
             .AddSingleton<IDueItemHandler, TimeSweep>()
             .AddSingleton<IDueItemHandler, ScheduleTick>()
             .AddSingleton(new Platform.Ui.ShellItem(typeof(TaskBadge), 10))
+            .AddSingleton(new Platform.Ui.ShellItem(typeof(ApprovalBadge), 11))
             .AddSingleton(new Customers.Public.CustomerTab("Tasks.Title", Icons.Material.Outlined.TaskAlt, typeof(RecordTasks), 90))
             .AddSingleton(new Customers.Public.MachineTab("Tasks.Title", Icons.Material.Outlined.TaskAlt, typeof(RecordTasks), 90))
             .AddSingleton(new Service.Public.WorkOrderPanel(typeof(RecordTasks), 10));
