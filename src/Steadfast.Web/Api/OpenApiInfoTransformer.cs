@@ -30,7 +30,8 @@ internal sealed class OpenApiInfoTransformer : IOpenApiDocumentTransformer
         ["Dispatch"] = "Engineers, ranked suggestions, assignment and the order pool.",
         ["Tasks"] = "Tasks (待办) for a person or a role's pool, about a record, made by hand or by rules.",
         ["Automation"] = "Rules (trigger + conditions + actions), their run log, revisions, templates and the simulator.",
-        ["Approvals"] = "Approvals (审批): the inbox, decisions, resubmit and withdraw, delegations, the signed link; processes and the monitor.",
+        ["Approvals"] =
+            "Approvals (审批): the inbox, decisions, resubmit and withdraw, delegations, the signed link; processes and the monitor.",
         ["Call-backs"] = "Call-back tasks (回访) after a visit.",
         ["SLA"] = "SLA policies per severity and customer tier.",
         ["Notifications"] = "The signed-in user's in-app notifications.",
