@@ -132,6 +132,7 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
                 .Where(r => r.WorkOrderId == Guid.Parse(orderId!))
                 .Select(r => new
                 {
+                    r.Id,
                     r.Number,
                     r.Status,
                     r.ApprovalReasons,
@@ -154,6 +155,11 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         }
         // it left the pending list
         await Assertions.Expect(manager.Locator("tr", new PageLocatorOptions { HasTextString = request.Number })).ToBeHiddenAsync();
+        // The approval's link opens this one request, now sent.
+        await manager.GotoAsync($"/parts/requests?id={request.Id}");
+        await Assertions
+            .Expect(manager.GetByTestId("requests").Locator("tr", new() { HasTextString = request.Number }))
+            .ToContainTextAsync(sent);
 
         // 3. Back on the phone: the parts arrive in the van; then they go into the machine.
         await phone.ReloadAsync();
