@@ -110,6 +110,8 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
         var history = new ServiceHistory(calendar, zone, policies, engineers, dispatcher, now, rng);
         var (orders, surveys, breaches) = (0, 0, 0);
         var useParts = ServiceHistory.PartsFrom(stock);
+        // Numbers and orders commit in transactions of 500: a counter taken outside one is a commit of its own.
+        var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var reported in history.ReportTimes(target, 730))
         {
             var m = machines[rng.Next(machines.Count)];
@@ -131,10 +133,15 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
             if (orders % 500 == 0)
             {
                 await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                await tx.DisposeAsync();
                 db.ChangeTracker.Clear();
+                tx = await db.Database.BeginTransactionAsync(ct);
             }
         }
         await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        await tx.DisposeAsync();
         db.ChangeTracker.Clear();
         var parts = await stock.FlushAsync(ct);
         await MarkReworkedAsync(db, history.Reworked, ct);
