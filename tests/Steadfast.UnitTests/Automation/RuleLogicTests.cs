@@ -22,6 +22,9 @@ public sealed class RuleLogicTests
     [InlineData(FieldKind.Number, ConditionOp.LessThan, "9.5", "10", true)]
     [InlineData(FieldKind.Number, ConditionOp.LessThan, null, "10", false)]
     [InlineData(FieldKind.Number, ConditionOp.GreaterThan, null, "10", false)]
+    [InlineData(FieldKind.Money, ConditionOp.AtLeast, "5000000", "50000", true)] // ¥50,000.00 kept in fen, typed in yuan
+    [InlineData(FieldKind.Money, ConditionOp.GreaterThan, "200000", "2000", false)]
+    [InlineData(FieldKind.Money, ConditionOp.GreaterThan, "200001", "2000", true)]
     [InlineData(FieldKind.Text, ConditionOp.Equals, null, "x", false)]
     [InlineData(FieldKind.Text, ConditionOp.NotEquals, null, "x", true)]
     [InlineData(FieldKind.Text, ConditionOp.Contains, "主轴异响，已停机", "异响", true)]
