@@ -78,6 +78,8 @@ public sealed class ApprovalWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         );
 
         await manager.GotoAsync("/automation/approvals");
+        await Assertions.Expect(manager.GetByTestId("process-list")).ToContainTextAsync("备件申领审批", new() { Timeout = 30_000 });
+        await manager.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"processes-{suffix}.png") });
         await BrowserApp.ClickUntilUrlAsync(
             manager,
             manager.GetByTestId("process-row").Filter(new() { HasText = "战略客户账期审批" }).Locator("a").First,

@@ -148,10 +148,11 @@ public sealed partial class LocalizationTests
             .. Enum.GetNames<Platform.Automation.ApprovalVerdict>().Select(v => $"Approvals.Done.{v}"),
             .. Enum.GetNames<Steadfast.Automation.Approvals.VoteDecision>().Select(v => $"Approvals.Vote.{v}"),
             .. Enum.GetNames<Steadfast.Automation.Approvals.ApproverKind>().Select(v => $"Approvals.Approver.{v}"),
+            .. new[] { "RequestersManager", "OwnersManager", "ApproversManager" }.Select(v => $"Approvals.Say.{v}"),
             .. Enum.GetNames<Steadfast.Automation.Approvals.StepMode>().Select(v => $"Approvals.Mode.{v}"),
             .. Enum.GetNames<Steadfast.Automation.Approvals.ApprovalScope>().Select(v => $"Approvals.Scope.{v}"),
             .. Enum.GetNames<Steadfast.Automation.Approvals.LinkProblem>().Select(v => $"Approvals.Link.{v}"),
-            .. new[] { "page", "phone", "link" }.Select(v => $"Approvals.Via.{v}"),
+            .. new[] { "page", "link" }.Select(v => $"Approvals.Via.{v}"),
             "RecordType.part",
         ];
         Assert.DoesNotContain(keys, k => !En.ContainsKey(k));

@@ -67,7 +67,7 @@ internal sealed class ApprovalVote
     public VoteDecision Decision { get; set; }
     public string Comment { get; set; } = "";
 
-    /// <summary>"page", "phone" or "link": where the decision was made.</summary>
+    /// <summary>"page" (or the API) or "link" (the signed link in the mail): where the decision was made.</summary>
     public string Via { get; set; } = "";
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? DecidedAtUtc { get; set; }

@@ -51,7 +51,7 @@ internal static class ApprovalEndpoints
             .WithName("GetApproval")
             .WithSummary("One approval with its steps and every vote.");
         g.MapPost("/{id:guid}/decide", (Guid id, DecideApproval body, HttpRequest req, ApprovalService s, CancellationToken ct) =>
-                s.DecideAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, Via(req), ct)
+                s.DecideAsync(id, body with { Version = EndpointExtensions.VersionFrom(req, body.Version) }, "page", ct)
             )
             .RequirePolicy(Policies.Staff)
             .WithName("DecideApproval")
@@ -137,7 +137,4 @@ internal static class ApprovalEndpoints
                 "Per approval step and task-making rule: open now, overdue, and the median and p90 working hours of the finished."
             );
     }
-
-    /// <summary>A decision from the phone app's pages is told apart for the record.</summary>
-    private static string Via(HttpRequest req) => req.Headers["X-Steadfast-Client"] == "phone" ? "phone" : "page";
 }

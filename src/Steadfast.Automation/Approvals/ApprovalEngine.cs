@@ -44,15 +44,12 @@ internal sealed class ApprovalEngine(
 
     public async Task<ApprovalRef?> StartAsync(string recordType, Guid recordId, Guid requesterId, CancellationToken ct)
     {
-        if (await types.ViewAsync(recordType, customFields, ct) is not { } view)
-            return null;
-        // Most record types have no process: no values are read for them.
-        if (!await db.Set<ApprovalProcess>().AnyAsync(p => p.RecordType == recordType && p.Enabled, ct))
+        // Most record types have no process: nothing more is read for them.
+        var processes = await EnabledAsync(recordType, ct);
+        if (processes.Count == 0 || await types.ViewAsync(recordType, customFields, ct) is not { } view)
             return null;
         var values = await ValuesAsync(view, recordId, ct);
-        if (values is null)
-            return null;
-        if (await ChooseAsync(view, values, ct) is { } process)
+        if (values is not null && Choose(processes, view, values) is { } process)
         {
             var def = ProcessDefinition.FromJson(process.Definition);
             var requester = await db.Users.Where(u => u.Id == requesterId).Select(u => u.DisplayName).SingleOrDefaultAsync(ct);
@@ -80,19 +77,29 @@ internal sealed class ApprovalEngine(
     }
 
     /// <summary>The first enabled process of the record type, in order, whose conditions hold for the values.</summary>
-    public async Task<ApprovalProcess?> ChooseAsync(RecordTypeView view, IReadOnlyDictionary<string, string?> values, CancellationToken ct)
-    {
-        var processes = await db.Set<ApprovalProcess>()
+    public async Task<ApprovalProcess?> ChooseAsync(
+        RecordTypeView view,
+        IReadOnlyDictionary<string, string?> values,
+        CancellationToken ct
+    ) => Choose(await EnabledAsync(view.Type.Name, ct), view, values);
+
+    private Task<List<ApprovalProcess>> EnabledAsync(string recordType, CancellationToken ct) =>
+        db.Set<ApprovalProcess>()
             .AsNoTracking()
-            .Where(p => p.RecordType == view.Type.Name && p.Enabled)
+            .Where(p => p.RecordType == recordType && p.Enabled)
             .OrderBy(p => p.Order)
             .ThenBy(p => p.Name)
             .ToListAsync(ct);
-        return processes.FirstOrDefault(p =>
+
+    private static ApprovalProcess? Choose(
+        List<ApprovalProcess> processes,
+        RecordTypeView view,
+        IReadOnlyDictionary<string, string?> values
+    ) =>
+        processes.FirstOrDefault(p =>
             ProcessDefinition.FromJson(p.Definition) is { Steps.Count: > 0 } def
             && RuleEvaluator.Evaluate(def.Conditions, view.Fields, values).Matched
         );
-    }
 
     public async Task<ApprovalRef?> FindAsync(string recordType, Guid recordId, CancellationToken ct)
     {
@@ -432,13 +439,10 @@ internal sealed class ApprovalEngine(
     public static IReadOnlyList<ApprovalStep> StepsOf(Approval a) =>
         JsonSerializer.Deserialize<List<ApprovalStep>>(a.Steps, RuleDefinition.Json) ?? [];
 
-    /// <summary>The record's values, with its related records': from the caller's unit of work if it is there, else saved.</summary>
+    /// <summary>The record's values, with its related records'.</summary>
     private async Task<Dictionary<string, string?>?> ValuesAsync(RecordTypeView view, Guid id, CancellationToken ct)
     {
-        var tracked = db
-            .ChangeTracker.Entries()
-            .FirstOrDefault(e => e.Entity.GetType() == view.Type.Entity && Equals(e.Property("Id").CurrentValue, id));
-        var values = tracked is not null ? RecordValues.FromEntry(tracked, view.Type) : await RecordValues.LoadAsync(db, view.Type, id, ct);
+        var values = await RecordValues.LoadAsync(db, view.Type, id, ct);
         if (values is null)
             return null;
         foreach (var (k, v) in await view.Type.RelatedAsync(db, values, ct))

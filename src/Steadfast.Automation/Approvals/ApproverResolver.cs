@@ -37,7 +37,7 @@ internal sealed class ApproverResolver(AppDbContext db)
         };
         var active = await db.Users.Where(x => ids.Contains(x.Id) && x.IsActive).Select(x => x.Id).ToListAsync(ct);
         // Nobody approves their own request while someone else can.
-        if (active.Count > 1 || (active.Count == 1 && who.Kind == ApproverKind.ApproversManager))
+        if (active.Count > 1)
             active.Remove(requesterId);
         return active;
     }

@@ -193,7 +193,8 @@ internal sealed class ProcessService(
             ApproverKind.User => names.GetValueOrDefault(a.Value ?? "") ?? a.Value ?? "?",
             ApproverKind.Role => t[$"Role.{a.Value}"],
             ApproverKind.Field => t["Approvals.Say.FieldUser", describer.Field(view, a.Value)],
-            _ => t[$"Approvals.Approver.{a.Kind}"],
+            // Managers in a sentence: "…, else it goes to the approvers' manager."
+            _ => t[$"Approvals.Say.{a.Kind}"],
         };
 
     private async Task<ProcessDto> ToDtoAsync(ApprovalProcess p, CancellationToken ct)

@@ -70,7 +70,10 @@ internal static class RecordValues
         }
     }
 
-    /// <summary>The record as it is now, read from the database (a time trigger's record at its time).</summary>
+    /// <summary>
+    /// The record as it is now: from the caller's unit of work when it is there (a request being created), else read from
+    /// the database and let go again (a time trigger's record at its time).
+    /// </summary>
     public static async Task<Dictionary<string, string?>?> LoadAsync(
         AppDbContext db,
         AutomationRecordType type,
@@ -78,6 +81,11 @@ internal static class RecordValues
         CancellationToken ct
     )
     {
+        var local = db
+            .ChangeTracker.Entries()
+            .FirstOrDefault(e => e.Entity.GetType() == type.Entity && Equals(e.Property("Id").CurrentValue, id));
+        if (local is not null)
+            return FromEntry(local, type);
         var entity = await db.FindAsync(type.Entity, [id], ct);
         if (entity is null)
             return null;

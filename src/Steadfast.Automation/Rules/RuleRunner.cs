@@ -69,16 +69,7 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
                 {
                     var done = await sp.GetRequiredService<ActionRunner>().RunAsync(fire, dry: false, ct);
                     var now = clock.GetUtcNow().UtcDateTime;
-                    if (run is null)
-                    {
-                        run = new RuleRun
-                        {
-                            Id = Guid.CreateVersion7(),
-                            RuleId = rule.Id,
-                            EventKey = eventKey,
-                        };
-                        db.Add(run);
-                    }
+                    run ??= NewRun(db, rule.Id, eventKey);
                     Fill(run, rule, view, recordId, fire.Title, now, depth);
                     run.Outcome = RunOutcome.Done;
                     run.Values = JsonSerializer.Serialize(seen, Json);
@@ -102,6 +93,16 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
             return false;
         }
     }
+
+    private static RuleRun NewRun(AppDbContext db, Guid ruleId, string eventKey) =>
+        db.Add(
+            new RuleRun
+            {
+                Id = Guid.CreateVersion7(),
+                RuleId = ruleId,
+                EventKey = eventKey,
+            }
+        ).Entity;
 
     private static void Fill(RuleRun run, ActiveRule rule, RecordTypeView? view, Guid? recordId, string title, DateTime now, int depth)
     {
@@ -127,16 +128,7 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var run = await db.Set<RuleRun>().SingleOrDefaultAsync(r => r.RuleId == rule.Id && r.EventKey == eventKey, ct);
         var first = run is null;
-        if (run is null)
-        {
-            run = new RuleRun
-            {
-                Id = Guid.CreateVersion7(),
-                RuleId = rule.Id,
-                EventKey = eventKey,
-            };
-            db.Add(run);
-        }
+        run ??= NewRun(db, rule.Id, eventKey);
         Fill(run, rule, null, recordId, run.RecordTitle, clock.GetUtcNow().UtcDateTime, depth);
         run.RecordType = rule.RecordType;
         run.Outcome = RunOutcome.Failed;
