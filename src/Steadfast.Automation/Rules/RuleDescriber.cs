@@ -91,7 +91,8 @@ internal sealed class RuleDescriber(IStringLocalizer<Strings> t)
                 {
                     RecipientKind.Owner => t["Rules.Recipient.Owner"].Value,
                     RecipientKind.OwnersManager => t["Rules.Recipient.OwnersManager"].Value,
-                    RecipientKind.Role => t[$"Role.{r.Value}"].Value,
+                    // A role not chosen yet reads as "a role" while the form is being filled in.
+                    RecipientKind.Role => t[r.Value is null ? "Rules.Recipient.Role" : $"Role.{r.Value}"].Value,
                     RecipientKind.Field => t["Approvals.Say.FieldUser", Field(view, r.Value)].Value,
                     _ => names.Of(r.Value),
                 }
