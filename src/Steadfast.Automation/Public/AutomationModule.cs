@@ -37,6 +37,7 @@ public sealed class AutomationModule : SteadfastModule
             .AddScoped<Approvals.ProcessService>()
             .AddScoped<Approvals.ProcessMonitor>()
             .AddScoped<Platform.Data.IShippedData, Approvals.ApprovalDefaults>()
+            .AddScoped<Platform.Data.IShippedData, Rules.ShippedRules>()
             .AddScoped<Platform.Jobs.IDigestSection, Approvals.ApprovalsDigest>()
             .AddSingleton<IDueItemHandler, Approvals.ApprovalEscalation>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.AutomationDemo>()

@@ -7,6 +7,7 @@ using Steadfast.Platform.Audit;
 using Steadfast.Platform.Automation;
 using Steadfast.Platform.CustomFields;
 using Steadfast.Platform.Data;
+using Steadfast.Platform.Identity;
 using Steadfast.Platform.Notifications;
 
 namespace Steadfast.Automation.Rules;
@@ -135,9 +136,13 @@ internal sealed class RuleRunner(IServiceScopeFactory scopes, TimeProvider clock
         run.Attempts++;
         run.Error = error.Message.Length > 2000 ? error.Message[..2000] : error.Message;
         if (first)
+        {
+            // A rule shipped with the product has no owner: its failures go to the admins.
+            var to = rule.OwnerId != Guid.Empty ? [rule.OwnerId] : await db.ActiveInRoles(Roles.Admin).Select(u => u.Id).ToListAsync(ct);
             scope
                 .ServiceProvider.GetRequiredService<Notifier>()
-                .NotifyUsers("RuleFailed", [rule.OwnerId], $"/automation/rules/{rule.Id}", [rule.Name, run.Error], mail: true);
+                .NotifyUsers("RuleFailed", to, $"/automation/rules/{rule.Id}", [rule.Name, run.Error], mail: true);
+        }
         await db.SaveChangesAsync(ct);
     }
 

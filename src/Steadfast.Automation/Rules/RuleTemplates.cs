@@ -5,7 +5,7 @@ namespace Steadfast.Automation.Rules;
 /// <summary>
 /// The seed articles' three rules, ready to switch on (seed 002): a stopped line reaches the service manager's robot at
 /// once; an order nobody has touched in a day turns up with the supervisor; a renewal prompt 30 days before the end.
-/// Until opportunities and contracts exist, ① watches work orders and ③ machines' warranty ends.
+/// ① watches work orders, leads and opportunities; until contracts exist, ③ watches machines' warranty ends.
 /// </summary>
 internal static class RuleTemplates
 {
@@ -78,5 +78,51 @@ internal static class RuleTemplates
                     Priority = Tasks.TaskPriority.High,
                 },
             ],
-        })];
+        }), new("lead-untouched-24h", "lead", _ => LeadIdle()), new("opportunity-untouched-24h", "opportunity", _ => DealIdle())];
+
+    /// <summary>
+    /// Seed 002's rule ① for leads and opportunities: 24 hours after assignment with no contact, the owner's manager hears of
+    /// it (the lists show it red from the same moment).
+    /// </summary>
+    private static RuleDefinition LeadIdle() =>
+        Untouched(
+            "线索 {Number}（{CompanyName}）分配 24 小时仍未联系",
+            "Lead {Number} ({CompanyName}) not contacted 24 hours after assignment"
+        );
+
+    private static RuleDefinition DealIdle() =>
+        Untouched(
+            "商机 {Number}（{CustomerName}）分配 24 小时仍未跟进",
+            "Opportunity {Number} ({CustomerName}) not followed up in 24 hours"
+        );
+
+    private static RuleDefinition Untouched(string zh, string en) =>
+        new()
+        {
+            Trigger = new RuleTrigger
+            {
+                Kind = TriggerKind.Time,
+                Field = "AssignedAtUtc",
+                OffsetMinutes = 24 * 60,
+            },
+            Conditions = new RuleConditions
+            {
+                Items =
+                [
+                    new RuleCondition("Status", ConditionOp.Equals, "Open"),
+                    new RuleCondition("FirstContactAtUtc", ConditionOp.IsEmpty, ""),
+                ],
+            },
+            Actions =
+            [
+                new RuleAction
+                {
+                    Kind = ActionKind.Notify,
+                    To = [new Recipient(RecipientKind.OwnersManager)],
+                    Channels = [Channel.Bell, Channel.Mail],
+                    TextZh = zh,
+                    TextEn = en,
+                },
+            ],
+        };
 }

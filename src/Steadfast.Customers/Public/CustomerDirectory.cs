@@ -32,6 +32,17 @@ public sealed record CustomerFacts(Guid Id, string Name, string Province, int Ti
 
 public sealed record CustomerOption(Guid Id, string Name);
 
+/// <summary>A customer's profile for another module's query to join or group by (sales by industry and region).</summary>
+public sealed class CustomerProfile
+{
+    public Guid Id { get; init; }
+    public string Name { get; init; } = "";
+    public string Industry { get; init; } = "";
+    public string Province { get; init; } = "";
+    public Guid? OwnerId { get; init; }
+    public Guid? DealerId { get; init; }
+}
+
 /// <summary>A customer's name for another module's query to join (init properties, so EF can filter on them).</summary>
 public sealed class CustomerName
 {
@@ -57,6 +68,20 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 
     /// <summary>Every customer's name, unscoped: for joining into a query already filtered to what the caller may see.</summary>
     public IQueryable<CustomerName> CustomerNames() => db.Set<Customer>().Select(c => new CustomerName { Id = c.Id, Name = c.Name });
+
+    /// <summary>Every active customer's profile, unscoped, for joining into a query already filtered to what the caller may see.</summary>
+    public IQueryable<CustomerProfile> Profiles() =>
+        db.Set<Customer>()
+            .Where(c => c.MergedIntoId == null)
+            .Select(c => new CustomerProfile
+            {
+                Id = c.Id,
+                Name = c.Name,
+                Industry = c.Industry,
+                Province = c.Province,
+                OwnerId = c.OwnerId,
+                DealerId = c.DealerId,
+            });
 
     public async Task<Dictionary<Guid, string>> CustomerNamesAsync(IEnumerable<Guid> ids, CancellationToken ct)
     {

@@ -23,6 +23,12 @@ public sealed class CustomersModule : SteadfastModule
             .AddScoped<CustomerDirectory>()
             .AddScoped<CustomerService>()
             .AddScoped<ContactService>()
+            .AddScoped(sp => new CustomerRegistry(
+                sp.GetRequiredService<Platform.Data.AppDbContext>(),
+                sp.GetRequiredService<CustomerScope>(),
+                sp.GetRequiredService<CustomerService>(),
+                sp.GetRequiredService<ContactService>()
+            ))
             .AddScoped<ActivityService>()
             .AddScoped<DealerService>()
             .AddScoped<ProductService>()

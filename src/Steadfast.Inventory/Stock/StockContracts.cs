@@ -2,8 +2,6 @@ using Steadfast.Inventory.Public;
 
 namespace Steadfast.Inventory.Stock;
 
-public sealed record VersionOnly(long? Version);
-
 /// <summary>
 /// One movement a stock keeper posts. Kinds: receive (with unitCost; defaults to the part's standard cost),
 /// scrap (reason), adjust (signed quantity, reason), transfer (toWarehouseId; in transit until received).

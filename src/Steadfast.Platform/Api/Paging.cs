@@ -2,6 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Steadfast.Platform.Api;
 
+/// <summary>A body that carries only the record's version (an action on it), when the If-Match header does not.</summary>
+public sealed record VersionOnly(long? Version);
+
 /// <summary>The list shape of every API list: one page of items and the total that matched.</summary>
 public sealed record PagedResult<T>(IReadOnlyList<T> Items, int Total);
 

@@ -24,6 +24,9 @@ public class ApiToken : IAudited
     public DateTime CreatedAtUtc { get; set; }
     public DateTime? ExpiresAtUtc { get; set; }
     public DateTime? RevokedAtUtc { get; set; }
+
+    /// <summary>Null: the user's own rights. Otherwise one of <see cref="ApiScopes"/>, and nothing else.</summary>
+    public string? Scope { get; set; }
 }
 
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
@@ -33,6 +36,7 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
         b.Property(t => t.Name).HasMaxLength(100);
         b.Property(t => t.TokenHash).HasMaxLength(64);
         b.Property(t => t.Prefix).HasMaxLength(12);
+        b.Property(t => t.Scope).HasMaxLength(50);
         b.HasIndex(t => t.TokenHash).IsUnique();
         b.HasIndex(t => new { t.UserId, t.Kind });
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);

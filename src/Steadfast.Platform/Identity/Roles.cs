@@ -83,6 +83,27 @@ public static class Policies
     /// <summary>May export lists to Excel (what they can see, never private notes).</summary>
     public const string Exporters = "Exporters";
 
+    /// <summary>May read leads, opportunities and the pipeline (scoped: a rep their own, a dealer what was handed to it).</summary>
+    public const string SalesStaff = "SalesStaff";
+
+    /// <summary>May enter and work leads and opportunities.</summary>
+    public const string SalesWork = "SalesWork";
+
+    /// <summary>May set the pipeline's stages, the lead assignment rules and cap, and assign leads by hand (销售经理).</summary>
+    public const string SalesManagers = "SalesManagers";
+
+    /// <summary>May read sales orders (of the customers they see).</summary>
+    public const string SalesOrderReaders = "SalesOrderReaders";
+
+    /// <summary>May enter and change sales orders, and sync them from the ERP.</summary>
+    public const string SalesOrderEditors = "SalesOrderEditors";
+
+    /// <summary>
+    /// May post a lead: sales staff, or a token issued for the website's form only (scope <see cref="ApiScopes.LeadIntake"/>),
+    /// which can do nothing else. Registered by the host beside the role policies.
+    /// </summary>
+    public const string LeadIntake = "LeadIntake";
+
     /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -111,6 +132,29 @@ public static class Policies
         [PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
         [Stockkeepers] = [Roles.Admin, Roles.Warehouse],
         [RuleEditors] = [Roles.Admin, Roles.ServiceManager, Roles.SalesManager],
+        [SalesStaff] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Dealer],
+        [SalesWork] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Dealer],
+        [SalesManagers] = [Roles.Admin, Roles.SalesManager],
+        [SalesOrderReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance, Roles.Dealer],
+        [SalesOrderEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
+    };
+}
+
+/// <summary>
+/// What a scoped API token may do. A token with a scope carries no role: it passes only the policies that name its scope,
+/// so a key embedded in a website can post leads and nothing else.
+/// </summary>
+public static class ApiScopes
+{
+    public const string Claim = "scope";
+
+    /// <summary>The website's lead form: POST /api/v1/leads.</summary>
+    public const string LeadIntake = "leads.intake";
+
+    /// <summary>Scopes and the roles that may issue a token with them.</summary>
+    public static readonly IReadOnlyDictionary<string, string[]> IssuedBy = new Dictionary<string, string[]>
+    {
+        [LeadIntake] = [Roles.Admin, Roles.SalesManager],
     };
 }
 

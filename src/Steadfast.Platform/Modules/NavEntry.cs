@@ -5,6 +5,7 @@ public enum NavSection
 {
     Home,
     Business,
+    Sales,
     Service,
     Parts,
     Portal,

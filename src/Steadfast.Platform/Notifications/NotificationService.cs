@@ -38,6 +38,8 @@ public sealed class NotificationService(
         "ApprovalEscalated",
         "ApprovalOverdue",
         "ApprovalDecided",
+        "LeadAssigned",
+        "LeadPooled",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

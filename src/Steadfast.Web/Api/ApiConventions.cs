@@ -55,6 +55,18 @@ public static class ApiConventions
                     }
                 )
             );
+            o.AddPolicy(Platform.Api.RateLimits.LeadIntake, http =>
+            {
+                var header = http.Request.Headers.Authorization.ToString();
+                var key = header.Length > 0 ? Auth.TokenService.Hash(header) : http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+                var permits = http.RequestServices.GetRequiredService<IConfiguration>().GetValue("Sales:LeadsPerMinute", 60);
+                return RateLimitPartition.GetFixedWindowLimiter("leads:" + key, _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = permits,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                });
+            });
             o.OnRejected = async (ctx, ct) =>
             {
                 var retry = ctx.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromMinutes(1);

@@ -11,7 +11,8 @@ public sealed record TokenDto(
     ApiTokenKind Kind,
     DateTime CreatedAt,
     DateTime? ExpiresAt,
-    DateTime? RevokedAt
+    DateTime? RevokedAt,
+    string? Scope = null
 );
 
 public sealed record TokenRequest(string? Email, string? Password);
@@ -28,4 +29,5 @@ public sealed record MeResponse(
     string? Culture
 );
 
-public sealed record CreateTokenRequest(string? Name, int? Days);
+/// <param name="Scope">Null for the user's own rights, or an API scope (<c>leads.intake</c>: the website's lead form only).</param>
+public sealed record CreateTokenRequest(string? Name, int? Days, string? Scope = null);

@@ -111,7 +111,7 @@ public static class AuthEndpoints
         CancellationToken ct
     )
     {
-        var issued = await tokens.CreatePersonalAsync(actor.UserId!.Value, body.Name, body.Days, ct);
+        var issued = await tokens.CreatePersonalAsync(actor.UserId!.Value, body.Name, body.Days, ct, body.Scope);
         return TypedResults.Created($"/api/v1/me/tokens/{issued.Id}", issued);
     }
 

@@ -70,6 +70,11 @@ public static class AuthSetup
         var authorization = services.AddAuthorizationBuilder();
         foreach (var (policy, roles) in Policies.RolesOf)
             authorization.AddPolicy(policy, p => p.RequireAuthenticatedUser().RequireRole(roles));
+        var salesWork = Policies.RolesOf[Policies.SalesWork];
+        authorization.AddPolicy(Policies.LeadIntake, p =>
+            p.RequireAuthenticatedUser()
+                .RequireAssertion(c => salesWork.Any(c.User.IsInRole) || c.User.HasClaim(ApiScopes.Claim, ApiScopes.LeadIntake))
+        );
         return services;
     }
 

@@ -27,7 +27,14 @@ public sealed class TokenService(
     // node evicts at once; another node may honour a revoked token for at most this long.
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
-    public async Task<IssuedToken> IssueAsync(Guid userId, string name, ApiTokenKind kind, DateTime? expiresAtUtc, CancellationToken ct)
+    public async Task<IssuedToken> IssueAsync(
+        Guid userId,
+        string name,
+        ApiTokenKind kind,
+        DateTime? expiresAtUtc,
+        CancellationToken ct,
+        string? scope = null
+    )
     {
         var token = "sf_" + Base64Url(RandomNumberGenerator.GetBytes(32));
         var row = new ApiToken
@@ -40,6 +47,7 @@ public sealed class TokenService(
             Prefix = token[..10],
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
             ExpiresAtUtc = expiresAtUtc,
+            Scope = scope,
         };
         db.ApiTokens.Add(row);
         await db.SaveChangesAsync(ct);
@@ -63,8 +71,17 @@ public sealed class TokenService(
         if (user is null || !user.IsActive || user.LockoutEnd > clock.GetUtcNow())
             return null;
 
-        var principal = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, BearerTokenHandler.Scheme, ClaimTypes.Name, ClaimTypes.Role);
+        // A scoped token acts for its issuer (the audit log names them) but holds no role: only its scope's policy admits it.
+        IEnumerable<Claim> claims = row.Scope is { } scope
+            ?
+            [
+                new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+                new(ClaimTypes.Name, row.Name),
+                new(AppClaims.DisplayName, row.Name),
+                new(ApiScopes.Claim, scope),
+            ]
+            : (await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user)).Claims;
+        var identity = new ClaimsIdentity(claims, BearerTokenHandler.Scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim("token_id", row.Id.ToString()));
         var result = new ClaimsPrincipal(identity);
         cache.Set(CacheKey(hash), new Checked(result, row.ExpiresAtUtc), CacheFor);
@@ -76,19 +93,31 @@ public sealed class TokenService(
             .ApiTokens.AsNoTracking()
             .Where(x => x.UserId == userId && x.Kind == ApiTokenKind.Personal)
             .OrderByDescending(x => x.CreatedAtUtc)
-            .Select(x => new TokenDto(x.Id, x.Name, x.Prefix, x.Kind, x.CreatedAtUtc, x.ExpiresAtUtc, x.RevokedAtUtc))
+            .Select(x => new TokenDto(x.Id, x.Name, x.Prefix, x.Kind, x.CreatedAtUtc, x.ExpiresAtUtc, x.RevokedAtUtc, x.Scope))
             .ToListAsync(ct);
 
-    public async Task<IssuedToken> CreatePersonalAsync(Guid userId, string? name, int? days, CancellationToken ct)
+    public async Task<IssuedToken> CreatePersonalAsync(Guid userId, string? name, int? days, CancellationToken ct, string? scope = null)
     {
         var errors = new ValidationErrors();
+        if (scope is not null)
+        {
+            if (!ApiScopes.IssuedBy.TryGetValue(scope, out var issuers))
+                errors.Add("scope", t["Tokens.Error.Scope", string.Join(", ", ApiScopes.IssuedBy.Keys)]);
+            else if (
+                !await db.UserRoles.AnyAsync(
+                    ur => ur.UserId == userId && db.Roles.Any(r => r.Id == ur.RoleId && issuers.Contains(r.Name!)),
+                    ct
+                )
+            )
+                errors.Add("scope", t["Tokens.Error.ScopeRole"]);
+        }
         if (string.IsNullOrWhiteSpace(name) || name.Length > 100)
             errors.Add("name", t["Tokens.Error.Name"]);
         if (days is < 1 or > 3650)
             errors.Add("days", t["Tokens.Error.Days"]);
         errors.ThrowIfAny();
         DateTime? expires = days is null ? null : clock.GetUtcNow().UtcDateTime.AddDays(days.Value);
-        return await IssueAsync(userId, name!.Trim(), ApiTokenKind.Personal, expires, ct);
+        return await IssueAsync(userId, name!.Trim(), ApiTokenKind.Personal, expires, ct, scope);
     }
 
     public async Task RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct)

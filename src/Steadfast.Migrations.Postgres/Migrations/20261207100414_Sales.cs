@@ -1,0 +1,460 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Steadfast.Migrations.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class Sales : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "Scope",
+                table: "ApiTokens",
+                type: "character varying(50)",
+                maxLength: 50,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "LeadAssignmentRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Enabled = table.Column<bool>(type: "boolean", nullable: false),
+                    Provinces = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Industries = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Categories = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    Reps = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_LeadAssignmentRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Leads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Source = table.Column<int>(type: "integer", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    CompanyName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    MatchKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreditCode = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    PhoneKey = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Email = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Province = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    City = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Industry = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProductCategory = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
+                    EstimatedAmount = table.Column<long>(type: "bigint", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
+                    ReferredByCustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    DealerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    AssignmentRuleId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AssignmentRule = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    AssignmentReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    AssignmentSeq = table.Column<long>(type: "bigint", nullable: true),
+                    FirstContactAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastContactAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DisqualifyReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CustomFields = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Leads", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Opportunities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ContactId = table.Column<Guid>(type: "uuid", nullable: true),
+                    ContactName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    StageId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Probability = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    ExpectedCloseOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    TeamId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Province = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DealerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    NextStep = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    LostReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Competitor = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    AssignedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FirstContactAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    ClosedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    SalesOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    CustomFields = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Opportunities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityStages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameZh = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    NameEn = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Order = table.Column<int>(type: "integer", nullable: false),
+                    Probability = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Active = table.Column<bool>(type: "boolean", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityStages", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesActivities",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    LeadId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<int>(type: "integer", nullable: false),
+                    Note = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ById = table.Column<Guid>(type: "uuid", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesActivities", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrders",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<string>(type: "character varying(30)", maxLength: 30, nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    OrderedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DeliveryOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    Status = table.Column<int>(type: "integer", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false),
+                    OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrders", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesSettingss",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false),
+                    OpenLeadCap = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesSettingss", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OpportunityLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OpportunityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OpportunityLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OpportunityLines_Opportunities_OpportunityId",
+                        column: x => x.OpportunityId,
+                        principalTable: "Opportunities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "SalesOrderLines",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SalesOrderId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Description = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Quantity = table.Column<double>(type: "double precision", precision: 18, scale: 3, nullable: false),
+                    UnitPrice = table.Column<long>(type: "bigint", nullable: false),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_SalesOrderLines", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_SalesOrderLines_SalesOrders_SalesOrderId",
+                        column: x => x.SalesOrderId,
+                        principalTable: "SalesOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_LeadAssignmentRules_Order",
+                table: "LeadAssignmentRules",
+                column: "Order");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_AssignedAtUtc",
+                table: "Leads",
+                column: "AssignedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_AssignmentRuleId_OwnerId_AssignmentSeq",
+                table: "Leads",
+                columns: new[] { "AssignmentRuleId", "OwnerId", "AssignmentSeq" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreatedAtUtc",
+                table: "Leads",
+                column: "CreatedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CreditCode",
+                table: "Leads",
+                column: "CreditCode");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_CustomerId",
+                table: "Leads",
+                column: "CustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_DealerId",
+                table: "Leads",
+                column: "DealerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_MatchKey",
+                table: "Leads",
+                column: "MatchKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Number",
+                table: "Leads",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_OwnerId_Status_CreatedAtUtc",
+                table: "Leads",
+                columns: new[] { "OwnerId", "Status", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_PhoneKey",
+                table: "Leads",
+                column: "PhoneKey");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_ReferredByCustomerId",
+                table: "Leads",
+                column: "ReferredByCustomerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Status_AssignedAtUtc",
+                table: "Leads",
+                columns: new[] { "Status", "AssignedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Leads_Status_CreatedAtUtc",
+                table: "Leads",
+                columns: new[] { "Status", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_AssignedAtUtc",
+                table: "Opportunities",
+                column: "AssignedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_CustomerId_CreatedAtUtc",
+                table: "Opportunities",
+                columns: new[] { "CustomerId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_DealerId",
+                table: "Opportunities",
+                column: "DealerId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_ExpectedCloseOn",
+                table: "Opportunities",
+                column: "ExpectedCloseOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Number",
+                table: "Opportunities",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_OwnerId_Status_ExpectedCloseOn",
+                table: "Opportunities",
+                columns: new[] { "OwnerId", "Status", "ExpectedCloseOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Status_ExpectedCloseOn",
+                table: "Opportunities",
+                columns: new[] { "Status", "ExpectedCloseOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Opportunities_Status_StageId_ExpectedCloseOn",
+                table: "Opportunities",
+                columns: new[] { "Status", "StageId", "ExpectedCloseOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityLines_OpportunityId_Position",
+                table: "OpportunityLines",
+                columns: new[] { "OpportunityId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityLines_ProductId",
+                table: "OpportunityLines",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OpportunityStages_Key",
+                table: "OpportunityStages",
+                column: "Key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesActivities_LeadId_AtUtc",
+                table: "SalesActivities",
+                columns: new[] { "LeadId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesActivities_OpportunityId_AtUtc",
+                table: "SalesActivities",
+                columns: new[] { "OpportunityId", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderLines_ProductId_SalesOrderId",
+                table: "SalesOrderLines",
+                columns: new[] { "ProductId", "SalesOrderId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrderLines_SalesOrderId_Position",
+                table: "SalesOrderLines",
+                columns: new[] { "SalesOrderId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_CustomerId_OrderedOn_Amount",
+                table: "SalesOrders",
+                columns: new[] { "CustomerId", "OrderedOn", "Amount" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_ExternalId",
+                table: "SalesOrders",
+                column: "ExternalId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_Number",
+                table: "SalesOrders",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_OpportunityId",
+                table: "SalesOrders",
+                column: "OpportunityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_OrderedOn_Status",
+                table: "SalesOrders",
+                columns: new[] { "OrderedOn", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_SalesOrders_OwnerId_OrderedOn",
+                table: "SalesOrders",
+                columns: new[] { "OwnerId", "OrderedOn" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "LeadAssignmentRules");
+
+            migrationBuilder.DropTable(
+                name: "Leads");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityLines");
+
+            migrationBuilder.DropTable(
+                name: "OpportunityStages");
+
+            migrationBuilder.DropTable(
+                name: "SalesActivities");
+
+            migrationBuilder.DropTable(
+                name: "SalesOrderLines");
+
+            migrationBuilder.DropTable(
+                name: "SalesSettingss");
+
+            migrationBuilder.DropTable(
+                name: "Opportunities");
+
+            migrationBuilder.DropTable(
+                name: "SalesOrders");
+
+            migrationBuilder.DropColumn(
+                name: "Scope",
+                table: "ApiTokens");
+        }
+    }
+}

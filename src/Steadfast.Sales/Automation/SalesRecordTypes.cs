@@ -1,0 +1,72 @@
+using Steadfast.Platform.Automation;
+using Steadfast.Sales.Leads;
+using Steadfast.Sales.Opportunities;
+
+namespace Steadfast.Sales.Automation;
+
+/// <summary>Leads as rules see them: the 24-hour rule times from AssignedAtUtc and checks FirstContactAtUtc.</summary>
+internal sealed class LeadRecordType : AutomationRecordType
+{
+    public override string Name => Lead.RecordTypeName;
+    public override Type Entity => typeof(Lead);
+    public override string LabelKey => "Automation.Record.lead";
+    public override string TitleField => nameof(Lead.Number);
+    public override string? OwnerField => nameof(Lead.OwnerId);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Lead.Number), FieldKind.Text, "Leads.Number"),
+        new(nameof(Lead.CompanyName), FieldKind.Text, "Leads.Company"),
+        new(nameof(Lead.ContactName), FieldKind.Text, "Leads.Contact"),
+        new(nameof(Lead.Status), FieldKind.Choice, "Leads.Status")
+        {
+            Choices = Enum.GetNames<LeadStatus>(),
+            ChoiceLabelPrefix = "Leads.Status.",
+        },
+        new(nameof(Lead.Source), FieldKind.Choice, "Leads.Source")
+        {
+            Choices = Enum.GetNames<LeadSource>(),
+            ChoiceLabelPrefix = "Leads.Source.",
+        },
+        new(nameof(Lead.Province), FieldKind.Text, "Leads.Province"),
+        new(nameof(Lead.Industry), FieldKind.Text, "Leads.Industry"),
+        new(nameof(Lead.ProductCategory), FieldKind.Text, "Leads.Category"),
+        new(nameof(Lead.EstimatedAmount), FieldKind.Money, "Leads.Amount"),
+        new(nameof(Lead.OwnerId), FieldKind.User, "Leads.Owner"),
+        new(nameof(Lead.AssignedAtUtc), FieldKind.DateTime, "Leads.AssignedAt") { Timed = true },
+        new(nameof(Lead.FirstContactAtUtc), FieldKind.DateTime, "Leads.FirstContact"),
+        new(nameof(Lead.CreatedAtUtc), FieldKind.DateTime, "Leads.Created") { Timed = true },
+    ];
+
+    public override string Link(Guid id) => $"/leads/{id}";
+}
+
+internal sealed class OpportunityRecordType : AutomationRecordType
+{
+    public override string Name => Opportunity.RecordTypeName;
+    public override Type Entity => typeof(Opportunity);
+    public override string LabelKey => "Automation.Record.opportunity";
+    public override string TitleField => nameof(Opportunity.Number);
+    public override string? OwnerField => nameof(Opportunity.OwnerId);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Opportunity.Number), FieldKind.Text, "Opportunities.Number"),
+        new(nameof(Opportunity.Title), FieldKind.Text, "Opportunities.Title"),
+        new(nameof(Opportunity.CustomerName), FieldKind.Text, "Opportunities.Customer"),
+        new(nameof(Opportunity.Status), FieldKind.Choice, "Opportunities.Status")
+        {
+            Choices = Enum.GetNames<StageKind>(),
+            ChoiceLabelPrefix = "Stages.Kind.",
+        },
+        new(nameof(Opportunity.Probability), FieldKind.Number, "Opportunities.Probability"),
+        new(nameof(Opportunity.Amount), FieldKind.Money, "Opportunities.Amount"),
+        new(nameof(Opportunity.ExpectedCloseOn), FieldKind.Date, "Opportunities.CloseOn") { Timed = true },
+        new(nameof(Opportunity.Province), FieldKind.Text, "Leads.Province"),
+        new(nameof(Opportunity.OwnerId), FieldKind.User, "Leads.Owner"),
+        new(nameof(Opportunity.AssignedAtUtc), FieldKind.DateTime, "Leads.AssignedAt") { Timed = true },
+        new(nameof(Opportunity.FirstContactAtUtc), FieldKind.DateTime, "Leads.FirstContact"),
+    ];
+
+    public override string Link(Guid id) => $"/opportunities/{id}";
+}

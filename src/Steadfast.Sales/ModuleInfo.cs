@@ -1,0 +1,3 @@
+using Steadfast.Platform.Modules;
+
+[assembly: SteadfastModule(typeof(Steadfast.Sales.Public.SalesModule))]

@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using Steadfast.Platform.Identity;
+using Steadfast.Platform.Modules;
+using Steadfast.Sales.Leads;
+using Steadfast.Sales.Opportunities;
+using Steadfast.Sales.Orders;
+
+namespace Steadfast.Sales.Public;
+
+/// <summary>Sales (线索→商机→订单): leads with automatic assignment, the opportunity pipeline, sales orders.</summary>
+public sealed class SalesModule : SteadfastModule
+{
+    public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
+        services
+            .AddScoped<SalesScope>()
+            .AddScoped<SalesNumbers>()
+            .AddScoped<StageCatalog>()
+            .AddScoped<LeadService>()
+            .AddScoped<AssignmentRuleService>()
+            .AddScoped<OpportunityService>()
+            .AddScoped<Pipeline>()
+            .AddScoped<OrderService>()
+            .AddScoped<Platform.Data.IShippedData, StageDefaults>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.LeadRecordType>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.OpportunityRecordType>();
+
+    public override void MapEndpoints(RouteGroupBuilder api)
+    {
+        api.MapLeadEndpoints();
+        api.MapOpportunityEndpoints();
+        api.MapOrderEndpoints();
+    }
+
+    public override IEnumerable<NavEntry> Navigation =>
+        [
+            new(NavSection.Sales, 10, "/leads", "Nav.Leads", Icons.Material.Outlined.PersonSearch) { Policy = Policies.SalesStaff },
+            new(NavSection.Sales, 20, "/pipeline", "Nav.Pipeline", Icons.Material.Outlined.ViewKanban) { Policy = Policies.SalesStaff },
+            new(NavSection.Sales, 30, "/opportunities", "Nav.Opportunities", Icons.Material.Outlined.Handshake)
+            {
+                Policy = Policies.SalesStaff,
+            },
+            new(NavSection.Sales, 40, "/sales-orders", "Nav.SalesOrders", Icons.Material.Outlined.ReceiptLong)
+            {
+                Policy = Policies.SalesOrderReaders,
+            },
+            new(NavSection.Sales, 50, "/sales/forecast", "Nav.Forecast", Icons.Material.Outlined.QueryStats)
+            {
+                Policy = Policies.SalesStaff,
+            },
+            new(NavSection.Settings, 60, "/settings/sales", "Nav.SalesSettings", Icons.Material.Outlined.Tune)
+            {
+                Policy = Policies.SalesManagers,
+            },
+        ];
+}
