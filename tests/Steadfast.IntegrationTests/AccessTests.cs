@@ -48,6 +48,13 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.PartsEditors] = [Roles.Admin, Roles.ServiceManager, Roles.Warehouse],
         [Policies.Stockkeepers] = [Roles.Admin, Roles.Warehouse],
         [Policies.RuleEditors] = [Roles.Admin, Roles.ServiceManager, Roles.SalesManager],
+        [Policies.SalesStaff] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Dealer],
+        [Policies.SalesWork] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Dealer],
+        [Policies.SalesManagers] = [Roles.Admin, Roles.SalesManager],
+        [Policies.SalesOrderReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance, Roles.Dealer],
+        [Policies.SalesOrderEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
+        // The sales roles, or a token of the website form's scope (LeadTests proves the token's side).
+        [Policies.LeadIntake] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Dealer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

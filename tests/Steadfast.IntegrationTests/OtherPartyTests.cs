@@ -24,6 +24,9 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
         Customer,
         Machine,
         WorkOrder,
+        Lead,
+        Opportunity,
+        SalesOrder,
         Shared,
     }
 
@@ -32,6 +35,9 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
         ["customers"] = Owner.Customer,
         ["equipment"] = Owner.Machine,
         ["work-orders"] = Owner.WorkOrder,
+        ["leads"] = Owner.Lead,
+        ["opportunities"] = Owner.Opportunity,
+        ["sales-orders"] = Owner.SalesOrder,
         // The product catalogue is the manufacturer's public list of models: anyone signed in reads it.
         ["products"] = Owner.Shared,
     };
@@ -64,11 +70,63 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
                 }
             )
         ).ExpectAsync(HttpStatusCode.Created);
+        // Another dealer's lead, an opportunity and an order of the other dealer's customer.
+        var lead = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/leads",
+                new
+                {
+                    source = "phone",
+                    companyName = "别人的线索",
+                    phone = "13700000000",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        await (
+            await admin.PutAsJsonAsync(
+                $"/api/v1/leads/{lead.Id()}",
+                new { dealerId = dealerB.Id(), version = lead.GetProperty("version").GetInt64() }
+            )
+        ).ExpectAsync(HttpStatusCode.OK);
+        var opportunity = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/opportunities",
+                new
+                {
+                    title = "别人的商机",
+                    customerId = theirs.Id(),
+                    amount = 100,
+                    expectedCloseOn = "2026-12-31",
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        var salesOrder = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/sales-orders",
+                new
+                {
+                    customerId = theirs.Id(),
+                    orderedOn = "2026-03-01",
+                    lines = new[]
+                    {
+                        new
+                        {
+                            description = "整机",
+                            quantity = 1,
+                            unitPrice = 100,
+                        },
+                    },
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
         var ids = new Dictionary<Owner, string>
         {
             [Owner.Customer] = theirs.Id(),
             [Owner.Machine] = machine.Id(),
             [Owner.WorkOrder] = order.Id(),
+            [Owner.Lead] = lead.Id(),
+            [Owner.Opportunity] = opportunity.Id(),
+            [Owner.SalesOrder] = salesOrder.Id(),
         };
 
         var customerUser = await app.CreateAsync("Customer", extra: new { customerId = mine.GetProperty("id").GetGuid() });

@@ -245,6 +245,8 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         )
     );
 
+    public Task<bool> DealerExistsAsync(Guid id, CancellationToken ct) => db.Set<Dealers.Dealer>().AnyAsync(d => d.Id == id, ct);
+
     /// <summary>Distinct provinces with customers, for region pickers.</summary>
     public Task<List<string>> ProvincesAsync(CancellationToken ct) =>
         db.Set<Customer>().Where(c => c.Province != "").Select(c => c.Province).Distinct().OrderBy(p => p).ToListAsync(ct);

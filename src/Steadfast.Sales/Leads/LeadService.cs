@@ -151,6 +151,10 @@ internal sealed class LeadService(
         );
     }
 
+    /// <summary>Reps the caller may hand leads and opportunities to.</summary>
+    public Task<List<UserOption>> AssignableAsync(CancellationToken ct) =>
+        scope.Assignable().OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(ct);
+
     private bool IsOverdue(Lead l) =>
         l.Status is LeadStatus.Open or LeadStatus.Qualified && l.FirstContactAtUtc is null && l.AssignedAtUtc <= Now - Lead.ContactWithin;
 
@@ -349,8 +353,6 @@ internal sealed class LeadService(
         if (lead.Status is LeadStatus.Converted or LeadStatus.Disqualified)
             throw new AppConflictException(t["Leads.Error.Closed"]);
         await ApplyAsync(lead, input, isNew: false, ct);
-        if (input.DealerId != lead.DealerId && input.DealerId is not null && scope.OwnDealerId is null)
-            lead.DealerId = input.DealerId;
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -394,6 +396,8 @@ internal sealed class LeadService(
             errors.Add("source", t["Common.Error.Choice"]);
         if (input.EstimatedAmount is < 0)
             errors.Add("estimatedAmount", t["Sales.Error.Amount"]);
+        if (input.DealerId is { } dealer && (scope.OwnDealerId is not null || !await directory.DealerExistsAsync(dealer, ct)))
+            errors.Add("dealerId", t["Leads.Error.Dealer"]);
         if (input.ReferredByCustomerId is { } referrer && !await directory.CanSeeCustomerAsync(referrer, ct))
             errors.Add("referredByCustomerId", t["Leads.Error.Customer"]);
         if ((input.Source ?? lead.Source) == LeadSource.Referral && (input.ReferredByCustomerId ?? lead.ReferredByCustomerId) is null)
@@ -421,6 +425,8 @@ internal sealed class LeadService(
         lead.EstimatedAmount = input.EstimatedAmount ?? lead.EstimatedAmount;
         lead.Notes = notes;
         lead.ReferredByCustomerId = input.ReferredByCustomerId ?? lead.ReferredByCustomerId;
+        // Handed to a dealer (渠道): its users see and work it.
+        lead.DealerId = input.DealerId ?? lead.DealerId;
         lead.CustomFields = values;
     }
 

@@ -438,11 +438,11 @@ internal sealed class OpportunityService(
             db.RemoveRange(o.Lines);
             o.Lines.Clear();
             var position = 0;
+            // No id set: a line with a key EF did not generate would be taken for an existing row to update.
             foreach (var l in lines)
                 o.Lines.Add(
                     new OpportunityLine
                     {
-                        Id = Guid.CreateVersion7(),
                         OpportunityId = o.Id,
                         Position = position++,
                         ProductId = l.ProductId,

@@ -101,34 +101,29 @@ internal sealed class Pipeline(
         var end = first.AddMonths(months);
         var q = Visible(ownerId, mine);
         var open = q.Where(o => o.Status == StageKind.Open && o.ExpectedCloseOn >= first && o.ExpectedCloseOn < end);
+        // Ids are grouped as ids and written out here: the databases spell a Guid as text differently.
         var weighted = by switch
         {
-            ForecastBy.Owner => await open.GroupBy(o => new
-                {
-                    o.ExpectedCloseOn.Year,
-                    o.ExpectedCloseOn.Month,
-                    Key = o.OwnerId,
-                })
-                .Select(g => new Cell(
-                    g.Key.Year,
-                    g.Key.Month,
-                    g.Key.Key == null ? "" : g.Key.Key.ToString()!,
-                    g.Sum(o => o.Amount * o.Probability) / 100
-                ))
-                .ToListAsync(ct),
-            ForecastBy.Team => await open.GroupBy(o => new
-                {
-                    o.ExpectedCloseOn.Year,
-                    o.ExpectedCloseOn.Month,
-                    Key = o.TeamId,
-                })
-                .Select(g => new Cell(
-                    g.Key.Year,
-                    g.Key.Month,
-                    g.Key.Key == null ? "" : g.Key.Key.ToString()!,
-                    g.Sum(o => o.Amount * o.Probability) / 100
-                ))
-                .ToListAsync(ct),
+            ForecastBy.Owner => Cells(
+                await open.GroupBy(o => new
+                    {
+                        o.ExpectedCloseOn.Year,
+                        o.ExpectedCloseOn.Month,
+                        Key = o.OwnerId,
+                    })
+                    .Select(g => new IdCell(g.Key.Year, g.Key.Month, g.Key.Key, g.Sum(o => o.Amount * o.Probability) / 100))
+                    .ToListAsync(ct)
+            ),
+            ForecastBy.Team => Cells(
+                await open.GroupBy(o => new
+                    {
+                        o.ExpectedCloseOn.Year,
+                        o.ExpectedCloseOn.Month,
+                        Key = o.TeamId,
+                    })
+                    .Select(g => new IdCell(g.Key.Year, g.Key.Month, g.Key.Key, g.Sum(o => o.Amount * o.Probability) / 100))
+                    .ToListAsync(ct)
+            ),
             _ => await open.GroupBy(o => new
                 {
                     o.ExpectedCloseOn.Year,
@@ -171,6 +166,11 @@ internal sealed class Pipeline(
     }
 
     private sealed record Cell(int Year, int Month, string Key, long Amount);
+
+    private sealed record IdCell(int Year, int Month, Guid? Key, long Amount);
+
+    private static List<Cell> Cells(List<IdCell> cells) =>
+        [.. cells.Select(c => new Cell(c.Year, c.Month, c.Key?.ToString() ?? "", c.Amount))];
 
     private async Task<Dictionary<string, string>> LabelsAsync(ForecastBy by, List<string> keys, CancellationToken ct)
     {

@@ -230,11 +230,11 @@ internal sealed class OrderService(
             db.RemoveRange(order.Lines);
             order.Lines.Clear();
             var position = 0;
+            // No id set: a line with a key EF did not generate would be taken for an existing row to update.
             foreach (var l in lines)
                 order.Lines.Add(
                     new SalesOrderLine
                     {
-                        Id = Guid.CreateVersion7(),
                         SalesOrderId = order.Id,
                         Position = position++,
                         ProductId = l.ProductId,
