@@ -145,6 +145,17 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
             throw new TimeoutException($"Clicking never left {page.Url}");
     }
 
+    /// <summary>A click before the Blazor circuit is up is lost: click until what it opens shows.</summary>
+    public static async Task ClickUntilVisibleAsync(IPage page, ILocator target, ILocator opened)
+    {
+        for (var attempt = 0; attempt < 20 && !await opened.IsVisibleAsync(); attempt++)
+        {
+            await target.ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        await Assertions.Expect(opened).ToBeVisibleAsync();
+    }
+
     /// <summary>The QR token printed on a machine's label, as the scanner would read it.</summary>
     public async Task<string> QrTokenAsync(string serial)
     {

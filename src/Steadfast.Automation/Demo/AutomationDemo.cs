@@ -26,8 +26,12 @@ internal sealed class AutomationDemo(AppDbContext db, TimeProvider clock) : IDem
         var now = clock.GetUtcNow().UtcDateTime;
         var manager = await db.ActiveInRoles(Roles.ServiceManager).Select(u => u.Id).FirstOrDefaultAsync(ct);
         var dispatcher = await db.ActiveInRoles(Roles.Dispatcher).Select(u => new { u.Id, u.DisplayName }).FirstOrDefaultAsync(ct);
-        foreach (var template in RuleTemplates.All)
+        var shipped = await db.Set<Rule>().Where(r => r.Template != null).Select(r => r.Template!).ToListAsync(ct);
+        var added = 0;
+        // The shipped rules (the 24-hour rules for leads and opportunities) are already there and on.
+        foreach (var template in RuleTemplates.All.Where(t => !shipped.Contains(t.Key)))
         {
+            added++;
             var def = template.Build(null);
             var rule = new Rule
             {
@@ -77,6 +81,6 @@ internal sealed class AutomationDemo(AppDbContext db, TimeProvider clock) : IDem
                 }
             );
         await db.SaveChangesAsync(ct);
-        return $"{RuleTemplates.All.Count} rules (off), {tasks.Length} tasks";
+        return $"{added} rules (off), {tasks.Length} tasks";
     }
 }

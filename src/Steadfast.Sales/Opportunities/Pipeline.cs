@@ -30,6 +30,9 @@ internal sealed class Pipeline(
 {
     public const int CardsPerColumn = 30;
 
+    /// <summary>The forecast shows this many months before the current one.</summary>
+    public const int PastMonths = 3;
+
     /// <summary>Closed opportunities stay on the board's won and lost columns this long.</summary>
     public static readonly TimeSpan ClosedShown = TimeSpan.FromDays(30);
 
@@ -90,6 +93,12 @@ internal sealed class Pipeline(
         return new Board(columns, open.Sum(c => c.Amount), open.Sum(c => c.Weighted));
     }
 
+    // Open deals by when they should close; won and lost ones by when they did, the latest first.
+    private static IQueryable<Opportunity> Ordered(IQueryable<Opportunity> q, StageKind kind) =>
+        kind == StageKind.Open
+            ? q.OrderBy(o => o.ExpectedCloseOn).ThenBy(o => o.Id)
+            : q.OrderByDescending(o => o.ClosedAtUtc).ThenBy(o => o.Id);
+
     public async Task<Forecast> ForecastAsync(int months, ForecastBy by, Guid? ownerId, bool mine, CancellationToken ct)
     {
         if (months is < 1 or > 24)
@@ -97,7 +106,9 @@ internal sealed class Pipeline(
         if (!Enum.IsDefined(by))
             throw AppValidationException.For("by", t["Common.Error.Choice"]);
         var today = numbers.Today;
-        var first = new DateOnly(today.Year, today.Month, 1);
+        // Three months back beside the months ahead: what was won next to what is weighted to come.
+        var first = new DateOnly(today.Year, today.Month, 1).AddMonths(-PastMonths);
+        months += PastMonths;
         var end = first.AddMonths(months);
         var q = Visible(ownerId, mine);
         var open = q.Where(o => o.Status == StageKind.Open && o.ExpectedCloseOn >= first && o.ExpectedCloseOn < end);

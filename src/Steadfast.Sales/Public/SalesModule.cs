@@ -24,6 +24,7 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Pipeline>()
             .AddScoped<OrderService>()
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.SalesDemo>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.LeadRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.OpportunityRecordType>();
 

@@ -1,0 +1,110 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Steadfast.Sales.Leads;
+using Steadfast.Sales.Opportunities;
+
+namespace Steadfast.EndToEndTests;
+
+/// <summary>
+/// The front half of a customer's life, in both languages: a lead arrives by the website's form with its own token, is
+/// assigned by the rules, turns red when nobody called it for a day, is converted into a customer and an opportunity, and
+/// the opportunity is moved to won on the board, which makes the won order.
+/// </summary>
+public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly LocatorAssertionsToBeVisibleOptions Slow = new() { Timeout = 30_000 };
+
+    [Theory]
+    [InlineData("zh-CN", "zh")]
+    [InlineData("en-US", "en")]
+    public async Task A_web_form_lead_is_assigned_turns_red_is_converted_and_won_on_the_board(string locale, string suffix)
+    {
+        var phone = $"1398{Random.Shared.Next(1_000_000, 9_999_999)}";
+        var company = suffix == "zh" ? "杭州博锐精密机械有限公司" : "宁波博锐精密机械有限公司";
+        var created = await PostFromWebsiteAsync(company, phone);
+
+        var page = await app.SignedInAsync(locale, "salesmgr@steadfast.local");
+        await page.GotoAsync($"/leads/{created}");
+        await Assertions.Expect(page.GetByTestId("lead-assignment")).ToContainTextAsync("华东区", new() { Timeout = 30_000 });
+
+        // Nobody calls for a day: the lead is red in the list and on its page.
+        await app.DbAsync(async db =>
+        {
+            var lead = await db.Set<Lead>().SingleAsync(l => l.Id == created);
+            lead.AssignedAtUtc = lead.AssignedAtUtc!.Value.AddHours(-25);
+            lead.CreatedAtUtc = lead.CreatedAtUtc.AddHours(-25);
+            return await db.SaveChangesAsync();
+        });
+        await page.GotoAsync("/leads?overdue=true");
+        var row = page.GetByTestId("leads-table").Locator("tr", new() { HasText = company });
+        await Assertions.Expect(row).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(row.GetByTestId("lead-red")).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"leads-{suffix}.png") });
+
+        await page.GotoAsync($"/leads/{created}");
+        await Assertions.Expect(page.GetByTestId("lead-red")).ToBeVisibleAsync(Slow);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"lead-{suffix}.png") });
+        await BrowserApp.ClickUntilVisibleAsync(page, page.GetByTestId("lead-convert"), page.GetByTestId("convert-dialog"));
+        await page.GetByTestId("convert-ok").ClickAsync();
+        await Assertions
+            .Expect(page)
+            .ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/opportunities/"), new() { Timeout = 30_000 });
+        var opportunityId = Guid.Parse(page.Url.Split('/').Last());
+        var number = await app.DbAsync(db => db.Set<Opportunity>().Where(o => o.Id == opportunityId).Select(o => o.Number).SingleAsync());
+
+        // On the board: the card moves to won through its stage menu (the drag does the same move).
+        await page.GotoAsync("/pipeline");
+        var card = page.Locator($"[data-testid=deal-card][data-number='{number}']");
+        await Assertions.Expect(card).ToBeVisibleAsync(Slow);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"pipeline-{suffix}.png") });
+        await BrowserApp.ClickUntilVisibleAsync(page, card.GetByTestId("deal-menu"), page.GetByTestId("move-won"));
+        await page.GetByTestId("move-won").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("lane-won").Locator($"[data-number='{number}']")).ToBeVisibleAsync(Slow);
+        var won = await app.DbAsync(db =>
+            db.Set<Opportunity>().Where(o => o.Id == opportunityId).Select(o => new { o.Status, o.SalesOrderId }).SingleAsync()
+        );
+        Assert.Equal(StageKind.Won, won.Status);
+        Assert.NotNull(won.SalesOrderId);
+    }
+
+    /// <summary>What the website does: the sales manager issues a key of the lead-form scope; the form posts with it.</summary>
+    private async Task<Guid> PostFromWebsiteAsync(string company, string phone)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
+        var session = await http.PostAsJsonAsync(
+            "/api/v1/auth/token",
+            new { email = "salesmgr@steadfast.local", password = "Steadfast1!" }
+        );
+        var token = (await session.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var key = await (
+            await http.PostAsJsonAsync(
+                "/api/v1/me/tokens",
+                new
+                {
+                    name = "官网表单",
+                    scope = "leads.intake",
+                    days = 30,
+                }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key.GetProperty("token").GetString());
+        var response = await http.PostAsJsonAsync(
+            "/api/v1/leads",
+            new
+            {
+                companyName = company,
+                contactName = "沈工",
+                phone,
+                province = "浙江",
+                industry = "汽车零部件",
+                notes = "询价两台加工中心",
+            }
+        );
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
+    }
+}
