@@ -387,6 +387,102 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task Leads_are_assigned_as_they_import_and_sales_orders_group_their_lines_by_erp_number()
+    {
+        using var admin = await app.AdminAsync();
+        var rep = await app.CreateAsync("Sales");
+        var province = "导" + Guid.NewGuid().ToString("N")[..8];
+        await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/lead-assignment-rules",
+                new
+                {
+                    name = "导入" + province,
+                    provinces = new[] { province },
+                    reps = new[] { rep.Id() },
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        var leads = new List<Dictionary<string, object?>>
+        {
+            new()
+            {
+                ["公司名称"] = "展会客户甲",
+                ["电话"] = "13611112222",
+                ["省份"] = province,
+                ["来源"] = "展会",
+                ["预计金额"] = "120,000",
+            },
+            new()
+            {
+                ["公司名称"] = "展会客户乙",
+                ["电话"] = "13611113333",
+                ["省份"] = province,
+                ["来源"] = "不知道",
+                ["预计金额"] = null,
+            },
+            new()
+            {
+                ["公司名称"] = null,
+                ["电话"] = null,
+                ["省份"] = province,
+                ["来源"] = null,
+                ["预计金额"] = null,
+            },
+        };
+        var job = await RunAsync(admin, Xlsx(leads), "leads.xlsx", "leads");
+        Assert.Equal(1, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(2, job.GetProperty("failedRows").GetInt32());
+        var list = await (await admin.GetAsync($"/api/v1/leads?province={Uri.EscapeDataString(province)}")).ExpectAsync(HttpStatusCode.OK);
+        var lead = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal("tradeShow", lead.GetProperty("source").GetString());
+        Assert.Equal(rep.Id(), lead.GetProperty("ownerId").GetString());
+        Assert.Equal(120_000_00, lead.GetProperty("estimatedAmount").GetInt64());
+
+        var customer = await admin.CustomerAsync(extra: new { creditCode = Records.NewCreditCode() });
+        var erp = "SO" + Guid.NewGuid().ToString("N")[..8];
+        var orders = new List<Dictionary<string, object?>>
+        {
+            new()
+            {
+                ["ERP 订单号"] = erp,
+                ["客户（信用代码或名称）"] = customer.GetProperty("creditCode").GetString(),
+                ["下单日期"] = "2026-02-10",
+                ["品名"] = "整机",
+                ["数量"] = "1",
+                ["单价"] = "500000",
+            },
+            new()
+            {
+                ["ERP 订单号"] = erp,
+                ["客户（信用代码或名称）"] = customer.GetProperty("name").GetString(),
+                ["下单日期"] = "2026-02-10",
+                ["品名"] = "安装调试",
+                ["数量"] = "1",
+                ["单价"] = "20000",
+            },
+            new()
+            {
+                ["ERP 订单号"] = erp + "X",
+                ["客户（信用代码或名称）"] = "不存在的客户",
+                ["下单日期"] = "2026-02-10",
+                ["品名"] = "整机",
+                ["数量"] = "1",
+                ["单价"] = "1",
+            },
+        };
+        job = await RunAsync(admin, Xlsx(orders), "orders.xlsx", "sales-orders");
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        var found = await (await admin.GetAsync($"/api/v1/sales-orders?q={erp}")).ExpectAsync(HttpStatusCode.OK);
+        var order = Assert.Single(found.GetProperty("items").EnumerateArray());
+        Assert.Equal(520_000_00, order.GetProperty("amount").GetInt64());
+        // The same file again replaces the order's lines instead of adding a second order.
+        await RunAsync(admin, Xlsx(orders), "orders.xlsx", "sales-orders");
+        found = await (await admin.GetAsync($"/api/v1/sales-orders?q={erp}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(520_000_00, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
     public async Task A_gbk_csv_from_chinese_excel_imports()
     {
         using var admin = await app.AdminAsync();

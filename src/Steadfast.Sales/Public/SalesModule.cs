@@ -25,6 +25,10 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<OrderService>()
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.SalesDemo>()
+            .AddScoped<Import.LeadImporter>()
+            .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.LeadImporter>())
+            .AddScoped<Import.OrderImporter>()
+            .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.OrderImporter>())
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.LeadRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.OpportunityRecordType>();
 
