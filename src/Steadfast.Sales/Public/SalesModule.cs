@@ -29,6 +29,7 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.LeadImporter>())
             .AddScoped<Import.OrderImporter>()
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.OrderImporter>())
+            .AddSingleton(new Customers.Public.CustomerTab("Sales.Tab", Icons.Material.Outlined.Handshake, typeof(CustomerSalesTab), 20))
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.LeadRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.OpportunityRecordType>();
 
