@@ -88,7 +88,9 @@ internal sealed class OrderImporter(OrderService orders, CustomerDirectory custo
 
     // "lines[0].quantity" is the row's "quantity": a file's row is one line.
     private static string LineField(string key) =>
-        key.StartsWith("lines[", StringComparison.Ordinal) && key.Contains('.') ? key[(key.IndexOf('.') + 1)..] : key;
+        key.StartsWith("lines[", StringComparison.Ordinal) && key.IndexOf('.', StringComparison.Ordinal) is > 0 and var dot
+            ? key[(dot + 1)..]
+            : key;
 
     public void Flushed() { }
 }
