@@ -27,6 +27,7 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
         Lead,
         Opportunity,
         SalesOrder,
+        Quote,
         Shared,
     }
 
@@ -38,6 +39,7 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
         ["leads"] = Owner.Lead,
         ["opportunities"] = Owner.Opportunity,
         ["sales-orders"] = Owner.SalesOrder,
+        ["quotes"] = Owner.Quote,
         // The product catalogue is the manufacturer's public list of models: anyone signed in reads it.
         ["products"] = Owner.Shared,
     };
@@ -119,6 +121,9 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
                 }
             )
         ).ExpectAsync(HttpStatusCode.Created);
+        var quote = await (await admin.PostAsJsonAsync("/api/v1/quotes", new { opportunityId = opportunity.Id() })).ExpectAsync(
+            HttpStatusCode.Created
+        );
         var ids = new Dictionary<Owner, string>
         {
             [Owner.Customer] = theirs.Id(),
@@ -127,6 +132,7 @@ public abstract class OtherPartyTests<TApp>(TApp app) : IClassFixture<TApp>
             [Owner.Lead] = lead.Id(),
             [Owner.Opportunity] = opportunity.Id(),
             [Owner.SalesOrder] = salesOrder.Id(),
+            [Owner.Quote] = quote.Id(),
         };
 
         var customerUser = await app.CreateAsync("Customer", extra: new { customerId = mine.GetProperty("id").GetGuid() });

@@ -48,8 +48,12 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
 {
     public const string PartsKey = "partrequest.default";
 
+    /// <summary>Seed 002: a quote discounted more than 10 % on any line goes to the sales managers.</summary>
+    public const string QuotesKey = "quote.default";
+
     public async Task EnsureAsync(CancellationToken ct)
     {
+        await EnsureQuotesAsync(ct);
         if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == PartsKey, ct))
             return;
         var threshold = await PartRequestApproval.SettingsThresholdAsync(db, ct) / 100m;
@@ -100,6 +104,49 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
         catch (DbUpdateException)
         {
             // Another node starting at the same moment made it (the key is unique).
+        }
+    }
+
+    private async Task EnsureQuotesAsync(CancellationToken ct)
+    {
+        if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == QuotesKey, ct))
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var def = new ProcessDefinition
+        {
+            Conditions = new RuleConditions { Items = [new RuleCondition("MaxDiscountPercent", ConditionOp.GreaterThan, "10")] },
+            Steps =
+            [
+                new ApprovalStep
+                {
+                    Name = "销售经理审批折扣",
+                    Approver = new Approver(ApproverKind.Role, Roles.SalesManager),
+                    LimitHours = 8,
+                    EscalateTo = new Approver(ApproverKind.Role, Roles.Executive),
+                },
+            ],
+        };
+        db.Add(
+            new ApprovalProcess
+            {
+                Id = Guid.CreateVersion7(),
+                Key = QuotesKey,
+                Name = "报价折扣审批",
+                RecordType = Sales.Public.SalesRecords.Quote,
+                Order = 10,
+                Enabled = true,
+                Definition = def.ToJson(),
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            }
+        );
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
         }
     }
 }

@@ -3215,6 +3215,113 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("SalesOrderLines");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Quotes.Quote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CreatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("ListTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("MaxDiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("NetTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId", "CreatedAtUtc");
+
+                    b.ToTable("Quotes");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Quotes.QuoteLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<double>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("ListPrice")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Net")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("QuoteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuoteId", "Position");
+
+                    b.ToTable("QuoteLines");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dashboard.EngineerCell", b =>
                 {
                     b.Property<int>("Period")
@@ -4258,6 +4365,15 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Quotes.QuoteLine", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Quotes.Quote", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
                 {
                     b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
@@ -4333,6 +4449,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Steadfast.Sales.Orders.SalesOrder", b =>
+                {
+                    b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Quotes.Quote", b =>
                 {
                     b.Navigation("Lines");
                 });

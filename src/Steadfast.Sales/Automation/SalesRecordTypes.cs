@@ -70,3 +70,30 @@ internal sealed class OpportunityRecordType : AutomationRecordType
 
     public override string Link(Guid id) => $"/opportunities/{id}";
 }
+
+/// <summary>Quotes as approval processes see them: the largest discount and the totals.</summary>
+internal sealed class QuoteRecordType : AutomationRecordType
+{
+    public override string Name => Quotes.Quote.RecordTypeName;
+    public override Type Entity => typeof(Quotes.Quote);
+    public override string LabelKey => "Automation.Record.quote";
+    public override string TitleField => nameof(Quotes.Quote.Number);
+    public override string? OwnerField => nameof(Quotes.Quote.CreatedById);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Quotes.Quote.Number), FieldKind.Text, "Quotes.Number"),
+        new(nameof(Quotes.Quote.CustomerName), FieldKind.Text, "Opportunities.Customer"),
+        new(nameof(Quotes.Quote.MaxDiscountPercent), FieldKind.Number, "Quotes.MaxDiscount"),
+        new(nameof(Quotes.Quote.ListTotal), FieldKind.Money, "Quotes.ListTotal"),
+        new(nameof(Quotes.Quote.NetTotal), FieldKind.Money, "Quotes.NetTotal"),
+        new(nameof(Quotes.Quote.Status), FieldKind.Choice, "Quotes.Status")
+        {
+            Choices = Enum.GetNames<Quotes.QuoteStatus>(),
+            ChoiceLabelPrefix = "Quotes.Status.",
+        },
+        new(nameof(Quotes.Quote.CreatedById), FieldKind.User, "Quotes.By"),
+    ];
+
+    public override string Link(Guid id) => $"/quotes/{id}/print";
+}

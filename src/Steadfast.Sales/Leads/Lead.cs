@@ -32,7 +32,7 @@ public enum LeadStatus
 [RecordType(RecordTypeName)]
 internal sealed class Lead : IVersioned, IAudited, IHasCustomFields
 {
-    public const string RecordTypeName = "lead";
+    public const string RecordTypeName = Public.SalesRecords.Lead;
 
     /// <summary>Seed 002's rule ①: a lead nobody contacted this long after assignment is red.</summary>
     public static readonly TimeSpan ContactWithin = TimeSpan.FromHours(24);

@@ -32,7 +32,7 @@ internal sealed class OpportunityStage : IVersioned, IAudited, IConfigRecord
 [RecordType(RecordTypeName)]
 internal sealed class Opportunity : IVersioned, IAudited, IHasCustomFields
 {
-    public const string RecordTypeName = "opportunity";
+    public const string RecordTypeName = Public.SalesRecords.Opportunity;
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public string Title { get; set; } = "";

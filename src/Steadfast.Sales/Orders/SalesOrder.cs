@@ -19,7 +19,7 @@ public enum SalesOrderStatus
 [RecordType(RecordTypeName)]
 internal sealed class SalesOrder : IVersioned, IAudited
 {
-    public const string RecordTypeName = "salesorder";
+    public const string RecordTypeName = Public.SalesRecords.SalesOrder;
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public string? ExternalId { get; set; }

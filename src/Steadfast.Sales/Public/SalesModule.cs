@@ -23,6 +23,9 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<OpportunityService>()
             .AddScoped<Pipeline>()
             .AddScoped<OrderService>()
+            .AddScoped<Quotes.QuoteService>()
+            .AddScoped<Platform.Automation.IApprovalSubject>(sp => sp.GetRequiredService<Quotes.QuoteService>())
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.QuoteRecordType>()
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.SalesDemo>()
             .AddScoped<Import.LeadImporter>()
@@ -38,6 +41,7 @@ public sealed class SalesModule : SteadfastModule
         api.MapLeadEndpoints();
         api.MapOpportunityEndpoints();
         api.MapOrderEndpoints();
+        Quotes.QuoteEndpoints.MapQuoteEndpoints(api);
     }
 
     public override IEnumerable<NavEntry> Navigation =>

@@ -256,6 +256,119 @@ public abstract class PipelineTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 
     [Fact]
+    public async Task A_discount_over_ten_percent_waits_for_the_sales_manager_and_the_quote_prints_in_chinese()
+    {
+        var rep = await app.CreateAsync("Sales");
+        var manager = await app.CreateAsync("SalesManager");
+        using var cr = await app.ClientForAsync(rep.Email());
+        using var cm = await app.ClientForAsync(manager.Email());
+        var customer = await cr.CustomerAsync();
+        var now = app.Clock.GetUtcNow().UtcDateTime;
+        var o = await (
+            await cr.PostAsJsonAsync(
+                "/api/v1/opportunities",
+                new
+                {
+                    title = "注塑机两台",
+                    customerId = customer.Id(),
+                    expectedCloseOn = Date(now, 30),
+                    lines = new[]
+                    {
+                        new
+                        {
+                            description = "HL-280T 伺服注塑机",
+                            quantity = 2,
+                            unitPrice = 480_000_00,
+                        },
+                    },
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        var quote = await (await cr.PostAsJsonAsync("/api/v1/quotes", new { opportunityId = o.Id() })).ExpectAsync(HttpStatusCode.Created);
+        Assert.Equal("draft", quote.GetProperty("status").GetString());
+        Assert.Equal(960_000_00, quote.GetProperty("netTotal").GetInt64());
+
+        // 8 % needs nobody; 15 % goes to the sales managers.
+        SaveLines(out var small, 8);
+        var edited = await (
+            await cr.PutAsJsonAsync($"/api/v1/quotes/{quote.Id()}", new { lines = small, version = quote.Version() })
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(883_200_00, edited.GetProperty("netTotal").GetInt64());
+        SaveLines(out var big, 15);
+        edited = await (
+            await cr.PutAsJsonAsync($"/api/v1/quotes/{quote.Id()}", new { lines = big, version = edited.Version() })
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(816_000_00, edited.GetProperty("netTotal").GetInt64());
+        Assert.Contains(
+            "lines[0].discountPercent",
+            (
+                await (
+                    await cr.PutAsJsonAsync(
+                        $"/api/v1/quotes/{quote.Id()}",
+                        new
+                        {
+                            lines = new[]
+                            {
+                                new
+                                {
+                                    description = "x",
+                                    quantity = 1,
+                                    listPrice = 1,
+                                    discountPercent = 120,
+                                },
+                            },
+                            version = edited.Version(),
+                        }
+                    )
+                ).ExpectAsync(HttpStatusCode.BadRequest)
+            ).ErrorFields()
+        );
+        var submitted = await (
+            await cr.PostAsJsonAsync($"/api/v1/quotes/{quote.Id()}/submit", new { version = edited.Version() })
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("pendingApproval", submitted.GetProperty("status").GetString());
+        await (await cr.PostAsJsonAsync($"/api/v1/quotes/{quote.Id()}/send", new { version = submitted.Version() })).ExpectAsync(
+            HttpStatusCode.Conflict
+        );
+        var approvalId = submitted.GetProperty("approvalId").GetString();
+        await (
+            await cm.PostAsJsonAsync($"/api/v1/approvals/{approvalId}/decide", new { verdict = "approve", comment = "战略客户，同意" })
+        ).ExpectAsync(HttpStatusCode.OK);
+        var approved = await (await cr.GetAsync($"/api/v1/quotes/{quote.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", approved.GetProperty("status").GetString());
+        var sent = await (await cr.PostAsJsonAsync($"/api/v1/quotes/{quote.Id()}/send", new { version = approved.Version() })).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        Assert.Equal("sent", sent.GetProperty("status").GetString());
+
+        // The print page: Chinese, the amount in capitals, for those who may see the opportunity only.
+        var html = await cr.GetStringAsync($"/quotes/{quote.Id()}/print");
+        Assert.Contains("报价单", html, StringComparison.Ordinal);
+        Assert.Contains("捌拾壹万陆仟元整", html, StringComparison.Ordinal);
+        var other = await app.CreateAsync("Sales");
+        using var co = await app.ClientForAsync(other.Email());
+        await (await co.GetAsync($"/api/v1/quotes/{quote.Id()}")).ExpectAsync(HttpStatusCode.NotFound);
+
+        // A small discount is approved at once.
+        var second = await (await cr.PostAsJsonAsync("/api/v1/quotes", new { opportunityId = o.Id() })).ExpectAsync(HttpStatusCode.Created);
+        var direct = await (
+            await cr.PostAsJsonAsync($"/api/v1/quotes/{second.Id()}/submit", new { version = second.Version() })
+        ).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("approved", direct.GetProperty("status").GetString());
+    }
+
+    private static void SaveLines(out object[] lines, decimal discount) =>
+        lines = [
+            new
+            {
+                description = "HL-280T 伺服注塑机",
+                quantity = 2,
+                listPrice = 480_000_00,
+                discountPercent = discount,
+            },
+        ];
+
+    [Fact]
     public async Task The_erp_upserts_sales_orders_by_its_key_and_other_reps_never_see_them()
     {
         using var admin = await app.AdminAsync();
