@@ -55,6 +55,24 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         var opportunityId = Guid.Parse(page.Url.Split('/').Last());
         var number = await app.DbAsync(db => db.Set<Opportunity>().Where(o => o.Id == opportunityId).Select(o => o.Number).SingleAsync());
 
+        // A quote at 15 % off waits for the sales managers; its A4 page is in Chinese with the amount in capitals.
+        await page.GetByTestId("quote-new").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("quote-dialog")).ToBeVisibleAsync(Slow);
+        await page.GetByTestId("quote-discount").FillAsync("15");
+        await page.GetByTestId("quote-save").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("quote-dialog")).ToBeHiddenAsync();
+        await page.GetByTestId("quote-submit").ClickAsync();
+        await Assertions
+            .Expect(page.GetByTestId("quote-row"))
+            .ToContainTextAsync(suffix == "zh" ? "审批中" : "In approval", new() { Timeout = 30_000 });
+        var print = await page.GetByTestId("quote-row").Locator("a[href$='/print']").GetAttributeAsync("href");
+        var quotePage = await app.SignedInAsync(locale, "salesmgr@steadfast.local");
+        await quotePage.GotoAsync(print!);
+        await Assertions.Expect(quotePage.GetByTestId("quote-words")).ToContainTextAsync("捌拾壹万陆仟元整");
+        await quotePage.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"quote-{suffix}.png"), FullPage = true }
+        );
+
         // On the board: the card moves to won through its stage menu (the drag does the same move).
         await page.GotoAsync("/pipeline");
         var card = page.Locator($"[data-testid=deal-card][data-number='{number}']");
@@ -101,6 +119,7 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
                 phone,
                 province = "浙江",
                 industry = "汽车零部件",
+                estimatedAmount = 960_000_00,
                 notes = "询价两台加工中心",
             }
         );

@@ -41,13 +41,15 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
                 "Service dashboard",
                 "My tasks",
                 "Automation rules",
+                "Leads",
+                "Pipeline",
                 "Users",
                 "Audit log",
             }
         )
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         // The menu lists installed modules only: no entries for modules still to come.
-        foreach (var missing in new[] { "Sales", "Insights" })
+        foreach (var missing in new[] { "Insights", "Contracts" })
             await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync(missing);
         await page.WaitForSelectorAsync(".mud-chart");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("shell-en.png"), FullPage = true });
@@ -55,7 +57,7 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await ClickUntilAsync(page, "[data-testid=language-button]", "[data-testid=lang-zh]");
         await page.ClickAsync("[data-testid=lang-zh]");
         await Assertions.Expect(page.GetByTestId("home-title")).ToContainTextAsync("欢迎");
-        foreach (var module in new[] { "客户", "设备档案", "售后服务", "备件", "服务看板", "用户", "审计日志" })
+        foreach (var module in new[] { "客户", "设备档案", "售后服务", "备件", "服务看板", "线索", "销售漏斗", "用户", "审计日志" })
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         await page.WaitForSelectorAsync(".mud-chart");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("shell-zh.png"), FullPage = true });

@@ -20,6 +20,7 @@ internal sealed class QuoteService(
     SalesNumbers numbers,
     CustomerDirectory directory,
     IEnumerable<IApprovals> approvals,
+    StringTables tables,
     TimeProvider clock,
     IStringLocalizer<Strings> t
 ) : IApprovalSubject
@@ -89,7 +90,8 @@ internal sealed class QuoteService(
             CustomerId = o.CustomerId,
             CustomerName = o.CustomerName,
             ValidUntil = numbers.Today.AddDays(30),
-            Terms = t["Quotes.DefaultTerms"],
+            // The quote goes to a Chinese customer in Chinese, whoever makes it.
+            Terms = tables.Find("Quotes.DefaultTerms", new System.Globalization.CultureInfo("zh-CN")) ?? "",
             CreatedById = scope.Me,
             CreatedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
