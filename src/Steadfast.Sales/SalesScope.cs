@@ -9,6 +9,13 @@ using Steadfast.Sales.Opportunities;
 
 namespace Steadfast.Sales;
 
+/// <summary>A sales record seen by its owner's side and by the dealer it was handed to.</summary>
+internal interface ISalesOwned
+{
+    Guid? OwnerId { get; }
+    Guid? DealerId { get; }
+}
+
 /// <summary>
 /// Which leads and opportunities the current user may see, the way customers are scoped: admins and executives all; a
 /// sales manager their team's and the unowned pool; a rep their own (and their team's with Customers:SalesSeeTeam); a
@@ -29,56 +36,33 @@ internal sealed class SalesScope(AppDbContext db, CurrentActor actor, IConfigura
 
     private Guid? Team => Guid.TryParse(actor.Principal.FindFirstValue(AppClaims.TeamId), out var t) ? t : null;
 
-    public IQueryable<Lead> Leads()
-    {
-        var all = db.Set<Lead>();
-        if (!actor.IsAuthenticated)
-            return all.Where(_ => false);
-        if (SeesEverything)
-            return all;
-        var me = Me;
-        if (OwnDealerId is { } dealer)
-            return all.Where(l => l.DealerId == dealer);
-        if (actor.IsInRole(Roles.SalesManager))
-        {
-            var mates = Mates();
-            return all.Where(l => l.OwnerId == null || l.OwnerId == me || mates.Contains(l.OwnerId.Value));
-        }
-        if (actor.IsInRole(Roles.Sales))
-        {
-            if (SeesTeam)
-            {
-                var mates = Mates();
-                return all.Where(l => l.OwnerId == me || mates.Contains(l.OwnerId!.Value));
-            }
-            return all.Where(l => l.OwnerId == me);
-        }
-        return all.Where(_ => false);
-    }
+    public IQueryable<Lead> Leads() => Owned(db.Set<Lead>());
 
-    public IQueryable<Opportunity> Opportunities()
+    public IQueryable<Opportunity> Opportunities() => Owned(db.Set<Opportunity>());
+
+    private IQueryable<T> Owned<T>(IQueryable<T> all)
+        where T : class, ISalesOwned
     {
-        var all = db.Set<Opportunity>();
         if (!actor.IsAuthenticated)
             return all.Where(_ => false);
         if (SeesEverything)
             return all;
         var me = Me;
         if (OwnDealerId is { } dealer)
-            return all.Where(o => o.DealerId == dealer);
+            return all.Where(r => r.DealerId == dealer);
         if (actor.IsInRole(Roles.SalesManager))
         {
             var mates = Mates();
-            return all.Where(o => o.OwnerId == null || o.OwnerId == me || mates.Contains(o.OwnerId.Value));
+            return all.Where(r => r.OwnerId == null || r.OwnerId == me || mates.Contains(r.OwnerId.Value));
         }
         if (actor.IsInRole(Roles.Sales))
         {
             if (SeesTeam)
             {
                 var mates = Mates();
-                return all.Where(o => o.OwnerId == me || mates.Contains(o.OwnerId!.Value));
+                return all.Where(r => r.OwnerId == me || mates.Contains(r.OwnerId!.Value));
             }
-            return all.Where(o => o.OwnerId == me);
+            return all.Where(r => r.OwnerId == me);
         }
         return all.Where(_ => false);
     }

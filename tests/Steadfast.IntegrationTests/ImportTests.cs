@@ -446,7 +446,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
             new()
             {
                 ["ERP 订单号"] = erp,
-                ["客户（信用代码或名称）"] = customer.GetProperty("creditCode").GetString(),
+                ["客户（ERP 编号、信用代码或名称）"] = customer.GetProperty("creditCode").GetString(),
                 ["下单日期"] = "2026-02-10",
                 ["品名"] = "整机",
                 ["数量"] = "1",
@@ -455,7 +455,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
             new()
             {
                 ["ERP 订单号"] = erp,
-                ["客户（信用代码或名称）"] = customer.GetProperty("name").GetString(),
+                ["客户（ERP 编号、信用代码或名称）"] = customer.GetProperty("name").GetString(),
                 ["下单日期"] = "2026-02-10",
                 ["品名"] = "安装调试",
                 ["数量"] = "1",
@@ -464,7 +464,7 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
             new()
             {
                 ["ERP 订单号"] = erp + "X",
-                ["客户（信用代码或名称）"] = "不存在的客户",
+                ["客户（ERP 编号、信用代码或名称）"] = "不存在的客户",
                 ["下单日期"] = "2026-02-10",
                 ["品名"] = "整机",
                 ["数量"] = "1",

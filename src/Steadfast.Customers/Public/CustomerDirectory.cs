@@ -245,30 +245,6 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
         )
     );
 
-    /// <summary>Customers the caller may see, keyed by each of the given credit codes or exact names that one of them has.</summary>
-    public async Task<Dictionary<string, Guid>> FindByKeysAsync(IReadOnlyCollection<string> keys, CancellationToken ct)
-    {
-        var list = keys.Distinct(StringComparer.Ordinal).ToList();
-        var rows = await scope
-            .Customers()
-            .Where(c => list.Contains(c.Name) || (c.CreditCode != null && list.Contains(c.CreditCode)))
-            .Select(c => new
-            {
-                c.Id,
-                c.Name,
-                c.CreditCode,
-            })
-            .ToListAsync(ct);
-        var found = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var r in rows)
-        {
-            found.TryAdd(r.Name, r.Id);
-            if (r.CreditCode is { } cc)
-                found[cc] = r.Id;
-        }
-        return found;
-    }
-
     public Task<bool> DealerExistsAsync(Guid id, CancellationToken ct) => db.Set<Dealers.Dealer>().AnyAsync(d => d.Id == id, ct);
 
     /// <summary>Distinct provinces with customers, for region pickers.</summary>

@@ -12,7 +12,8 @@ namespace Steadfast.Sales.Import;
 /// Sales orders from the ERP's export, one order line per row: rows with the same ERP number make one order, created or
 /// replaced by that number; the customer is named by its credit code or exact name, the model by its code.
 /// </summary>
-internal sealed class OrderImporter(OrderService orders, CustomerDirectory customers, IStringLocalizer<Strings> t) : IImportTarget
+internal sealed class OrderImporter(OrderService orders, CustomerDirectory customers, CustomerScope scope, IStringLocalizer<Strings> t)
+    : IImportTarget
 {
     private Dictionary<string, ProductOption>? _models;
 
@@ -21,7 +22,7 @@ internal sealed class OrderImporter(OrderService orders, CustomerDirectory custo
     public IReadOnlyList<ImportField> Fields =>
         [
             new("externalId", "ERP order number", "ERP 订单号", true),
-            new("customer", "Customer (credit code or name)", "客户（信用代码或名称）", true),
+            new("customer", "Customer (ERP id, credit code or name)", "客户（ERP 编号、信用代码或名称）", true),
             new("orderedOn", "Order date", "下单日期", true),
             new("deliveryOn", "Delivery date", "交付日期", false),
             new("model", "Model code", "型号编码", false),
@@ -33,17 +34,13 @@ internal sealed class OrderImporter(OrderService orders, CustomerDirectory custo
     public async Task<IReadOnlyList<RowError>> StageAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         _models ??= (await customers.ProductsAsync(ct)).ToDictionary(p => p.Code, StringComparer.OrdinalIgnoreCase);
-        var keys = rows.Select(r => CellParser.Text(r.Cells.GetValueOrDefault("customer"))).OfType<string>().ToList();
-        var found = await customers.FindByKeysAsync(keys, ct);
+        var keys = await CustomerKeys.LoadAsync(scope, rows, "customer", ct);
         var errors = new List<RowError>();
         var groups = new Dictionary<string, (List<ImportRow> Rows, SaveOrder Order)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
             var cells = new ImportCells(row, kind => t[$"Import.Error.Read.{kind}"]);
-            var key = cells.Text("customer");
-            Guid? customer = key is not null && found.TryGetValue(key, out var id) ? id : null;
-            if (key is not null && customer is null)
-                cells.Problems["customer"] = [t["Leads.Error.Customer"]];
+            var customer = keys.Resolve(cells, "customer", t);
             ProductOption? model = null;
             if (cells.Text("model") is { } code && !_models.TryGetValue(code, out model))
                 cells.Problems["model"] = [t["Sales.Error.Product"]];

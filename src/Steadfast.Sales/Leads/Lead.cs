@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Steadfast.Platform.CustomFields;
@@ -30,12 +31,21 @@ public enum LeadStatus
 
 /// <summary>A possible sale (线索) before anyone knows whether it is real: who, what they want, who follows it up.</summary>
 [RecordType(RecordTypeName)]
-internal sealed class Lead : IVersioned, IAudited, IHasCustomFields
+internal sealed class Lead : IVersioned, IAudited, IHasCustomFields, ISalesOwned
 {
     public const string RecordTypeName = Public.SalesRecords.Lead;
 
     /// <summary>Seed 002's rule ①: a lead nobody contacted this long after assignment is red.</summary>
     public static readonly TimeSpan ContactWithin = TimeSpan.FromHours(24);
+
+    /// <summary>Red (no contact since an assignment before <paramref name="cutoff"/>), for a list's filter.</summary>
+    public static Expression<Func<Lead, bool>> Untouched(DateTime cutoff) =>
+        l => (l.Status == LeadStatus.Open || l.Status == LeadStatus.Qualified) && l.FirstContactAtUtc == null && l.AssignedAtUtc <= cutoff;
+
+    /// <summary>The same test on values already read (a row's projection, a record).</summary>
+    public static bool IsUntouched(LeadStatus status, DateTime? firstContact, DateTime? assigned, DateTime cutoff) =>
+        status is LeadStatus.Open or LeadStatus.Qualified && firstContact is null && assigned <= cutoff;
+
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public LeadSource Source { get; set; }

@@ -48,11 +48,7 @@ internal sealed class LeadService(
             q = q.Where(l => l.OwnerId == null && l.Status == LeadStatus.Open);
         var cutoff = Now - Lead.ContactWithin;
         if (query.Overdue)
-            q = q.Where(l =>
-                (l.Status == LeadStatus.Open || l.Status == LeadStatus.Qualified)
-                && l.FirstContactAtUtc == null
-                && l.AssignedAtUtc <= cutoff
-            );
+            q = q.Where(Lead.Untouched(cutoff));
         if (!string.IsNullOrWhiteSpace(query.Province))
             q = q.Where(l => l.Province == query.Province);
         if (!string.IsNullOrWhiteSpace(query.Q))
@@ -90,9 +86,7 @@ internal sealed class LeadService(
                     l.CreatedAtUtc,
                     l.AssignedAtUtc,
                     l.FirstContactAtUtc,
-                    (l.Status == LeadStatus.Open || l.Status == LeadStatus.Qualified)
-                        && l.FirstContactAtUtc == null
-                        && l.AssignedAtUtc <= cutoff
+                    Lead.IsUntouched(l.Status, l.FirstContactAtUtc, l.AssignedAtUtc, cutoff)
                 ),
             page,
             ct
@@ -139,7 +133,7 @@ internal sealed class LeadService(
             why is null ? null : new AssignmentDto(why.Kind, l.AssignmentRule, why.Matched, why.Open, why.Cap, why.AtCap, why.By),
             l.FirstContactAtUtc,
             l.LastContactAtUtc,
-            IsOverdue(l),
+            Lead.IsUntouched(l.Status, l.FirstContactAtUtc, l.AssignedAtUtc, Now - Lead.ContactWithin),
             l.DisqualifyReason,
             l.CustomerId,
             l.CustomerId is { } c ? customerNames.GetValueOrDefault(c, "") : "",
@@ -154,9 +148,6 @@ internal sealed class LeadService(
     /// <summary>Reps the caller may hand leads and opportunities to.</summary>
     public Task<List<UserOption>> AssignableAsync(CancellationToken ct) =>
         scope.Assignable().OrderBy(u => u.DisplayName).Select(u => new UserOption(u.Id, u.DisplayName)).ToListAsync(ct);
-
-    private bool IsOverdue(Lead l) =>
-        l.Status is LeadStatus.Open or LeadStatus.Qualified && l.FirstContactAtUtc is null && l.AssignedAtUtc <= Now - Lead.ContactWithin;
 
     /// <summary>Customers and open leads that look like the company: by credit code, name, phone.</summary>
     public async Task<DuplicateCheck> DuplicatesAsync(string? name, string? creditCode, string? phone, Guid? except, CancellationToken ct)
@@ -284,7 +275,8 @@ internal sealed class LeadService(
                 else
                     await AutoAssignAsync(lead, ct);
                 db.Add(lead);
-                await NotifyAssignedAsync(lead, ct);
+                // An imported file would be a mail per row: the bell alone tells the reps of those.
+                await NotifyAssignedAsync(lead, mail: !imported, ct);
                 await db.SaveChangesAsync(ct);
                 return lead;
             },
@@ -326,13 +318,13 @@ internal sealed class LeadService(
         lead.AssignmentSeq = await db.NextAsync("lead-assignment", ct);
     }
 
-    private async Task NotifyAssignedAsync(Lead lead, CancellationToken ct)
+    private async Task NotifyAssignedAsync(Lead lead, bool mail, CancellationToken ct)
     {
         string[] args = [lead.Number, lead.CompanyName.Length > 0 ? lead.CompanyName : lead.ContactName];
         if (lead.OwnerId is { } owner)
         {
             if (owner != scope.Me)
-                notifier.NotifyUsers("LeadAssigned", [owner], $"/leads/{lead.Id}", args, mail: true);
+                notifier.NotifyUsers("LeadAssigned", [owner], $"/leads/{lead.Id}", args, mail);
         }
         else
         {
@@ -450,7 +442,7 @@ internal sealed class LeadService(
                 }
                 else
                     SetOwner(lead, null, null, new AssignmentWhy("pool", [], 0, 0, [], scope.MyName));
-                await NotifyAssignedAsync(lead, ct);
+                await NotifyAssignedAsync(lead, mail: true, ct);
                 await db.SaveChangesAsync(ct);
                 return 0;
             },
@@ -463,24 +455,7 @@ internal sealed class LeadService(
     public async Task<LeadDetail> LogContactAsync(Guid id, LogContact input, CancellationToken ct)
     {
         var lead = await scope.Leads().SingleOrDefaultAsync(l => l.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        var errors = new ValidationErrors();
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
-            errors.Add("kind", t["Common.Error.Choice"]);
-        if ((input.Note ?? "").Trim().Length is 0 or > 2000)
-            errors.Add("note", t["Sales.Error.Note"]);
-        errors.ThrowIfAny();
-        db.Add(
-            new SalesActivity
-            {
-                Id = Guid.CreateVersion7(),
-                LeadId = id,
-                Kind = input.Kind!.Value,
-                Note = input.Note!.Trim(),
-                AtUtc = Now,
-                ById = scope.Me,
-                ByName = scope.MyName,
-            }
-        );
+        db.Add(ContactLog.Check(input, id, null, scope, Now, t));
         lead.FirstContactAtUtc ??= Now;
         lead.LastContactAtUtc = Now;
         await db.SaveChangesAsync(ct);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Localization;
+using Steadfast.Platform.Api;
 using Steadfast.Platform.Data;
 
 namespace Steadfast.Sales.Leads;
@@ -24,6 +26,38 @@ internal sealed class SalesActivity : IAudited
     public DateTime AtUtc { get; set; }
     public Guid? ById { get; set; }
     public string ByName { get; set; } = "";
+}
+
+/// <summary>A contact as entered, checked: what the contact logs of leads and opportunities share.</summary>
+internal static class ContactLog
+{
+    public static SalesActivity Check(
+        LogContact input,
+        Guid? leadId,
+        Guid? opportunityId,
+        SalesScope scope,
+        DateTime now,
+        IStringLocalizer t
+    )
+    {
+        var errors = new ValidationErrors();
+        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
+            errors.Add("kind", t["Common.Error.Choice"]);
+        if ((input.Note ?? "").Trim().Length is 0 or > 2000)
+            errors.Add("note", t["Sales.Error.Note"]);
+        errors.ThrowIfAny();
+        return new SalesActivity
+        {
+            Id = Guid.CreateVersion7(),
+            LeadId = leadId,
+            OpportunityId = opportunityId,
+            Kind = input.Kind!.Value,
+            Note = input.Note!.Trim(),
+            AtUtc = now,
+            ById = scope.Me,
+            ByName = scope.MyName,
+        };
+    }
 }
 
 internal sealed class SalesActivityConfiguration : IEntityTypeConfiguration<SalesActivity>

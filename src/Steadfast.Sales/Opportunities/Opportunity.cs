@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Steadfast.Platform.CustomFields;
@@ -30,9 +31,17 @@ internal sealed class OpportunityStage : IVersioned, IAudited, IConfigRecord
 
 /// <summary>A sale being worked on (商机): what, how much, by when, and how likely.</summary>
 [RecordType(RecordTypeName)]
-internal sealed class Opportunity : IVersioned, IAudited, IHasCustomFields
+internal sealed class Opportunity : IVersioned, IAudited, IHasCustomFields, ISalesOwned
 {
     public const string RecordTypeName = Public.SalesRecords.Opportunity;
+
+    /// <summary>Red: open, and nobody contacted it since an assignment before <paramref name="cutoff"/> (seed 002's rule ①).</summary>
+    public static Expression<Func<Opportunity, bool>> Untouched(DateTime cutoff) =>
+        o => o.Status == StageKind.Open && o.FirstContactAtUtc == null && o.AssignedAtUtc <= cutoff;
+
+    public static bool IsUntouched(StageKind status, DateTime? firstContact, DateTime? assigned, DateTime cutoff) =>
+        status == StageKind.Open && firstContact is null && assigned <= cutoff;
+
     public Guid Id { get; set; }
     public string Number { get; set; } = "";
     public string Title { get; set; } = "";

@@ -98,7 +98,7 @@ internal sealed class OpportunityService(
                     u == null ? "" : u.DisplayName,
                     o.NextStep,
                     o.CreatedAtUtc,
-                    o.Status == StageKind.Open && o.FirstContactAtUtc == null && o.AssignedAtUtc <= cutoff,
+                    Opportunity.IsUntouched(o.Status, o.FirstContactAtUtc, o.AssignedAtUtc, cutoff),
                     o.Version
                 ),
             page,
@@ -127,8 +127,7 @@ internal sealed class OpportunityService(
             q = q.Where(o => o.ExpectedCloseOn <= to);
         if (query.Overdue)
         {
-            var cutoff = Now - Lead.ContactWithin;
-            q = q.Where(o => o.Status == StageKind.Open && o.FirstContactAtUtc == null && o.AssignedAtUtc <= cutoff);
+            q = q.Where(Opportunity.Untouched(Now - Lead.ContactWithin));
         }
         if (!string.IsNullOrWhiteSpace(query.Q))
         {
@@ -172,7 +171,7 @@ internal sealed class OpportunityService(
             o.SalesOrderId,
             o.CreatedAtUtc,
             o.ClosedAtUtc,
-            o.Status == StageKind.Open && o.FirstContactAtUtc is null && o.AssignedAtUtc <= Now - Lead.ContactWithin,
+            Opportunity.IsUntouched(o.Status, o.FirstContactAtUtc, o.AssignedAtUtc, Now - Lead.ContactWithin),
             [.. o.Lines.OrderBy(l => l.Position).Select(l => new LineDto(l.ProductId, l.Description, l.Quantity, l.UnitPrice, l.Amount))],
             activities,
             o.CustomFields.Values,
@@ -316,24 +315,7 @@ internal sealed class OpportunityService(
     {
         var o = await scope.Opportunities().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        var errors = new ValidationErrors();
-        if (input.Kind is not { } kind || !Enum.IsDefined(kind))
-            errors.Add("kind", t["Common.Error.Choice"]);
-        if ((input.Note ?? "").Trim().Length is 0 or > 2000)
-            errors.Add("note", t["Sales.Error.Note"]);
-        errors.ThrowIfAny();
-        db.Add(
-            new SalesActivity
-            {
-                Id = Guid.CreateVersion7(),
-                OpportunityId = id,
-                Kind = input.Kind!.Value,
-                Note = input.Note!.Trim(),
-                AtUtc = Now,
-                ById = scope.Me,
-                ByName = scope.MyName,
-            }
-        );
+        db.Add(ContactLog.Check(input, null, id, scope, Now, t));
         o.FirstContactAtUtc ??= Now;
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);

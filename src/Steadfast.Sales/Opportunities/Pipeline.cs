@@ -83,7 +83,7 @@ internal sealed class Pipeline(
                         o.Amount,
                         o.ExpectedCloseOn,
                         u == null ? "" : u.DisplayName,
-                        o.Status == StageKind.Open && o.FirstContactAtUtc == null && o.AssignedAtUtc <= cutoff,
+                        Opportunity.IsUntouched(o.Status, o.FirstContactAtUtc, o.AssignedAtUtc, cutoff),
                         o.Version
                     )
                 ).ToListAsync(ct);

@@ -1,17 +1,17 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Steadfast.Customers.Customers;
-using Steadfast.Customers.Public;
 using Steadfast.Platform.ImportExport;
 using Steadfast.Platform.Localization;
 
-namespace Steadfast.Customers.Import;
+namespace Steadfast.Customers.Public;
 
 /// <summary>
 /// The customers a batch of rows names in one column, loaded with one query so a large file does
-/// not cost a round trip per row. A cell matches by external id or credit code first, then by exact name.
+/// not cost a round trip per row. A cell matches by external id or credit code first, then by exact name. Other modules'
+/// importers (sales orders) name customers the same way.
 /// </summary>
-internal sealed class CustomerKeys
+public sealed class CustomerKeys
 {
     private sealed record Candidate(Guid Id, string Name, string? ExternalId, string? CreditCode);
 
