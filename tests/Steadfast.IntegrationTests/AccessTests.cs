@@ -55,6 +55,11 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.SalesOrderEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
         // The sales roles, or a token of the website form's scope (LeadTests proves the token's side).
         [Policies.LeadIntake] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Dealer],
+        [Policies.ProjectReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
+        [Policies.ProjectEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.RdEngineer],
+        [Policies.ProjectProgress] = [Roles.Customer, Roles.Dealer],
+        [Policies.EcnReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
+        [Policies.EcnPublishers] = [Roles.Admin, Roles.RdEngineer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

@@ -29,6 +29,7 @@ public sealed class AutomationModule : SteadfastModule
             .AddScoped<RuleSimulator>()
             .AddScoped<RuleService>()
             .AddScoped<TaskService>()
+            .AddScoped<Platform.Automation.ITasks, TaskPort>()
             .AddScoped<Approvals.ApproverResolver>()
             .AddSingleton<Approvals.ApprovalLinks>()
             .AddScoped<Approvals.ApprovalEngine>()

@@ -25,6 +25,9 @@ public sealed record MachineFacts(
 );
 
 /// <summary>A product model as other modules list it (e.g. which models a spare part fits).</summary>
+/// <summary>A machine as a list of affected machines needs it.</summary>
+public sealed record MachineRef(Guid Id, Guid CustomerId, string SerialNumber, Guid ProductId);
+
 public sealed record ProductOption(Guid Id, string Code, string Name, string Category);
 
 /// <summary>What the service module needs of a customer: where it is (for dispatch) and its tier (for SLA).</summary>
@@ -111,6 +114,51 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
 #pragma warning restore CA1862
         }
         return q.OrderBy(c => c.Name).Take(take).Select(c => new CustomerOption(c.Id, c.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Running machines of the given models, optionally within a serial range and an installation-date range (the machine
+    /// record's nearest thing to a build date). No scope: an engineering change reaches every customer, whoever publishes it.
+    /// </summary>
+    public IQueryable<MachineRef> MachinesOfModels(
+        IReadOnlyCollection<Guid> productIds,
+        string? serialFrom,
+        string? serialTo,
+        DateOnly? installedFrom,
+        DateOnly? installedTo
+    ) =>
+        OfModels(productIds, serialFrom, serialTo, installedFrom, installedTo)
+            .Select(m => new MachineRef(m.Id, m.CustomerId, m.SerialNumber, m.ProductId));
+
+    /// <summary>The same machines' ids, to compose into another query (their open work orders).</summary>
+    public IQueryable<Guid> MachineIdsOfModels(
+        IReadOnlyCollection<Guid> productIds,
+        string? serialFrom,
+        string? serialTo,
+        DateOnly? installedFrom,
+        DateOnly? installedTo
+    ) => OfModels(productIds, serialFrom, serialTo, installedFrom, installedTo).Select(m => m.Id);
+
+    private IQueryable<Machine> OfModels(
+        IReadOnlyCollection<Guid> productIds,
+        string? serialFrom,
+        string? serialTo,
+        DateOnly? installedFrom,
+        DateOnly? installedTo
+    )
+    {
+        var q = db.Set<Machine>().Where(m => productIds.Contains(m.ProductId) && m.Status != MachineStatus.Scrapped);
+#pragma warning disable CA1309 // translated to SQL: the column's own comparison; serials are stored upper-case
+        if (!string.IsNullOrEmpty(serialFrom))
+            q = q.Where(m => string.Compare(m.SerialNumber, serialFrom) >= 0);
+        if (!string.IsNullOrEmpty(serialTo))
+            q = q.Where(m => string.Compare(m.SerialNumber, serialTo) <= 0);
+#pragma warning restore CA1309
+        if (installedFrom is { } from)
+            q = q.Where(m => m.InstalledOn >= from);
+        if (installedTo is { } to)
+            q = q.Where(m => m.InstalledOn <= to);
+        return q;
     }
 
     /// <summary>The machines of a customer the caller may see.</summary>

@@ -26,6 +26,7 @@ public sealed class CustomerScope(AppDbContext db, CurrentActor actor, IConfigur
         Roles.Engineer,
         Roles.Warehouse,
         Roles.Finance,
+        Roles.RdEngineer,
     ];
 
     public bool SeesEverything => SeeAll.Any(actor.IsInRole);

@@ -20,6 +20,7 @@ public sealed class InventoryModule : SteadfastModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services
             .AddScoped<StockScope>()
+            .AddScoped<PartModels>()
             .AddScoped<StockLedger>()
             .AddScoped<PartService>()
             .AddScoped<WarehouseService>()

@@ -47,3 +47,6 @@ public sealed class AppConflictException(string message, IReadOnlyDictionary<str
 
 /// <summary>The record does not exist or the caller may not see it: both are 404, so ids reveal nothing.</summary>
 public sealed class AppNotFoundException(string message) : Exception(message);
+
+/// <summary>The caller sees the record but this action on it is someone else's (a stage owned by another person). Mapped to 403.</summary>
+public sealed class AppForbiddenException(string message) : Exception(message);

@@ -62,6 +62,22 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
         CancellationToken ct
     )
     {
+        var added = await StageAsync(recordType, recordId, kind, fileName, content, length, ct);
+        await db.SaveChangesAsync(ct);
+        return added;
+    }
+
+    /// <summary>Stores the file and adds its row to the caller's unit of work without saving (many files in one save).</summary>
+    public async Task<AttachmentDto> StageAsync(
+        string recordType,
+        Guid recordId,
+        AttachmentKind? kind,
+        string? fileName,
+        Stream content,
+        long length,
+        CancellationToken ct
+    )
+    {
         var errors = new ValidationErrors();
         if (length == 0)
             errors.Add("file", t["Attachments.Error.Empty"]);
@@ -99,7 +115,6 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
             UploadedAtUtc = clock.GetUtcNow().UtcDateTime,
         };
         db.Add(attachment);
-        await db.SaveChangesAsync(ct);
         return new AttachmentDto(
             attachment.Id,
             attachment.Kind,

@@ -12,6 +12,9 @@ public static class Roles
     public const string Warehouse = "Warehouse";
     public const string Finance = "Finance";
     public const string Executive = "Executive";
+
+    /// <summary>Product engineering (研发工程师): publishes engineering changes and works custom projects' design stages.</summary>
+    public const string RdEngineer = "RdEngineer";
     public const string Customer = "Customer";
     public const string Dealer = "Dealer";
 
@@ -26,6 +29,7 @@ public static class Roles
         Warehouse,
         Finance,
         Executive,
+        RdEngineer,
     ];
 
     public static readonly IReadOnlyList<string> All = [.. Internal, Customer, Dealer];
@@ -104,6 +108,21 @@ public static class Policies
     /// </summary>
     public const string LeadIntake = "LeadIntake";
 
+    /// <summary>May read custom-order projects (of the customers they see) and the project board.</summary>
+    public const string ProjectReaders = "ProjectReaders";
+
+    /// <summary>May start projects and work their stages; a stage is completed by its owner, the project's owner or a manager.</summary>
+    public const string ProjectEditors = "ProjectEditors";
+
+    /// <summary>Customers and dealers: their own projects' progress, without owners, amounts or notes (portal).</summary>
+    public const string ProjectProgress = "ProjectProgress";
+
+    /// <summary>May read engineering changes (ECN) and their impact, and record customers' answers.</summary>
+    public const string EcnReaders = "EcnReaders";
+
+    /// <summary>May write and publish engineering changes (研发).</summary>
+    public const string EcnPublishers = "EcnPublishers";
+
     /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -137,6 +156,11 @@ public static class Policies
         [SalesManagers] = [Roles.Admin, Roles.SalesManager],
         [SalesOrderReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance, Roles.Dealer],
         [SalesOrderEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
+        [ProjectReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
+        [ProjectEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.RdEngineer],
+        [ProjectProgress] = [Roles.Customer, Roles.Dealer],
+        [EcnReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
+        [EcnPublishers] = [Roles.Admin, Roles.RdEngineer],
     };
 }
 

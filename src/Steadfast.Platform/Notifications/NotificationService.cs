@@ -40,6 +40,8 @@ public sealed class NotificationService(
         "ApprovalDecided",
         "LeadAssigned",
         "LeadPooled",
+        "EcnConfirm",
+        "EcnOverdue",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -97,3 +97,29 @@ internal sealed class QuoteRecordType : AutomationRecordType
 
     public override string Link(Guid id) => $"/quotes/{id}/print";
 }
+
+/// <summary>ECNs as tasks link to them (the account managers' confirmations) and rules may watch them.</summary>
+internal sealed class EcnRecordType : AutomationRecordType
+{
+    public override string Name => Ecn.Ecn.RecordTypeName;
+    public override Type Entity => typeof(Ecn.Ecn);
+    public override string LabelKey => "Automation.Record.ecn";
+    public override string TitleField => nameof(Ecn.Ecn.Number);
+    public override string? OwnerField => nameof(Ecn.Ecn.CreatedById);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Ecn.Ecn.Number), FieldKind.Text, "Ecn.Number"),
+        new(nameof(Ecn.Ecn.Title), FieldKind.Text, "Ecn.Title"),
+        new(nameof(Ecn.Ecn.Status), FieldKind.Choice, "Ecn.Status")
+        {
+            Choices = Enum.GetNames<Ecn.EcnStatus>(),
+            ChoiceLabelPrefix = "Ecn.Status.",
+        },
+        new(nameof(Ecn.Ecn.EffectiveOn), FieldKind.Date, "Ecn.EffectiveOn") { Timed = true },
+        new(nameof(Ecn.Ecn.Customers), FieldKind.Number, "Ecn.Customers"),
+        new(nameof(Ecn.Ecn.CreatedById), FieldKind.User, "Ecn.CreatedBy"),
+    ];
+
+    public override string Link(Guid id) => $"/ecn/{id}";
+}

@@ -24,10 +24,18 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Pipeline>()
             .AddScoped<OrderService>()
             .AddScoped<Quotes.QuoteService>()
+            .AddScoped<Projects.ProjectService>()
+            .AddScoped<Projects.ProjectBoard>()
+            .AddScoped<Projects.TemplateService>()
+            .AddScoped<Platform.Data.IShippedData, Projects.ProjectDefaults>()
+            .AddScoped<Ecn.EcnService>()
+            .AddSingleton<Platform.Jobs.IDueItemHandler, Ecn.EcnEscalation>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.EcnRecordType>()
             .AddScoped<Platform.Automation.IApprovalSubject>(sp => sp.GetRequiredService<Quotes.QuoteService>())
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.QuoteRecordType>()
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.SalesDemo>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.ProjectsDemo>()
             .AddScoped<Import.LeadImporter>()
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.LeadImporter>())
             .AddScoped<Import.OrderImporter>()
@@ -42,6 +50,8 @@ public sealed class SalesModule : SteadfastModule
         api.MapOpportunityEndpoints();
         api.MapOrderEndpoints();
         Quotes.QuoteEndpoints.MapQuoteEndpoints(api);
+        Projects.ProjectEndpoints.MapProjectEndpoints(api);
+        Ecn.EcnEndpoints.MapEcnEndpoints(api);
     }
 
     public override IEnumerable<NavEntry> Navigation =>
@@ -55,6 +65,15 @@ public sealed class SalesModule : SteadfastModule
             new(NavSection.Sales, 40, "/sales-orders", "Nav.SalesOrders", Icons.Material.Outlined.ReceiptLong)
             {
                 Policy = Policies.SalesOrderReaders,
+            },
+            new(NavSection.Sales, 45, "/projects", "Nav.Projects", Icons.Material.Outlined.Engineering)
+            {
+                Policy = Policies.ProjectReaders,
+            },
+            new(NavSection.Sales, 48, "/ecn", "Nav.Ecn", Icons.Material.Outlined.PublishedWithChanges) { Policy = Policies.EcnReaders },
+            new(NavSection.Portal, 40, "/my-projects", "Nav.MyProjects", Icons.Material.Outlined.Engineering)
+            {
+                Roles = [Roles.Customer, Roles.Dealer],
             },
             new(NavSection.Sales, 50, "/sales/forecast", "Nav.Forecast", Icons.Material.Outlined.QueryStats)
             {

@@ -7,4 +7,6 @@ public static class SalesRecords
     public const string Opportunity = "opportunity";
     public const string Quote = "quote";
     public const string SalesOrder = "salesorder";
+    public const string Project = "project";
+    public const string Ecn = "ecn";
 }

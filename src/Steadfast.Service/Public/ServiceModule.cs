@@ -21,6 +21,7 @@ public sealed class ServiceModule : SteadfastModule
     public override void AddServices(IServiceCollection services, IConfiguration configuration) =>
         services
             .AddScoped<WorkOrderService>()
+            .AddScoped<OpenWorkOrders>()
             .AddScoped<WorkOrderMoves>()
             .AddScoped<SlaService>()
             .AddScoped<DispatchService>()

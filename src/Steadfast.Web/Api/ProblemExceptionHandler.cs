@@ -31,6 +31,12 @@ internal sealed class ProblemExceptionHandler(
                 Detail = nf.Message,
             },
             AppConflictException c => Conflict(c),
+            AppForbiddenException f => new ProblemDetails
+            {
+                Status = 403,
+                Title = t["Problem.Forbidden"],
+                Detail = f.Message,
+            },
             DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = 409,

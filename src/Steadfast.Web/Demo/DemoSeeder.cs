@@ -28,6 +28,7 @@ public sealed class DemoSeeder(AppDbContext db, UserAdmin users, IEnumerable<IDe
         ("warehouse@steadfast.local", "刘洋 (仓库)", Roles.Warehouse, "总部"),
         ("finance@steadfast.local", "赵敏 (财务)", Roles.Finance, "总部"),
         ("executive@steadfast.local", "孙志强 (总经理)", Roles.Executive, "总部"),
+        ("rd@steadfast.local", "郑工 (研发)", Roles.RdEngineer, "总部"),
         ("customer@steadfast.local", "客户演示账号 Customer", Roles.Customer, ""),
         ("dealer@steadfast.local", "经销商演示账号 Dealer", Roles.Dealer, ""),
     ];

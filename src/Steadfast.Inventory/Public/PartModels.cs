@@ -1,0 +1,36 @@
+using Microsoft.EntityFrameworkCore;
+using Steadfast.Inventory.Parts;
+using Steadfast.Platform.Data;
+
+namespace Steadfast.Inventory.Public;
+
+/// <summary>Which product models a part is fitted to, for modules above that reach machines through parts (an ECN on a part).</summary>
+public sealed class PartModels(AppDbContext db)
+{
+    /// <summary>The parts found by number, each with the models it fits; a number not in the catalogue is absent.</summary>
+    public async Task<Dictionary<string, Guid[]>> ModelsOfAsync(IReadOnlyCollection<string> partNumbers, CancellationToken ct)
+    {
+        var parts = await db.Set<Part>()
+            .AsNoTracking()
+            .Where(p => partNumbers.Contains(p.Number))
+            .Select(p => new { p.Id, p.Number })
+            .ToListAsync(ct);
+        var ids = parts.Select(p => p.Id).ToList();
+        var fits = await db.Set<PartProduct>().AsNoTracking().Where(f => ids.Contains(f.PartId)).ToListAsync(ct);
+        return parts.ToDictionary(
+            p => p.Number,
+            p => fits.Where(f => f.PartId == p.Id).Select(f => f.ProductId).ToArray(),
+            StringComparer.Ordinal
+        );
+    }
+
+    /// <summary>Part numbers fitted to at least one model, in number order (the demo's ECN on a part).</summary>
+    public Task<List<string>> FittedAsync(int take, CancellationToken ct) =>
+        db.Set<Part>()
+            .AsNoTracking()
+            .Where(p => db.Set<PartProduct>().Any(f => f.PartId == p.Id))
+            .OrderBy(p => p.Number)
+            .Select(p => p.Number)
+            .Take(take)
+            .ToListAsync(ct);
+}
