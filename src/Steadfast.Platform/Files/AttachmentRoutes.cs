@@ -13,7 +13,7 @@ namespace Steadfast.Platform.Files;
 
 /// <summary>
 /// The four attachment endpoints of one record type under a group ending in <c>{id:guid}/attachments</c>: the owning module
-/// says who may write and whether the caller sees the record (a record they cannot see is a 404).
+/// says who may read and write and whether the caller sees the record (a record they cannot see is a 404).
 /// </summary>
 public static class AttachmentRoutes
 {
@@ -21,7 +21,8 @@ public static class AttachmentRoutes
         RouteGroupBuilder g,
         string recordType,
         string writers,
-        Func<IServiceProvider, Guid, CancellationToken, Task<bool>> visible
+        Func<IServiceProvider, Guid, CancellationToken, Task<bool>> visible,
+        string readers = Policies.SignedIn
     )
     {
         // Operation ids in PascalCase (ListEquipmentAttachments), as generated clients name their methods after them.
@@ -37,7 +38,7 @@ public static class AttachmentRoutes
                 await Check(http, id, ct);
                 return await s.ListAsync(recordType, id, ct);
             })
-            .RequirePolicy(Policies.SignedIn)
+            .RequirePolicy(readers)
             .WithName($"List{name}Attachments")
             .WithSummary($"List {recordType} attachments");
         g.MapPost(
@@ -71,7 +72,7 @@ public static class AttachmentRoutes
                 var (content, type, name) = await s.OpenAsync(recordType, id, attachmentId, ct);
                 return TypedResults.File(content, type, name);
             })
-            .RequirePolicy(Policies.SignedIn)
+            .RequirePolicy(readers)
             .WithName($"Get{name}Attachment")
             .WithSummary($"Download one of the {recordType} attachments")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream")

@@ -68,10 +68,11 @@ internal static class EcnEndpoints
                 "Record the customer's answer (Accepted, Rejected, Discuss), overall and per order; the account manager or a manager"
             );
         AttachmentRoutes.Map(
-            api.MapGroup("/ecns/{id:guid}/attachments").WithTags("ECN").RequirePolicy(Policies.EcnReaders),
+            api.MapGroup("/ecns/{id:guid}/attachments").WithTags("ECN"),
             Ecn.RecordTypeName,
             Policies.EcnPublishers,
-            (sp, id, ct) => sp.GetRequiredService<AppDbContext>().Set<Ecn>().AnyAsync(e => e.Id == id, ct)
+            (sp, id, ct) => sp.GetRequiredService<AppDbContext>().Set<Ecn>().AnyAsync(e => e.Id == id, ct),
+            Policies.EcnReaders
         );
     }
 }
