@@ -5,6 +5,7 @@ using System.Globalization;
 return args.FirstOrDefault() switch
 {
     "import" => await Steadfast.Bench.ImportBench.CommandAsync(args),
+    "sales" => await Steadfast.Bench.SalesBench.RunAsync(args),
     "scenarios" => await Steadfast.Bench.Scenarios.RunAsync(
         args[1],
         args[2],

@@ -86,6 +86,70 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         );
         Assert.Equal(StageKind.Won, won.Status);
         Assert.NotNull(won.SalesOrderId);
+
+        // The won order becomes a custom project; its first stage passes once its deliverable is on file.
+        await page.GotoAsync($"/sales-orders?q={won.SalesOrderId}");
+        await BrowserApp.ClickUntilVisibleAsync(page, page.GetByTestId("order-start-project"), page.GetByTestId("project-dialog"));
+        await page.GetByTestId("project-save").ClickAsync();
+        await Assertions.Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/projects/"), new() { Timeout = 30_000 });
+        var first = page.Locator("[data-testid=project-stage][data-current=true]");
+        await Assertions.Expect(first).ToHaveAttributeAsync("data-stage", "需求确认", new() { Timeout = 30_000 });
+        await first.GetByTestId("stage-complete").ClickAsync();
+        await Assertions.Expect(page.GetByTestId("deliverables-missing")).ToContainTextAsync("需求确认书", new() { Timeout = 30_000 });
+        await first
+            .GetByTestId("deliverable")
+            .First.Locator("input[type=file]")
+            .SetInputFilesAsync(
+                new FilePayload
+                {
+                    Name = "需求确认书.pdf",
+                    MimeType = "application/pdf",
+                    Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
+                }
+            );
+        await Assertions.Expect(first.GetByTestId("deliverable").First.Locator("a")).ToContainTextAsync("需求确认书.pdf", new() { Timeout = 30_000 });
+        await first.GetByTestId("stage-complete").ClickAsync();
+        await Assertions
+            .Expect(page.Locator("[data-testid=project-stage][data-current=true]"))
+            .ToHaveAttributeAsync("data-stage", "方案设计", new() { Timeout = 30_000 });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"project-{suffix}.png"), FullPage = true });
+
+        // R&D publishes an ECN on a model in open orders: each affected customer's account manager gets a confirmation task.
+        var model = await app.DbAsync(db =>
+            db.Set<Steadfast.Sales.Orders.SalesOrderLine>()
+                .Where(l =>
+                    l.ProductId != null
+                    && db.Set<Steadfast.Sales.Orders.SalesOrder>()
+                        .Any(o => o.Id == l.SalesOrderId && o.Status == Steadfast.Sales.Orders.SalesOrderStatus.Open)
+                )
+                .Select(l => l.Description)
+                .FirstAsync()
+        );
+        var rd = await app.SignedInAsync(locale, "rd@steadfast.local");
+        await rd.GotoAsync("/ecn");
+        await BrowserApp.ClickUntilVisibleAsync(rd, rd.GetByTestId("ecn-new"), rd.GetByTestId("ecn-dialog"));
+        var ecnNumber = $"ECN-E2E-{suffix.ToUpperInvariant()}{Random.Shared.Next(1000, 9999)}";
+        await rd.GetByTestId("ecn-number").FillAsync(ecnNumber);
+        await rd.GetByTestId("ecn-title").FillAsync(suffix == "zh" ? "液压站油冷器加大" : "Larger hydraulic oil cooler");
+        await rd.GetByTestId("ecn-models").ClickAsync();
+        await rd.Locator(".mud-popover-open .mud-list-item", new() { HasText = model }).First.ClickAsync();
+        await rd.Keyboard.PressAsync("Escape");
+        await rd.GetByTestId("ecn-save").ClickAsync();
+        await Assertions.Expect(rd).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ecn/"), new() { Timeout = 30_000 });
+        await rd.GetByTestId("ecn-publish").ClickAsync();
+        await Assertions.Expect(rd.GetByTestId("ecn-progress")).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(rd.GetByTestId("ecn-confirmations").Locator("tbody tr").First).ToBeVisibleAsync(Slow);
+        await rd.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"ecn-{suffix}.png") });
+        var ecnId = Guid.Parse(rd.Url.Split('/').Last());
+        var manager = await app.DbAsync(db =>
+            db.Set<Steadfast.Sales.Ecn.EcnConfirmation>()
+                .Where(c => c.EcnId == ecnId && c.AccountManagerId != null)
+                .Join(db.Users, c => c.AccountManagerId, u => u.Id, (c, u) => u.Email)
+                .FirstAsync()
+        );
+        var tasks = await app.SignedInAsync(locale, manager!);
+        await tasks.GotoAsync("/tasks");
+        await Assertions.Expect(tasks.GetByText(ecnNumber).First).ToBeVisibleAsync(Slow);
     }
 
     /// <summary>What the website does: the sales manager issues a key of the lead-form scope; the form posts with it.</summary>
