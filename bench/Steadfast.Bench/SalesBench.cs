@@ -28,10 +28,21 @@ internal static class SalesBench
         var builder = new DbContextOptionsBuilder<AppDbContext>();
         settings.Apply(builder);
         using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await (await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password })).Content.ReadFromJsonAsync<JsonElement>();
+        var token = await (
+            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password })
+        ).Content.ReadFromJsonAsync<JsonElement>();
         http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
         var model = await (
-            await http.PostAsJsonAsync("/api/v1/products", new { code = "BENCH-ECN", name = "基准测试机型", category = "注塑机", warrantyMonths = 12 })
+            await http.PostAsJsonAsync(
+                "/api/v1/products",
+                new
+                {
+                    code = "BENCH-ECN",
+                    name = "基准测试机型",
+                    category = "注塑机",
+                    warrantyMonths = 12,
+                }
+            )
         ).Content.ReadFromJsonAsync<JsonElement>();
         var modelId = model.GetProperty("id").GetGuid();
 
@@ -41,10 +52,21 @@ internal static class SalesBench
         Console.WriteLine($"generated in {generate.Elapsed.TotalSeconds:F0} s");
         await Timings.QuietAsync();
 
-        var one = (await http.GetFromJsonAsync<JsonElement>("/api/v1/opportunities?pageSize=1")).GetProperty("items")[0].GetProperty("id").GetString();
+        var one = (await http.GetFromJsonAsync<JsonElement>("/api/v1/opportunities?pageSize=1"))
+            .GetProperty("items")[0]
+            .GetProperty("id")
+            .GetString();
         async Task Get(string path) => (await http.GetAsync(path)).EnsureSuccessStatusCode();
-        var (board, byId) = await Timings.SideBySideAsync(() => Get("/api/v1/opportunities/board"), () => Get($"/api/v1/opportunities/{one}"), 40);
-        var (forecast, _) = await Timings.SideBySideAsync(() => Get("/api/v1/opportunities/forecast?months=6"), () => Get($"/api/v1/opportunities/{one}"), 40);
+        var (board, byId) = await Timings.SideBySideAsync(
+            () => Get("/api/v1/opportunities/board"),
+            () => Get($"/api/v1/opportunities/{one}"),
+            40
+        );
+        var (forecast, _) = await Timings.SideBySideAsync(
+            () => Get("/api/v1/opportunities/forecast?months=6"),
+            () => Get($"/api/v1/opportunities/{one}"),
+            40
+        );
         Row("pipeline board, 200,000 leads / 500,000 orders", board, byId, 300);
         Row("forecast, 6 months ahead and 3 back", forecast, byId, 300);
 
@@ -52,21 +74,32 @@ internal static class SalesBench
         var ecn = await (
             await http.PostAsJsonAsync(
                 "/api/v1/ecns",
-                new { number = "ECN-BENCH-1", title = "基准：主轴冷却改独立水冷", productIds = new[] { modelId }, effectiveOn = "2027-01-01" }
+                new
+                {
+                    number = "ECN-BENCH-1",
+                    title = "基准：主轴冷却改独立水冷",
+                    productIds = new[] { modelId },
+                    effectiveOn = "2027-01-01",
+                }
             )
         ).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
         var draftMs = draft.Elapsed.TotalMilliseconds;
         var publish = Stopwatch.StartNew();
         var published = await (
-            await http.PostAsJsonAsync($"/api/v1/ecns/{ecn.GetProperty("id").GetString()}/publish", new { version = ecn.GetProperty("version").GetInt64() })
-        ).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+            await http.PostAsJsonAsync(
+                $"/api/v1/ecns/{ecn.GetProperty("id").GetString()}/publish",
+                new { version = ecn.GetProperty("version").GetInt64() }
+            )
+        )
+            .EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<JsonElement>();
         var publishMs = publish.Elapsed.TotalMilliseconds;
         var counts = published.GetProperty("counts");
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"RESULT ecn_publish_ms={publishMs:F0} draft_ms={draftMs:F0} ratio={publishMs / draftMs:F1} machines={counts.GetProperty("machines").GetInt32()} "
-                    + $"orders={counts.GetProperty("orders").GetInt32()} customers={counts.GetProperty("customers").GetInt32()} "
+                $"RESULT ecn_publish_ms={publishMs:F0} draft_ms={draftMs:F0} ratio={publishMs / draftMs:F1} "
+                    + $"machines={counts.GetProperty("machines").GetInt32()} orders={counts.GetProperty("orders").GetInt32()} customers={counts.GetProperty("customers").GetInt32()} "
                     + $"target=5000ms {(publishMs < 5000 ? "met" : "MISSED")}"
             )
         );
@@ -77,8 +110,8 @@ internal static class SalesBench
         Console.WriteLine(
             string.Create(
                 CultureInfo.InvariantCulture,
-                $"RESULT {name}: median {t.Median:F1} ms, p95 {t.P95:F1} ms; baseline (one opportunity by id) median {baseline.Median:F1} ms; "
-                    + $"ratio {t.Median / baseline.Median:F1}; target p95 < {target} ms {(t.P95 < target ? "met" : "MISSED")}"
+                $"RESULT {name}: median {t.Median:F1} ms, p95 {t.P95:F1} ms; "
+                    + $"baseline (one opportunity by id) median {baseline.Median:F1} ms; ratio {t.Median / baseline.Median:F1}; target p95 < {target} ms {(t.P95 < target ? "met" : "MISSED")}"
             )
         );
 
@@ -163,7 +196,9 @@ internal static class SalesBench
                 }
             );
         }
-        Console.WriteLine($"opportunities {await BulkWriter.WriteAsync(db, opportunities)} lines {await BulkWriter.WriteAsync(db, oppLines)}");
+        Console.WriteLine(
+            $"opportunities {await BulkWriter.WriteAsync(db, opportunities)} lines {await BulkWriter.WriteAsync(db, oppLines)}"
+        );
 
         // 500,000 orders over three years; 500 of them open and carrying the ECN's model.
         for (var batch = 0; batch < 5; batch++)

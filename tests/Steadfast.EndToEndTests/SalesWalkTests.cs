@@ -107,22 +107,36 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
                     Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
                 }
             );
-        await Assertions.Expect(first.GetByTestId("deliverable").First.Locator("a")).ToContainTextAsync("需求确认书.pdf", new() { Timeout = 30_000 });
+        await Assertions
+            .Expect(first.GetByTestId("deliverable").First.Locator("a"))
+            .ToContainTextAsync("需求确认书.pdf", new() { Timeout = 30_000 });
         await first.GetByTestId("stage-complete").ClickAsync();
         await Assertions
             .Expect(page.Locator("[data-testid=project-stage][data-current=true]"))
             .ToHaveAttributeAsync("data-stage", "方案设计", new() { Timeout = 30_000 });
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"project-{suffix}.png"), FullPage = true });
+        await Assertions.Expect(page.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"project-{suffix}.png"), FullPage = true }
+        );
 
-        // R&D publishes an ECN on a model in open orders: each affected customer's account manager gets a confirmation task.
-        var model = await app.DbAsync(db =>
-            db.Set<Steadfast.Sales.Orders.SalesOrderLine>()
-                .Where(l =>
-                    l.ProductId != null
-                    && db.Set<Steadfast.Sales.Orders.SalesOrder>()
-                        .Any(o => o.Id == l.SalesOrderId && o.Status == Steadfast.Sales.Orders.SalesOrderStatus.Open)
+        // R&D publishes an ECN on a part fitted to a model in open orders: each affected customer's account manager gets a
+        // confirmation task.
+        var part = await app.DbAsync(db =>
+            db.Set<Steadfast.Inventory.Parts.Part>()
+                .Where(p =>
+                    db.Set<Steadfast.Inventory.Parts.PartProduct>()
+                        .Any(f =>
+                            f.PartId == p.Id
+                            && db.Set<Steadfast.Sales.Orders.SalesOrderLine>()
+                                .Any(l =>
+                                    l.ProductId == f.ProductId
+                                    && db.Set<Steadfast.Sales.Orders.SalesOrder>()
+                                        .Any(o => o.Id == l.SalesOrderId && o.Status == Steadfast.Sales.Orders.SalesOrderStatus.Open)
+                                )
+                        )
                 )
-                .Select(l => l.Description)
+                .OrderBy(p => p.Number)
+                .Select(p => p.Number)
                 .FirstAsync()
         );
         var rd = await app.SignedInAsync(locale, "rd@steadfast.local");
@@ -131,14 +145,13 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
         var ecnNumber = $"ECN-E2E-{suffix.ToUpperInvariant()}{Random.Shared.Next(1000, 9999)}";
         await rd.GetByTestId("ecn-number").FillAsync(ecnNumber);
         await rd.GetByTestId("ecn-title").FillAsync(suffix == "zh" ? "液压站油冷器加大" : "Larger hydraulic oil cooler");
-        await rd.GetByTestId("ecn-models").ClickAsync();
-        await rd.Locator(".mud-popover-open .mud-list-item", new() { HasText = model }).First.ClickAsync();
-        await rd.Keyboard.PressAsync("Escape");
+        await rd.GetByTestId("ecn-parts").FillAsync(part);
         await rd.GetByTestId("ecn-save").ClickAsync();
         await Assertions.Expect(rd).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/ecn/"), new() { Timeout = 30_000 });
         await rd.GetByTestId("ecn-publish").ClickAsync();
         await Assertions.Expect(rd.GetByTestId("ecn-progress")).ToBeVisibleAsync(Slow);
         await Assertions.Expect(rd.GetByTestId("ecn-confirmations").Locator("tbody tr").First).ToBeVisibleAsync(Slow);
+        await Assertions.Expect(rd.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await rd.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"ecn-{suffix}.png") });
         var ecnId = Guid.Parse(rd.Url.Split('/').Last());
         var manager = await app.DbAsync(db =>
@@ -148,7 +161,7 @@ public sealed class SalesWalkTests(BrowserApp app) : IClassFixture<BrowserApp>
                 .FirstAsync()
         );
         var tasks = await app.SignedInAsync(locale, manager!);
-        await tasks.GotoAsync("/tasks");
+        await tasks.GotoAsync($"/tasks?recordId={ecnId}");
         await Assertions.Expect(tasks.GetByText(ecnNumber).First).ToBeVisibleAsync(Slow);
     }
 

@@ -126,8 +126,16 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         var welcome = page.GetByTestId("portal-welcome");
         await Assertions.Expect(welcome.Locator("a[href='/equipment']")).ToBeVisibleAsync();
         await Assertions.Expect(welcome.Locator("a[href='/service']")).ToBeVisibleAsync();
-        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(2);
+        await Assertions.Expect(welcome.Locator("a[href='/my-projects']")).ToBeVisibleAsync();
+        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(3);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("portal-home-en.png"), FullPage = true });
+        // Their custom projects as steps, or the empty state: the page is made for them, not the back office's board.
+        await page.GotoAsync("/my-projects");
+        await Assertions
+            .Expect(page.Locator("[data-testid=project-progress], .sf-empty").First)
+            .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync("/projects");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await page.GotoAsync("/settings/users");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
 

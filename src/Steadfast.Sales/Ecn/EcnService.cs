@@ -151,7 +151,10 @@ internal sealed partial class EcnService(
         if (only is { } one)
             q = q.Where(c => c.Id == one);
         var total = await q.CountAsync(ct);
+        var impacts = db.Set<EcnImpact>();
+        // Waiting first; among them the customers with an order, opportunity or project touched, which have most at stake.
         var rows = await q.OrderBy(c => c.ConfirmedAtUtc != null)
+            .ThenByDescending(c => impacts.Any(i => i.EcnId == id && i.Kind <= ImpactKind.Project && i.CustomerId == c.CustomerId))
             .ThenBy(c => c.CustomerName)
             .Skip(page.Skip)
             .Take(page.PageSize)
