@@ -80,7 +80,7 @@ public sealed class CliTests : IDisposable
         var seeded = await RunAsync("seed-demo", "--scale", "1");
         Assert.Equal(0, seeded.Code);
         // One per role, and nine more field engineers so dispatch has a choice in every region.
-        Assert.Contains("20 new users", seeded.Out, StringComparison.Ordinal);
+        Assert.Contains("21 new users", seeded.Out, StringComparison.Ordinal);
         Assert.Contains("5000 work orders", seeded.Out, StringComparison.Ordinal);
         Assert.Equal(1, (await RunAsync("seed-demo", "--scale", "-3")).Code);
     }
