@@ -123,3 +123,31 @@ internal sealed class EcnRecordType : AutomationRecordType
 
     public override string Link(Guid id) => $"/ecn/{id}";
 }
+
+/// <summary>Custom projects as rules see them: a rule can time from the current stage's due date (a late stage).</summary>
+internal sealed class ProjectRecordType : AutomationRecordType
+{
+    public override string Name => Projects.Project.RecordTypeName;
+    public override Type Entity => typeof(Projects.Project);
+    public override string LabelKey => "Automation.Record.project";
+    public override string TitleField => nameof(Projects.Project.Number);
+    public override string? OwnerField => nameof(Projects.Project.OwnerId);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Projects.Project.Number), FieldKind.Text, "Projects.Number"),
+        new(nameof(Projects.Project.Name), FieldKind.Text, "Projects.Name"),
+        new(nameof(Projects.Project.CustomerName), FieldKind.Text, "Opportunities.Customer"),
+        new(nameof(Projects.Project.Status), FieldKind.Choice, "Projects.Status")
+        {
+            Choices = Enum.GetNames<Projects.ProjectStatus>(),
+            ChoiceLabelPrefix = "Projects.Status.",
+        },
+        new(nameof(Projects.Project.CurrentStageName), FieldKind.Text, "Projects.Stage"),
+        new(nameof(Projects.Project.CurrentStageDueOn), FieldKind.Date, "Projects.StageDue") { Timed = true },
+        new(nameof(Projects.Project.PlannedEndOn), FieldKind.Date, "Projects.PlannedEnd") { Timed = true },
+        new(nameof(Projects.Project.OwnerId), FieldKind.User, "Leads.Owner"),
+    ];
+
+    public override string Link(Guid id) => $"/projects/{id}";
+}

@@ -160,7 +160,7 @@ internal sealed class ProjectService(
     }
 
     /// <summary>The projects of one sales order or opportunity, for its page.</summary>
-    public async Task<List<ProjectListItem>> OfOrderAsync(Guid orderOrOpportunity, CancellationToken ct) =>
+    public async Task<List<ProjectListItem>> OfSourceAsync(Guid orderOrOpportunity, CancellationToken ct) =>
         [
             .. (
                 await ListAsync(

@@ -31,6 +31,7 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Ecn.EcnService>()
             .AddSingleton<Platform.Jobs.IDueItemHandler, Ecn.EcnEscalation>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.EcnRecordType>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ProjectRecordType>()
             .AddScoped<Platform.Automation.IApprovalSubject>(sp => sp.GetRequiredService<Quotes.QuoteService>())
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.QuoteRecordType>()
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()

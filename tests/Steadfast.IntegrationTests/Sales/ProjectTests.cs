@@ -269,6 +269,76 @@ public abstract class ProjectTests<TApp>(TApp app) : IClassFixture<TApp>
             ).StatusCode
         );
     }
+
+    [Fact]
+    public async Task A_rule_on_late_stages_gives_the_projects_owner_a_task()
+    {
+        using var admin = await app.AdminAsync();
+        var owner = await app.CreateAsync("Sales");
+        var product = await admin.ProductAsync();
+        var customer = await admin.CustomerAsync();
+        var order = await admin.OrderAsync(customer, product, app.Clock.GetUtcNow().UtcDateTime);
+        var p = await (
+            await admin.PostAsJsonAsync("/api/v1/projects", new { salesOrderId = order.Id(), ownerId = owner.Id() })
+        ).ExpectAsync(HttpStatusCode.Created);
+        await admin.RuleAsync(
+            new
+            {
+                name = "阶段超期一天",
+                recordType = "project",
+                enabled = true,
+                definition = new
+                {
+                    trigger = new
+                    {
+                        kind = "time",
+                        field = "CurrentStageDueOn",
+                        offsetMinutes = 24 * 60,
+                    },
+                    conditions = new
+                    {
+                        items = new object[]
+                        {
+                            new
+                            {
+                                field = "Status",
+                                op = "equals",
+                                value = "Active",
+                            },
+                            new
+                            {
+                                field = "CustomerName",
+                                op = "equals",
+                                value = customer.GetProperty("name").GetString(),
+                            },
+                        },
+                    },
+                    actions = new[]
+                    {
+                        new
+                        {
+                            kind = "createTask",
+                            to = new[] { new { kind = "owner" } },
+                            textZh = "阶段超期：{Number} {CurrentStageName}",
+                            textEn = "Stage late: {Number} {CurrentStageName}",
+                            dueHours = 24,
+                            priority = "high",
+                        },
+                    },
+                },
+            }
+        );
+        // 需求确认 is planned for five days: a week later it is a day late.
+        app.Clock.Advance(TimeSpan.FromDays(7));
+        await app.DrainAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.DrainAsync();
+        using var co = await app.ClientForAsync(owner.Email());
+        var tasks = await (await co.GetAsync($"/api/v1/tasks?recordId={p.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        var task = Assert.Single(tasks.GetProperty("items").EnumerateArray());
+        Assert.Contains("需求确认", task.GetProperty("title").GetString(), StringComparison.Ordinal);
+        Assert.Equal(owner.Id(), task.GetProperty("assigneeId").GetString());
+    }
 }
 
 public sealed class ProjectTests_Sqlite(SqliteFactory app) : ProjectTests<SqliteFactory>(app);
