@@ -1,3 +1,4 @@
+using Steadfast.Sales;
 using Steadfast.Sales.Leads;
 using Steadfast.Sales.Quotes;
 
@@ -18,7 +19,7 @@ public sealed class SalesRulesTests
             Order = order,
             Provinces = provinces,
             Categories = categories,
-            Reps = AssignmentRule.Join(reps.Select(r => r.ToString())),
+            Reps = PipeList.Join(reps.Select(r => r.ToString())),
         };
 
     private static Dictionary<Guid, RepLoad> Loads(int a, int b, int c, bool bActive = true) =>

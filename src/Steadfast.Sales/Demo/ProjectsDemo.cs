@@ -6,7 +6,6 @@ using Steadfast.Platform.Files;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Ui;
 using Steadfast.Sales.Ecn;
-using Steadfast.Sales.Leads;
 using Steadfast.Sales.Orders;
 using Steadfast.Sales.Projects;
 
@@ -115,7 +114,7 @@ internal sealed class ProjectsDemo(
                     actualCursor = s.CompletedOn.Value;
                 }
                 var position = 0;
-                foreach (var name in AssignmentRule.Split(ts.Deliverables))
+                foreach (var name in PipeList.Split(ts.Deliverables))
                 {
                     var d = new ProjectDeliverable
                     {

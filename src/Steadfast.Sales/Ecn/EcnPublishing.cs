@@ -4,7 +4,6 @@ using Steadfast.Platform.Automation;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Identity;
 using Steadfast.Platform.Jobs;
-using Steadfast.Sales.Leads;
 using Steadfast.Sales.Opportunities;
 using Steadfast.Sales.Orders;
 using Steadfast.Sales.Projects;
@@ -99,8 +98,8 @@ internal sealed partial class EcnService
         e.Number = number;
         e.Title = title;
         e.Description = input.Description?.Trim() ?? "";
-        e.ProductIds = AssignmentRule.Join(productIds.Select(p => p.ToString()));
-        e.PartNumbers = AssignmentRule.Join(partNumbers);
+        e.ProductIds = PipeList.Join(productIds.Select(p => p.ToString()));
+        e.PartNumbers = PipeList.Join(partNumbers);
         e.SerialFrom = serialFrom;
         e.SerialTo = serialTo;
         e.BuiltFrom = input.BuiltFrom;
@@ -129,8 +128,8 @@ internal sealed partial class EcnService
         var e = await LoadAsync(id, input.Version, ct);
         if (e.Status != EcnStatus.Draft)
             throw new AppConflictException(t["Ecn.Error.Published"]);
-        var parts = AssignmentRule.Split(e.PartNumbers);
-        var models = AssignmentRule
+        var parts = PipeList.Split(e.PartNumbers);
+        var models = PipeList
             .Split(e.ProductIds)
             .Select(Guid.Parse)
             .Concat(parts.Count == 0 ? [] : (await partModels.ModelsOfAsync([.. parts], ct)).Values.SelectMany(m => m))

@@ -10,7 +10,6 @@ using Steadfast.Platform.Identity;
 using Steadfast.Platform.Jobs;
 using Steadfast.Platform.Localization;
 using Steadfast.Platform.Notifications;
-using Steadfast.Sales.Leads;
 using Steadfast.Service.Public;
 
 namespace Steadfast.Sales.Ecn;
@@ -75,7 +74,7 @@ internal sealed partial class EcnService(
     {
         var e = await db.Set<Ecn>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct)
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
-        var productIds = AssignmentRule.Split(e.ProductIds).Select(Guid.Parse).ToList();
+        var productIds = PipeList.Split(e.ProductIds).Select(Guid.Parse).ToList();
         var products = (await directory.ProductsAsync(ct))
             .Where(p => productIds.Contains(p.Id))
             .Select(p => new NamedRef(p.Id, $"{p.Code} {p.Name}"))
@@ -92,7 +91,7 @@ internal sealed partial class EcnService(
             e.Title,
             e.Description,
             products,
-            AssignmentRule.Split(e.PartNumbers),
+            PipeList.Split(e.PartNumbers),
             e.SerialFrom,
             e.SerialTo,
             e.BuiltFrom,

@@ -24,13 +24,6 @@ internal sealed class AssignmentRule : IVersioned, IAudited
     /// <summary>The reps' user ids as "|id|id|".</summary>
     public string Reps { get; set; } = "";
     public long Version { get; set; } = 1;
-
-    public static string Join(IEnumerable<string> values) =>
-        values.Select(v => v.Trim()).Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).ToList() is { Count: > 0 } list
-            ? "|" + string.Join("|", list) + "|"
-            : "";
-
-    public static IReadOnlyList<string> Split(string joined) => joined.Split('|', StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>Sales switches: one row.</summary>

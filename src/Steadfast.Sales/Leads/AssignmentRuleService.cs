@@ -40,7 +40,7 @@ internal sealed class AssignmentRuleService(AppDbContext db, IStringLocalizer<St
     public async Task<List<AssignmentRuleDto>> ListAsync(CancellationToken ct)
     {
         var rules = await db.Set<AssignmentRule>().AsNoTracking().OrderBy(r => r.Order).ThenBy(r => r.Name).ToListAsync(ct);
-        var ids = rules.SelectMany(r => AssignmentRule.Split(r.Reps)).Select(Guid.Parse).Distinct().ToList();
+        var ids = rules.SelectMany(r => PipeList.Split(r.Reps)).Select(Guid.Parse).Distinct().ToList();
         var names = await db.Users.Where(u => ids.Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         return [.. rules.Select(r => ToDto(r, names))];
     }
@@ -51,10 +51,10 @@ internal sealed class AssignmentRuleService(AppDbContext db, IStringLocalizer<St
             r.Name,
             r.Order,
             r.Enabled,
-            AssignmentRule.Split(r.Provinces),
-            AssignmentRule.Split(r.Industries),
-            AssignmentRule.Split(r.Categories),
-            [.. AssignmentRule.Split(r.Reps).Select(Guid.Parse).Select(id => new UserOption(id, names.GetValueOrDefault(id, "?")))],
+            PipeList.Split(r.Provinces),
+            PipeList.Split(r.Industries),
+            PipeList.Split(r.Categories),
+            [.. PipeList.Split(r.Reps).Select(Guid.Parse).Select(id => new UserOption(id, names.GetValueOrDefault(id, "?")))],
             r.Version
         );
 
@@ -86,7 +86,7 @@ internal sealed class AssignmentRuleService(AppDbContext db, IStringLocalizer<St
                 )
             )
                 errors.Add(field, t["Assignment.Error.List"]);
-        var reps = input.Reps ?? [.. AssignmentRule.Split(rule.Reps).Select(Guid.Parse)];
+        var reps = input.Reps ?? [.. PipeList.Split(rule.Reps).Select(Guid.Parse)];
         if (reps.Count == 0)
             errors.Add("reps", t["Assignment.Error.Reps"]);
         else
@@ -113,12 +113,12 @@ internal sealed class AssignmentRuleService(AppDbContext db, IStringLocalizer<St
         rule.Name = name;
         rule.Enabled = input.Enabled ?? rule.Enabled;
         if (input.Provinces is not null)
-            rule.Provinces = AssignmentRule.Join(input.Provinces);
+            rule.Provinces = PipeList.Join(input.Provinces);
         if (input.Industries is not null)
-            rule.Industries = AssignmentRule.Join(input.Industries);
+            rule.Industries = PipeList.Join(input.Industries);
         if (input.Categories is not null)
-            rule.Categories = AssignmentRule.Join(input.Categories);
-        rule.Reps = AssignmentRule.Join(reps.Select(r => r.ToString()));
+            rule.Categories = PipeList.Join(input.Categories);
+        rule.Reps = PipeList.Join(reps.Select(r => r.ToString()));
         await db.SaveChangesAsync(ct);
         return (await ListAsync(ct)).Single(r => r.Id == rule.Id);
     }

@@ -80,7 +80,7 @@ internal static class LeadAssigner
         {
             if (!Matches(rule, lead, matched))
                 continue;
-            var candidates = AssignmentRule
+            var candidates = PipeList
                 .Split(rule.Reps)
                 .Select(id => Guid.TryParse(id, out var g) && reps.TryGetValue(g, out var r) ? r : null)
                 .OfType<RepLoad>()
@@ -108,7 +108,7 @@ internal static class LeadAssigner
     {
         var ids = rules
             .Where(r => r.Enabled)
-            .SelectMany(r => AssignmentRule.Split(r.Reps))
+            .SelectMany(r => PipeList.Split(r.Reps))
             .Select(s => Guid.TryParse(s, out var g) ? g : Guid.Empty)
             .Where(g => g != Guid.Empty)
             .Distinct()

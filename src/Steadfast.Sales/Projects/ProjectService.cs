@@ -278,7 +278,7 @@ internal sealed class ProjectService(
                 StartedOn = project.Stages.Count == 0 ? start : null,
             };
             var position = 0;
-            foreach (var d in Leads.AssignmentRule.Split(ts.Deliverables))
+            foreach (var d in PipeList.Split(ts.Deliverables))
                 stage.Deliverables.Add(
                     new ProjectDeliverable
                     {
@@ -446,17 +446,9 @@ internal sealed class ProjectService(
         p.CurrentStageDueOn = current?.PlannedEndOn;
     }
 
-    private async Task<Project> LoadAsync(Guid id, CancellationToken ct)
-    {
-        var visible = await Visible().AnyAsync(p => p.Id == id, ct);
-        return visible
-            ? await db.Set<Project>()
-                .Include(p => p.Stages)
-                    .ThenInclude(s => s.Deliverables)
-                .AsSplitQuery()
-                .SingleAsync(p => p.Id == id, ct)
-            : throw new AppNotFoundException(t["Common.NotFound"]);
-    }
+    private async Task<Project> LoadAsync(Guid id, CancellationToken ct) =>
+        await Visible().Include(p => p.Stages).ThenInclude(s => s.Deliverables).AsSplitQuery().SingleOrDefaultAsync(p => p.Id == id, ct)
+        ?? throw new AppNotFoundException(t["Common.NotFound"]);
 
     private long Required(long? version) => version ?? throw AppValidationException.For("version", t["Common.Error.VersionRequired"]);
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Data;
 using Steadfast.Platform.Localization;
-using Steadfast.Sales.Leads;
 
 namespace Steadfast.Sales.Projects;
 
@@ -81,7 +80,7 @@ internal sealed class TemplateService(AppDbContext db, IStringLocalizer<Strings>
                     Position = i,
                     Name = clean[i].Name,
                     Days = clean[i].Days,
-                    Deliverables = AssignmentRule.Join(clean[i].Deliverables),
+                    Deliverables = PipeList.Join(clean[i].Deliverables),
                 }
             );
         await db.InTransactionAsync(
@@ -104,7 +103,7 @@ internal sealed class TemplateService(AppDbContext db, IStringLocalizer<Strings>
             x.Name,
             x.IsDefault,
             x.Active,
-            [.. x.Stages.OrderBy(s => s.Position).Select(s => new TemplateStageDto(s.Name, s.Days, AssignmentRule.Split(s.Deliverables)))],
+            [.. x.Stages.OrderBy(s => s.Position).Select(s => new TemplateStageDto(s.Name, s.Days, PipeList.Split(s.Deliverables)))],
             x.Version
         );
 }
@@ -140,7 +139,7 @@ internal sealed class ProjectDefaults(AppDbContext db) : IShippedData
                     Position = i++,
                     Name = stage,
                     Days = days,
-                    Deliverables = AssignmentRule.Join(deliverables),
+                    Deliverables = PipeList.Join(deliverables),
                 }
             );
         db.Add(template);
