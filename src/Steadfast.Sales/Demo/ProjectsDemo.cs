@@ -41,7 +41,7 @@ internal sealed class ProjectsDemo(
             .AsNoTracking()
             .Where(o => o.Status != SalesOrderStatus.Cancelled && o.Lines.Any(l => l.ProductId != null))
             .OrderByDescending(o => o.OrderedOn)
-            .Take(200)
+            .Take(2000)
             .Select(o => new
             {
                 o.Id,
@@ -60,7 +60,13 @@ internal sealed class ProjectsDemo(
         var today = DateOnly.FromDateTime(company.ToLocal(clock.GetUtcNow().UtcDateTime));
         var rd = await db.ActiveInRoles(Roles.RdEngineer).Select(u => (Guid?)u.Id).FirstOrDefaultAsync(ct);
         var stages = template.Stages.OrderBy(s => s.Position).ToList();
-        var picked = orders.DistinctBy(o => o.CustomerId).Take(30).ToList();
+        // The demo's portal customers see a project of theirs at /my-projects: their companies go first.
+        var portal = await db.Users.Where(u => u.CustomerId != null).Select(u => u.CustomerId!.Value).ToListAsync(ct);
+        var picked = orders.OrderByDescending(o => portal.Contains(o.CustomerId)).DistinctBy(o => o.CustomerId).Take(30).ToList();
+        // ...at the first active place (the first third are delivered), so theirs is under way.
+        var theirs = picked.Where(o => portal.Contains(o.CustomerId)).ToList();
+        picked.RemoveAll(o => portal.Contains(o.CustomerId));
+        picked.InsertRange(Math.Min(picked.Count, (picked.Count + theirs.Count) / 3), theirs);
         var projects = 0;
         for (var i = 0; i < picked.Count; i++)
         {
