@@ -60,6 +60,19 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.ProjectProgress] = [Roles.Customer, Roles.Dealer],
         [Policies.EcnReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
         [Policies.EcnPublishers] = [Roles.Admin, Roles.RdEngineer],
+        [Policies.ContractReaders] =
+        [
+            Roles.Admin,
+            Roles.SalesManager,
+            Roles.Sales,
+            Roles.Executive,
+            Roles.Finance,
+            Roles.ServiceManager,
+            Roles.Dispatcher,
+        ],
+        [Policies.ContractEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
+        [Policies.ReceivableReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance],
+        [Policies.FinanceWork] = [Roles.Admin, Roles.Finance],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

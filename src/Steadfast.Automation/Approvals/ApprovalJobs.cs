@@ -51,9 +51,15 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
     /// <summary>Seed 002: a quote discounted more than 10 % on any line goes to the sales managers.</summary>
     public const string QuotesKey = "quote.default";
 
+    /// <summary>
+    /// Seeds 000/002: a contract over ¥500,000, discounted more than 10 % or with non-standard terms goes to the sales managers.
+    /// </summary>
+    public const string ContractsKey = "contract.default";
+
     public async Task EnsureAsync(CancellationToken ct)
     {
         await EnsureQuotesAsync(ct);
+        await EnsureContractsAsync(ct);
         if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == PartsKey, ct))
             return;
         var threshold = await PartRequestApproval.SettingsThresholdAsync(db, ct) / 100m;
@@ -134,6 +140,58 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
                 Name = "报价折扣审批",
                 RecordType = Sales.Public.SalesRecords.Quote,
                 Order = 10,
+                Enabled = true,
+                Definition = def.ToJson(),
+                CreatedAtUtc = now,
+                UpdatedAtUtc = now,
+            }
+        );
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    private async Task EnsureContractsAsync(CancellationToken ct)
+    {
+        if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == ContractsKey, ct))
+            return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var def = new ProcessDefinition
+        {
+            Conditions = new RuleConditions
+            {
+                Match = MatchMode.Any,
+                Items =
+                [
+                    new RuleCondition("Amount", ConditionOp.GreaterThan, "500000"),
+                    new RuleCondition("DiscountPercent", ConditionOp.GreaterThan, "10"),
+                    new RuleCondition("NonStandardTerms", ConditionOp.Equals, "True"),
+                ],
+            },
+            Steps =
+            [
+                new ApprovalStep
+                {
+                    Name = "销售经理审批合同",
+                    Approver = new Approver(ApproverKind.Role, Roles.SalesManager),
+                    LimitHours = 8,
+                    EscalateTo = new Approver(ApproverKind.Role, Roles.Executive),
+                },
+            ],
+        };
+        db.Add(
+            new ApprovalProcess
+            {
+                Id = Guid.CreateVersion7(),
+                Key = ContractsKey,
+                Name = "合同审批",
+                RecordType = Sales.Public.SalesRecords.Contract,
+                Order = 20,
                 Enabled = true,
                 Definition = def.ToJson(),
                 CreatedAtUtc = now,

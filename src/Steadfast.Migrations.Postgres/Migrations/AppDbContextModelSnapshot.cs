@@ -2618,6 +2618,258 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("AmendmentOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("date");
+
+                    b.Property<double>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Invoiced")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LabourPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("NonStandardTerms")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("PartsPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("QuoteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<bool>("RemoteSupport")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("RenewalOfId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SalesOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("ServiceKind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("TaxRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime?>("TerminatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TerminationReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<bool>("TravelCovered")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("VisitsIncluded")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsPerYear")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("VisitsUsed")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RenewalOfId");
+
+                    b.HasIndex("OwnerId", "EndsOn");
+
+                    b.HasIndex("SignedOn", "Id");
+
+                    b.HasIndex("Kind", "Status", "EndsOn");
+
+                    b.HasIndex("CustomerId", "Kind", "Status", "EndsOn");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.ContractLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("double precision");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractLines", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredMachine", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("ContractId", "MachineId");
+
+                    b.HasIndex("MachineId");
+
+                    b.ToTable("ContractMachines", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredModel", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ContractId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ContractModels", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Ecn.Ecn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3761,6 +4013,206 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("QuoteLines");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Instalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DueFrom")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("FixedOn")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Invoiced")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("Owed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<int>("Reminded")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Position");
+
+                    b.HasIndex("CustomerId", "DueOn");
+
+                    b.HasIndex("Owed", "DueOn", "CustomerId", "Open", "OwnerId")
+                        .HasDatabaseName("IX_Instalments_Ageing");
+
+                    b.ToTable("Instalments", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstalmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstalmentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ContractId", "IssuedOn");
+
+                    b.ToTable("Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "ReceivedOn");
+
+                    b.ToTable("Receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.ReceiptAllocation", b =>
+                {
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstalmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ReceiptId", "InstalmentId");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InstalmentId");
+
+                    b.ToTable("ReceiptAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dashboard.EngineerCell", b =>
                 {
                     b.Property<int>("Period")
@@ -4132,6 +4584,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("SecondEscalationMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
@@ -4289,6 +4746,23 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
+                    b.Property<int>("CoveredLabourPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CoveredPartsPercent")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("CoveredTravel")
+                        .HasColumnType("boolean");
+
                     b.Property<int?>("Csat")
                         .HasColumnType("integer");
 
@@ -4306,6 +4780,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
+
+                    b.Property<bool>("EntitlementExhausted")
+                        .HasColumnType("boolean");
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("integer");
@@ -4402,6 +4879,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)");
+
                     b.Property<int>("Severity")
                         .HasColumnType("integer");
 
@@ -4454,6 +4936,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("VisitCount")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("VisitTaken")
+                        .HasColumnType("boolean");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
@@ -4467,6 +4952,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("AssigneeId", "AssignedAtUtc");
 
                     b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("ContractId", "ReportedDay");
 
                     b.HasIndex("CustomerId", "ClosedAtUtc");
 
@@ -4786,6 +5273,33 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.ContractLine", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredMachine", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Machines")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredModel", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.OpportunityLine", b =>
                 {
                     b.HasOne("Steadfast.Sales.Opportunities.Opportunity", null)
@@ -4836,6 +5350,24 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasOne("Steadfast.Sales.Quotes.Quote", null)
                         .WithMany("Lines")
                         .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Instalment", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Instalments")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.ReceiptAllocation", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Receivables.Receipt", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4909,6 +5441,17 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.Contract", b =>
+                {
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Machines");
+
+                    b.Navigation("Models");
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.Opportunity", b =>
                 {
                     b.Navigation("Lines");
@@ -4937,6 +5480,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
             modelBuilder.Entity("Steadfast.Sales.Quotes.Quote", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Receipt", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

@@ -2607,6 +2607,258 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("SavedViews");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.Contract", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AcceptedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AmendmentOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ApprovalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomFields")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DeliveredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Invoiced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("NonStandardTerms")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpportunityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PartsPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("QuoteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Received")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("RemoteSupport")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("RenewalOfId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SalesOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ServiceKind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SignedFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("TaxRate")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime?>("TerminatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TerminationReason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Terms")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TravelCovered")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsIncluded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsPerYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("VisitsUsed")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("OpportunityId");
+
+                    b.HasIndex("RenewalOfId");
+
+                    b.HasIndex("OwnerId", "EndsOn");
+
+                    b.HasIndex("SignedOn", "Id");
+
+                    b.HasIndex("Kind", "Status", "EndsOn");
+
+                    b.HasIndex("CustomerId", "Kind", "Status", "EndsOn");
+
+                    b.ToTable("Contracts");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.ContractLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Quantity")
+                        .HasPrecision(18, 3)
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("UnitPrice")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId");
+
+                    b.ToTable("ContractLines", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredMachine", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SerialNumber")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContractId", "MachineId");
+
+                    b.HasIndex("MachineId");
+
+                    b.ToTable("ContractMachines", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredModel", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContractId", "ProductId");
+
+                    b.HasIndex("ProductId");
+
+                    b.ToTable("ContractModels", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Ecn.Ecn", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3750,6 +4002,206 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("QuoteLines");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Instalment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("FixedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Invoiced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OffsetDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Open")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Owed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Paid")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Reminded")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ContractId", "Position");
+
+                    b.HasIndex("CustomerId", "DueOn");
+
+                    b.HasIndex("Owed", "DueOn", "CustomerId", "Open", "OwnerId")
+                        .HasDatabaseName("IX_Instalments_Ageing");
+
+                    b.ToTable("Instalments", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Invoice", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstalmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InstalmentId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("ContractId", "IssuedOn");
+
+                    b.ToTable("Invoices", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Receipt", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Credit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("CustomerId", "ReceivedOn");
+
+                    b.ToTable("Receipts", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.ReceiptAllocation", b =>
+                {
+                    b.Property<Guid>("ReceiptId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstalmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ReceiptId", "InstalmentId");
+
+                    b.HasIndex("ContractId");
+
+                    b.HasIndex("InstalmentId");
+
+                    b.ToTable("ReceiptAllocations", (string)null);
+                });
+
             modelBuilder.Entity("Steadfast.Service.Dashboard.EngineerCell", b =>
                 {
                     b.Property<int>("Period")
@@ -4121,6 +4573,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("SecondEscalationMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
@@ -4278,6 +4735,23 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CoveredLabourPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CoveredPartsPercent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CoveredTravel")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Csat")
                         .HasColumnType("INTEGER");
 
@@ -4295,6 +4769,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("EntitlementExhausted")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("EscalationLevel")
                         .HasColumnType("INTEGER");
@@ -4391,6 +4868,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ServiceLevel")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Severity")
                         .HasColumnType("INTEGER");
 
@@ -4443,6 +4925,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("VisitCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("VisitTaken")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Number")
@@ -4456,6 +4941,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("AssigneeId", "AssignedAtUtc");
 
                     b.HasIndex("AssigneeId", "Status");
+
+                    b.HasIndex("ContractId", "ReportedDay");
 
                     b.HasIndex("CustomerId", "ClosedAtUtc");
 
@@ -4775,6 +5262,33 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.SetNull);
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.ContractLine", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredMachine", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Machines")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredModel", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Models")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.OpportunityLine", b =>
                 {
                     b.HasOne("Steadfast.Sales.Opportunities.Opportunity", null)
@@ -4825,6 +5339,24 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasOne("Steadfast.Sales.Quotes.Quote", null)
                         .WithMany("Lines")
                         .HasForeignKey("QuoteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Instalment", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Instalments")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.ReceiptAllocation", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Receivables.Receipt", null)
+                        .WithMany("Allocations")
+                        .HasForeignKey("ReceiptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
@@ -4898,6 +5430,17 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Navigation("Lines");
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.Contract", b =>
+                {
+                    b.Navigation("Instalments");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Machines");
+
+                    b.Navigation("Models");
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.Opportunity", b =>
                 {
                     b.Navigation("Lines");
@@ -4926,6 +5469,11 @@ namespace Steadfast.Migrations.Sqlite.Migrations
             modelBuilder.Entity("Steadfast.Sales.Quotes.Quote", b =>
                 {
                     b.Navigation("Lines");
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Receivables.Receipt", b =>
+                {
+                    b.Navigation("Allocations");
                 });
 #pragma warning restore 612, 618
         }

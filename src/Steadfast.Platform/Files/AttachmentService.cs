@@ -155,6 +155,25 @@ public sealed class AttachmentService(AppDbContext db, FileStore files, CurrentA
     }
 
     /// <summary>The content type the bytes really are, or null for anything not accepted.</summary>
+    /// <summary>An image drawn on screen (a signature), sent as a data URL or bare base64; null when it is not one.</summary>
+    public static byte[]? FromDataUrl(string? image)
+    {
+        if (string.IsNullOrWhiteSpace(image))
+            return null;
+        var comma = image.IndexOf(',', StringComparison.Ordinal);
+        var b64 = image.StartsWith("data:", StringComparison.Ordinal) && comma > 0 ? image[(comma + 1)..] : image;
+        if (b64.Length > 1_500_000)
+            return null;
+        try
+        {
+            return Convert.FromBase64String(b64);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
     public static string? Sniff(ReadOnlySpan<byte> head) =>
         head switch
         {

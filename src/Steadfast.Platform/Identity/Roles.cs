@@ -123,6 +123,18 @@ public static class Policies
     /// <summary>May write and publish engineering changes (研发).</summary>
     public const string EcnPublishers = "EcnPublishers";
 
+    /// <summary>May read contracts of the customers they see; service staff read coverage (prices if the company allows).</summary>
+    public const string ContractReaders = "ContractReaders";
+
+    /// <summary>May draft, submit, sign, amend and terminate contracts (销售).</summary>
+    public const string ContractEditors = "ContractEditors";
+
+    /// <summary>May read receivables and their ageing (finance everywhere, sales their customers').</summary>
+    public const string ReceivableReaders = "ReceivableReaders";
+
+    /// <summary>May record receipts and invoices (财务).</summary>
+    public const string FinanceWork = "FinanceWork";
+
     /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -161,6 +173,19 @@ public static class Policies
         [ProjectProgress] = [Roles.Customer, Roles.Dealer],
         [EcnReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.ServiceManager, Roles.RdEngineer],
         [EcnPublishers] = [Roles.Admin, Roles.RdEngineer],
+        [ContractReaders] =
+        [
+            Roles.Admin,
+            Roles.SalesManager,
+            Roles.Sales,
+            Roles.Executive,
+            Roles.Finance,
+            Roles.ServiceManager,
+            Roles.Dispatcher,
+        ],
+        [ContractEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
+        [ReceivableReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance],
+        [FinanceWork] = [Roles.Admin, Roles.Finance],
     };
 }
 

@@ -42,6 +42,10 @@ public sealed class NotificationService(
         "LeadPooled",
         "EcnConfirm",
         "EcnOverdue",
+        "EntitlementExhausted",
+        "PaymentDue",
+        "PaymentOverdue",
+        "RenewalDue",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -151,3 +151,38 @@ internal sealed class ProjectRecordType : AutomationRecordType
 
     public override string Link(Guid id) => $"/projects/{id}";
 }
+
+/// <summary>Contracts as approval processes and rules see them: amount, discount, non-standard terms, end date.</summary>
+internal sealed class ContractRecordType : AutomationRecordType
+{
+    public override string Name => Contracts.Contract.RecordTypeName;
+    public override Type Entity => typeof(Contracts.Contract);
+    public override string LabelKey => "Automation.Record.contract";
+    public override string TitleField => nameof(Contracts.Contract.Number);
+    public override string? OwnerField => nameof(Contracts.Contract.OwnerId);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Contracts.Contract.Number), FieldKind.Text, "Contracts.Number"),
+        new(nameof(Contracts.Contract.Title), FieldKind.Text, "Contracts.Title"),
+        new(nameof(Contracts.Contract.CustomerName), FieldKind.Text, "Opportunities.Customer"),
+        new(nameof(Contracts.Contract.Kind), FieldKind.Choice, "Contracts.Kind")
+        {
+            Choices = Enum.GetNames<Contracts.ContractKind>(),
+            ChoiceLabelPrefix = "Contracts.Kind.",
+        },
+        new(nameof(Contracts.Contract.Status), FieldKind.Choice, "Contracts.Status")
+        {
+            Choices = Enum.GetNames<Contracts.ContractStatus>(),
+            ChoiceLabelPrefix = "Contracts.Status.",
+        },
+        new(nameof(Contracts.Contract.Amount), FieldKind.Money, "Contracts.Amount"),
+        new(nameof(Contracts.Contract.DiscountPercent), FieldKind.Number, "Contracts.Discount"),
+        new(nameof(Contracts.Contract.NonStandardTerms), FieldKind.Flag, "Contracts.NonStandard"),
+        new(nameof(Contracts.Contract.EndsOn), FieldKind.Date, "Contracts.EndsOn") { Timed = true },
+        new(nameof(Contracts.Contract.Received), FieldKind.Money, "Contracts.Received"),
+        new(nameof(Contracts.Contract.OwnerId), FieldKind.User, "Leads.Owner"),
+    ];
+
+    public override string Link(Guid id) => $"/contracts/{id}";
+}

@@ -29,6 +29,12 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Projects.TemplateService>()
             .AddScoped<Platform.Data.IShippedData, Projects.ProjectDefaults>()
             .AddScoped<Ecn.EcnService>()
+            .AddScoped<Contracts.ContractService>()
+            .AddScoped<Platform.Automation.IApprovalSubject>(sp => sp.GetRequiredService<Contracts.ContractService>())
+            .AddScoped<Service.Public.IContractCoverage, Contracts.ContractCoverage>()
+            .AddScoped<Receivables.ReceiptService>()
+            .AddScoped<Receivables.Ageing>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ContractRecordType>()
             .AddSingleton<Platform.Jobs.IDueItemHandler, Ecn.EcnEscalation>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.EcnRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ProjectRecordType>()
@@ -53,6 +59,7 @@ public sealed class SalesModule : SteadfastModule
         Quotes.QuoteEndpoints.MapQuoteEndpoints(api);
         Projects.ProjectEndpoints.MapProjectEndpoints(api);
         Ecn.EcnEndpoints.MapEcnEndpoints(api);
+        Contracts.ContractEndpoints.MapContractEndpoints(api);
     }
 
     public override IEnumerable<NavEntry> Navigation =>
@@ -72,6 +79,14 @@ public sealed class SalesModule : SteadfastModule
                 Policy = Policies.ProjectReaders,
             },
             new(NavSection.Sales, 48, "/ecn", "Nav.Ecn", Icons.Material.Outlined.PublishedWithChanges) { Policy = Policies.EcnReaders },
+            new(NavSection.Sales, 60, "/contracts", "Nav.Contracts", Icons.Material.Outlined.Description)
+            {
+                Policy = Policies.ContractReaders,
+            },
+            new(NavSection.Sales, 65, "/receivables", "Nav.Receivables", Icons.Material.Outlined.AccountBalanceWallet)
+            {
+                Policy = Policies.ReceivableReaders,
+            },
             new(NavSection.Portal, 40, "/my-projects", "Nav.MyProjects", Icons.Material.Outlined.Engineering)
             {
                 Roles = [Roles.Customer, Roles.Dealer],

@@ -9,4 +9,5 @@ public static class SalesRecords
     public const string SalesOrder = "salesorder";
     public const string Project = "project";
     public const string Ecn = "ecn";
+    public const string Contract = "contract";
 }

@@ -128,7 +128,7 @@ internal sealed class FieldService(
             errors.Add("signerName", t["Common.Error.Required"]);
         else if (input.SignerName.Trim().Length > 100)
             errors.Add("signerName", t["Common.Error.MaxLength", 100]);
-        var bytes = DataUrl(input.Image);
+        var bytes = AttachmentService.FromDataUrl(input.Image);
         if (bytes is null || AttachmentService.Sniff(bytes.AsSpan(0, Math.Min(bytes.Length, 16))) is not ("image/png" or "image/jpeg"))
             errors.Add("image", t["Field.Error.SignatureImage"]);
         else if (bytes.Length > 1024 * 1024)
@@ -259,22 +259,4 @@ internal sealed class FieldService(
 
     private Task<int> PhotoCountAsync(Guid id, CancellationToken ct) =>
         attachments.CountAsync(WorkOrderService.RecordType, id, anonymousOnly: false, ct, except: AttachmentKind.Signature);
-
-    private static byte[]? DataUrl(string? image)
-    {
-        if (string.IsNullOrWhiteSpace(image))
-            return null;
-        var comma = image.IndexOf(',', StringComparison.Ordinal);
-        var b64 = image.StartsWith("data:", StringComparison.Ordinal) && comma > 0 ? image[(comma + 1)..] : image;
-        if (b64.Length > 1_500_000)
-            return null;
-        try
-        {
-            return Convert.FromBase64String(b64);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
-    }
 }

@@ -15,7 +15,8 @@ public sealed record SlaPolicyDto(
     int WarnAtPercent,
     int SecondEscalationMinutes,
     bool IsActive,
-    long Version
+    long Version,
+    string ServiceLevel = ""
 );
 
 public sealed record SaveSlaPolicy(
@@ -30,7 +31,8 @@ public sealed record SaveSlaPolicy(
     int? WarnAtPercent,
     int? SecondEscalationMinutes,
     bool? IsActive,
-    long? Version
+    long? Version,
+    string? ServiceLevel = null
 );
 
 /// <summary>One SLA target of an order as the pages show it.</summary>

@@ -33,6 +33,9 @@ internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
 
     /// <summary>Customer tier (0 normal, 1 key, 2 strategic), or null for every tier.</summary>
     public int? CustomerTier { get; set; }
+
+    /// <summary>A service contract's level (GOLD): the policy then applies only to orders covered at that level; "" for all.</summary>
+    public string ServiceLevel { get; set; } = "";
     public SlaClock Clock { get; set; }
     public int FirstResponseMinutes { get; set; }
     public int ArrivalMinutes { get; set; }
@@ -48,7 +51,11 @@ internal sealed class SlaPolicy : IVersioned, IAudited, IConfigRecord
 
 internal sealed class SlaConfiguration : IEntityTypeConfiguration<SlaPolicy>, IEntityTypeConfiguration<SlaBreach>
 {
-    public void Configure(EntityTypeBuilder<SlaPolicy> b) => b.Property(p => p.Name).HasMaxLength(100);
+    public void Configure(EntityTypeBuilder<SlaPolicy> b)
+    {
+        b.Property(p => p.Name).HasMaxLength(100);
+        b.Property(p => p.ServiceLevel).HasMaxLength(30);
+    }
 
     public void Configure(EntityTypeBuilder<SlaBreach> b)
     {

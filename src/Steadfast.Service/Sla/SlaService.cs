@@ -42,6 +42,9 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
             errors.Add("severity", t["Common.Error.Choice"]);
         if (input.CustomerTier is { } tier && tier is < 0 or > 2)
             errors.Add("customerTier", t["Common.Error.Choice"]);
+        var level = input.ServiceLevel?.Trim().ToUpperInvariant() ?? "";
+        if (!Public.ServiceLevels.IsValid(level))
+            errors.Add("serviceLevel", t["Sla.Error.ServiceLevel"]);
         if (input.Clock is { } c && !Enum.IsDefined(c))
             errors.Add("clock", t["Common.Error.Choice"]);
         Minutes(input.FirstResponseMinutes, "firstResponseMinutes", errors);
@@ -69,6 +72,7 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
         p.Name = input.Name!.Trim();
         p.Severity = input.Severity!.Value;
         p.CustomerTier = input.CustomerTier;
+        p.ServiceLevel = level;
         p.Clock = input.Clock ?? SlaClock.BusinessHours;
         (p.FirstResponseMinutes, p.ArrivalMinutes, p.ResolutionMinutes) = (
             input.FirstResponseMinutes!.Value,
@@ -118,10 +122,16 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
     public async Task StartAsync(WorkOrder order, CancellationToken ct)
     {
         var active = await config.GetAsync("sla-policies", () => db.Set<SlaPolicy>().AsNoTracking().Where(p => p.IsActive).ToListAsync(ct));
-        // The most specific policy wins; the id's text breaks a tie the way both databases order it.
+        // The most specific policy wins (a contract's level, then a tier); the id's text breaks a tie the way both
+        // databases order it.
         var policy = active
-            .Where(p => p.Severity == order.Severity && (p.CustomerTier == null || p.CustomerTier == order.CustomerTier))
-            .OrderByDescending(p => p.CustomerTier != null)
+            .Where(p =>
+                p.Severity == order.Severity
+                && (p.CustomerTier == null || p.CustomerTier == order.CustomerTier)
+                && (p.ServiceLevel.Length == 0 || p.ServiceLevel == order.ServiceLevel)
+            )
+            .OrderByDescending(p => p.ServiceLevel.Length > 0)
+            .ThenByDescending(p => p.CustomerTier != null)
             .ThenBy(p => p.Id.ToString(), StringComparer.Ordinal)
             .FirstOrDefault();
         if (policy is null)
@@ -321,7 +331,8 @@ internal sealed class SlaService(AppDbContext db, TimeProvider clock, ConfigCach
             p.WarnAtPercent,
             p.SecondEscalationMinutes,
             p.IsActive,
-            p.Version
+            p.Version,
+            p.ServiceLevel
         );
 
     public static string FormatLocal(DateTime utc, TimeZoneInfo zone) =>

@@ -84,6 +84,23 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
 
     /// <summary>Decided when the order opens: in warranty means not billable.</summary>
     public bool InWarranty { get; set; }
+
+    // The service contract covering the machine when the order opened (see Public.IContractCoverage): the shares of
+    // each cost line it pays, copied so that the bill and the figures never reach into the contracts module.
+    public Guid? ContractId { get; set; }
+    public string ContractNumber { get; set; } = "";
+    public int CoveredLabourPercent { get; set; }
+    public int CoveredPartsPercent { get; set; }
+    public bool CoveredTravel { get; set; }
+
+    /// <summary>The contract's service level, which picks the SLA policy made for it.</summary>
+    public string ServiceLevel { get; set; } = "";
+
+    /// <summary>This order used one of the contract's included visits (given back if it is cancelled).</summary>
+    public bool VisitTaken { get; set; }
+
+    /// <summary>A preventive visit on a contract whose included visits were all used: billable, and the dispatcher told.</summary>
+    public bool EntitlementExhausted { get; set; }
     public string ContactEmail { get; set; } = "";
 
     /// <summary>Copied at intake so lists, dispatch and the dashboard filter without joining other modules.</summary>
@@ -245,6 +262,8 @@ internal sealed class WorkOrderConfiguration
         b.Property(w => w.PartsUsed).HasMaxLength(2000);
         b.Property(w => w.SignedBy).HasMaxLength(100);
         b.Property(w => w.SurveyToken).HasMaxLength(40);
+        b.Property(w => w.ContractNumber).HasMaxLength(30);
+        b.Property(w => w.ServiceLevel).HasMaxLength(30);
         b.HasIndex(w => w.Number).IsUnique();
         b.HasIndex(w => w.SurveyToken);
         // Everything the dashboard aggregates, led by the report day: a year's KPIs are read from this index
@@ -317,6 +336,8 @@ internal sealed class WorkOrderConfiguration
         b.HasIndex(w => new { w.MachineId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.Status });
         b.HasIndex(w => new { w.AssigneeId, w.AssignedAtUtc });
+        // A contract's profitability sums its covered orders' costs.
+        b.HasIndex(w => new { w.ContractId, w.ReportedDay });
     }
 
     public void Configure(EntityTypeBuilder<WorkOrderHelper> b)

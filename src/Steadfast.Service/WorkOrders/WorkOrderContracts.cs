@@ -20,6 +20,16 @@ public sealed record WorkOrderDto
     public string ProductCategory { get; init; } = "";
     public bool InWarranty { get; init; }
     public bool Billable { get; init; }
+
+    /// <summary>The service contract covering the machine when the order opened (number for display), or null.</summary>
+    public Guid? ContractId { get; init; }
+    public string ContractNumber { get; init; } = "";
+    public string ServiceLevel { get; init; } = "";
+    public bool VisitTaken { get; init; }
+    public bool EntitlementExhausted { get; init; }
+
+    /// <summary>Labour, parts and travel: cost, covered (warranty or contract) and billable, in fen.</summary>
+    public IReadOnlyList<ChargeLine> Charges { get; init; } = [];
     public Guid? AssigneeId { get; init; }
     public string? AssigneeName { get; init; }
     public IReadOnlyList<Guid> HelperIds { get; init; } = [];
@@ -157,7 +167,7 @@ public sealed record CustomerServiceSummary(
     int LastTwelveMonths,
     int Rework,
     long BillableCost,
-    long WarrantyCost,
+    long CoveredCost,
     double LabourHours
 );
 

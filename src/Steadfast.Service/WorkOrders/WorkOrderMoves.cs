@@ -32,7 +32,8 @@ internal sealed class WorkOrderMoves(
     Microsoft.Extensions.Configuration.IConfiguration config,
     IStringLocalizer<Strings> t,
     Inventory.Public.WorkOrderParts stockParts,
-    ConfigCache settings
+    ConfigCache settings,
+    IEnumerable<Public.IContractCoverage> coverage
 )
 {
     public const long DefaultHourlyRate = 15000;
@@ -157,6 +158,13 @@ internal sealed class WorkOrderMoves(
                 }
                 if (from == WorkOrderStatus.Resolved && to == WorkOrderStatus.OnSite)
                     order.ReopenCount++;
+                if (to == WorkOrderStatus.Cancelled && order.VisitTaken && order.ContractId is { } contract)
+                {
+                    // The visit did not happen: the contract gets it back, and the order no longer claims it.
+                    foreach (var c in coverage)
+                        await c.ReturnVisitAsync(contract, ct);
+                    order.VisitTaken = false;
+                }
                 await sla.OnMoveAsync(order, from, to, ct);
                 orders.AddEvent(order, from, input.Reason?.Trim() ?? "");
                 if (to == WorkOrderStatus.Assigned)

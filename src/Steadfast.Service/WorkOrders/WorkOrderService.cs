@@ -25,7 +25,8 @@ internal sealed partial class WorkOrderService(
     Notifier notifier,
     IStringLocalizer<Strings> t,
     Microsoft.Extensions.Configuration.IConfiguration config,
-    IServiceProvider services
+    IServiceProvider services,
+    IEnumerable<Public.IContractCoverage> coverage
 )
 {
     public static readonly TimeSpan ReworkWindow = TimeSpan.FromDays(30);
@@ -218,12 +219,20 @@ internal sealed partial class WorkOrderService(
                 g.Count(w => w.Status < WorkOrderStatus.Closed),
                 g.Count(w => w.ReportedAtUtc >= since),
                 g.Count(w => w.ReworkOfId != null),
-                g.Sum(w => w.InWarranty ? 0 : w.LabourCost + w.TravelCost + w.PartsCost),
-                g.Sum(w => w.InWarranty ? w.LabourCost + w.TravelCost + w.PartsCost : 0),
+                // Charges.Split in SQL: the customer's share of each line, rounded down to the fen.
+                g.Sum(w =>
+                    w.InWarranty ? 0
+                    : w.ContractId == null ? w.LabourCost + w.TravelCost + w.PartsCost
+                    : w.LabourCost * (100 - w.CoveredLabourPercent) / 100
+                        + w.PartsCost * (100 - w.CoveredPartsPercent) / 100
+                        + (w.CoveredTravel ? 0 : w.TravelCost)
+                ),
+                g.Sum(w => w.LabourCost + w.TravelCost + w.PartsCost),
                 g.Sum(w => w.LabourHours)
             ))
             .FirstOrDefaultAsync(ct);
-        return s ?? new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0);
+        // The second sum was every cost; what was not billed was covered (warranty or contract).
+        return s is null ? new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0) : s with { CoveredCost = s.CoveredCost - s.BillableCost };
     }
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
@@ -517,6 +526,11 @@ internal sealed partial class WorkOrderService(
             var since = now - ReworkWindow;
             reworkOf = await LastClosedSince.For(db)(db, m.Id, since, ct);
         }
+        // The covering contract is decided by the report day, like the warranty.
+        var terms =
+            input.Machine is { } covered && !(input.Machine.WarrantyEndsOn >= today) && coverage.FirstOrDefault() is { } contracts
+                ? await contracts.FindAsync(input.Customer.Id, covered.Id, covered.ProductId, today, ct)
+                : null;
         var order = new WorkOrder
         {
             Id = Guid.CreateVersion7(),
@@ -541,6 +555,8 @@ internal sealed partial class WorkOrderService(
             TrackingToken = NewToken(),
             SurveyToken = NewToken(),
         };
+        if (terms is not null)
+            Cover(order, terms);
         await sla.StartAsync(order, ct);
         var dispatchers = input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer
             ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct)
@@ -564,6 +580,8 @@ internal sealed partial class WorkOrderService(
                         .ExecuteUpdateAsync(x => x.SetProperty(w => w.HasRework, true), ct);
                     Dashboard.KpiRollup.Touch(db, reworkOf.ReportedDay, now);
                 }
+                if (terms is not null && IsPreventive(order.Type) && terms.VisitsIncluded > 0)
+                    await TakeVisitAsync(order, terms, coverage.First(), ct);
                 if (dispatchers is not null)
                     await notifier.NotifyAsync(
                         "QrReport",
@@ -580,6 +598,43 @@ internal sealed partial class WorkOrderService(
                 await db.SaveChangesAsync(ct);
                 return order;
             },
+            ct
+        );
+    }
+
+    private static bool IsPreventive(WorkOrderType type) => type is WorkOrderType.Maintenance or WorkOrderType.Inspection;
+
+    private static void Cover(WorkOrder order, Public.CoverageTerms terms)
+    {
+        order.ContractId = terms.ContractId;
+        order.ContractNumber = terms.ContractNumber;
+        order.ServiceLevel = terms.ServiceLevel;
+        order.CoveredLabourPercent = terms.LabourPercent;
+        order.CoveredPartsPercent = terms.PartsPercent;
+        order.CoveredTravel = terms.TravelCovered;
+    }
+
+    /// <summary>
+    /// A preventive visit on a contract with included visits takes one: its labour and travel are then the contract's.
+    /// With none left the visit is billed (parts keep the contract's share) and the dispatchers are told.
+    /// </summary>
+    private async Task TakeVisitAsync(WorkOrder order, Public.CoverageTerms terms, Public.IContractCoverage contracts, CancellationToken ct)
+    {
+        if (await contracts.TakeVisitAsync(terms.ContractId, ct))
+        {
+            order.VisitTaken = true;
+            order.CoveredLabourPercent = 100;
+            order.CoveredTravel = true;
+            return;
+        }
+        order.EntitlementExhausted = true;
+        order.CoveredLabourPercent = 0;
+        order.CoveredTravel = false;
+        await notifier.NotifyAsync(
+            "EntitlementExhausted",
+            await notifier.UsersInRolesAsync([Roles.Dispatcher, Roles.ServiceManager], ct),
+            $"/service/{order.Id}",
+            [order.Number, terms.ContractNumber, terms.VisitsIncluded.ToString(CultureInfo.InvariantCulture)],
             ct
         );
     }
@@ -637,7 +692,13 @@ internal sealed partial class WorkOrderService(
             Region = w.Region,
             ProductCategory = w.ProductCategory,
             InWarranty = w.InWarranty,
-            Billable = !w.InWarranty,
+            Billable = Charges.IsBillable(w.InWarranty, w.ContractId, w.CoveredLabourPercent, w.CoveredPartsPercent, w.CoveredTravel),
+            ContractId = w.ContractId,
+            ContractNumber = w.ContractNumber,
+            ServiceLevel = w.ServiceLevel,
+            EntitlementExhausted = w.EntitlementExhausted,
+            VisitTaken = w.VisitTaken,
+            Charges = Charges.Split(w),
             AssigneeId = w.AssigneeId,
             HelperIds = helpers,
             ReportedAt = w.ReportedAtUtc,
