@@ -48,11 +48,13 @@ public sealed class RuleForm
             When = ConditionsForm.From(def.Conditions),
         };
         var minutes = Math.Abs(def.Trigger.OffsetMinutes);
+        // A time rule may fire on the date itself (a payment due today): zero days, not the one a new form starts with.
+        var onTheDate = minutes == 0 && def.Trigger.Kind == TriggerKind.Time;
         form.OffsetUnit =
-            minutes > 0 && minutes % (int)OffsetUnit.Days == 0 ? OffsetUnit.Days
+            (minutes > 0 || onTheDate) && minutes % (int)OffsetUnit.Days == 0 ? OffsetUnit.Days
             : minutes % (int)OffsetUnit.Hours == 0 ? OffsetUnit.Hours
             : OffsetUnit.Minutes;
-        form.OffsetAmount = minutes == 0 ? 1 : minutes / (int)form.OffsetUnit;
+        form.OffsetAmount = minutes == 0 && !onTheDate ? 1 : minutes / (int)form.OffsetUnit;
         form.Actions.AddRange(def.Actions.Select(ActionForm.From));
         return form;
     }

@@ -11,6 +11,52 @@ internal static class RuleTemplates
 {
     internal sealed record Template(string Key, string RecordType, Func<Guid?, RuleDefinition> Build);
 
+    /// <summary>The contracts module's rules: payment reminders and the renewal prompt.</summary>
+    private static readonly Template[] Deals =
+    [
+        new("payment-due-7d", "instalment", _ =>
+            Payment(
+                -7,
+                [new Recipient(RecipientKind.Owner), new Recipient(RecipientKind.Role, Roles.Finance)],
+                "回款提醒：{CustomerName} 合同 {ContractNumber}「{Name}」{Open} 将于 {DueOn} 到期",
+                "Payment due: {CustomerName}, contract {ContractNumber} \"{Name}\" {Open} falls due on {DueOn}"
+            )
+        ),
+        new("payment-due-today", "instalment", _ =>
+            Payment(
+                0,
+                [new Recipient(RecipientKind.Owner)],
+                "今日到期：{CustomerName} 合同 {ContractNumber}「{Name}」{Open}",
+                "Due today: {CustomerName}, contract {ContractNumber} \"{Name}\" {Open}"
+            )
+        ),
+        new("payment-overdue-1d", "instalment", _ =>
+            Payment(
+                1,
+                [new Recipient(RecipientKind.Owner)],
+                "回款逾期：{CustomerName} 合同 {ContractNumber}「{Name}」{Open} 已于 {DueOn} 到期未付",
+                "Overdue: {CustomerName}, contract {ContractNumber} \"{Name}\" {Open} was due on {DueOn}"
+            )
+        ),
+        new("payment-overdue-15d", "instalment", _ =>
+            Payment(
+                15,
+                [new Recipient(RecipientKind.OwnersManager), new Recipient(RecipientKind.Role, Roles.SalesManager)],
+                "回款逾期 15 天（升级）：{CustomerName} 合同 {ContractNumber}「{Name}」{Open}",
+                "15 days overdue (escalated): {CustomerName}, contract {ContractNumber} \"{Name}\" {Open}"
+            )
+        ),
+        new("payment-overdue-30d", "instalment", _ =>
+            Payment(
+                30,
+                [new Recipient(RecipientKind.Role, Roles.Finance)],
+                "回款逾期 30 天（财务跟进）：{CustomerName} 合同 {ContractNumber}「{Name}」{Open}",
+                "30 days overdue (finance): {CustomerName}, contract {ContractNumber} \"{Name}\" {Open}"
+            )
+        ),
+        new("contract-renewal-60d", "contract", _ => Renewal()),
+    ];
+
     public static readonly IReadOnlyList<Template> All = [new("stopped-line", "workorder", robot => new RuleDefinition
         {
             Trigger = new RuleTrigger { Kind = TriggerKind.Created },
@@ -78,7 +124,69 @@ internal static class RuleTemplates
                     Priority = Tasks.TaskPriority.High,
                 },
             ],
-        }), new("lead-untouched-24h", "lead", _ => LeadIdle()), new("opportunity-untouched-24h", "opportunity", _ => DealIdle())];
+        }), new("lead-untouched-24h", "lead", _ => LeadIdle()), new("opportunity-untouched-24h", "opportunity", _ => DealIdle()), .. Deals];
+
+    /// <summary>
+    /// Seed 000's payment reminders: days from the due date (before, on, after it), while the instalment is owed and open.
+    /// The ladder of escalations (owner → sales manager → finance) is five rules the company can retime or switch off.
+    /// </summary>
+    private static RuleDefinition Payment(int days, IReadOnlyList<Recipient> to, string zh, string en) =>
+        new()
+        {
+            Trigger = new RuleTrigger
+            {
+                Kind = TriggerKind.Time,
+                Field = "DueOn",
+                OffsetMinutes = days * 24 * 60,
+            },
+            Conditions = new RuleConditions
+            {
+                Items = [new RuleCondition("Owed", ConditionOp.Equals, "True"), new RuleCondition("Open", ConditionOp.GreaterThan, "0")],
+            },
+            Actions =
+            [
+                new RuleAction
+                {
+                    Kind = ActionKind.Notify,
+                    To = [.. to],
+                    Channels = [Channel.Bell, Channel.Mail],
+                    TextZh = zh,
+                    TextEn = en,
+                },
+            ],
+        };
+
+    /// <summary>Seed 002's rule ③ on contracts (seed 004: two months ahead): the owner gets a renewal task.</summary>
+    private static RuleDefinition Renewal() =>
+        new()
+        {
+            Trigger = new RuleTrigger
+            {
+                Kind = TriggerKind.Time,
+                Field = "EndsOn",
+                OffsetMinutes = -60 * 24 * 60,
+            },
+            Conditions = new RuleConditions
+            {
+                Items =
+                [
+                    new RuleCondition("Kind", ConditionOp.Equals, "Service"),
+                    new RuleCondition("Status", ConditionOp.Equals, "Active"),
+                ],
+            },
+            Actions =
+            [
+                new RuleAction
+                {
+                    Kind = ActionKind.CreateTask,
+                    To = [new Recipient(RecipientKind.Owner)],
+                    TextZh = "续约：{CustomerName} 的服务合同 {Number} 将于 {EndsOn} 到期",
+                    TextEn = "Renewal: {CustomerName}'s service contract {Number} ends on {EndsOn}",
+                    DueHours = 5 * 24,
+                    Priority = Tasks.TaskPriority.High,
+                },
+            ],
+        };
 
     /// <summary>
     /// Seed 002's rule ① for leads and opportunities: 24 hours after assignment with no contact, the owner's manager hears of

@@ -4025,8 +4025,18 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<Guid>("ContractId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<int>("DueFrom")
                         .HasColumnType("integer");

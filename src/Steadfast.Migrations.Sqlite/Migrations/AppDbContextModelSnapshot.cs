@@ -4014,7 +4014,17 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<Guid>("ContractId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ContractNumber")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CustomerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DueFrom")

@@ -43,9 +43,6 @@ public sealed class NotificationService(
         "EcnConfirm",
         "EcnOverdue",
         "EntitlementExhausted",
-        "PaymentDue",
-        "PaymentOverdue",
-        "RenewalDue",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -186,3 +186,28 @@ internal sealed class ContractRecordType : AutomationRecordType
 
     public override string Link(Guid id) => $"/contracts/{id}";
 }
+
+/// <summary>Instalments as the payment reminders see them: rules time from the due date (before, on, after it).</summary>
+internal sealed class InstalmentRecordType : AutomationRecordType
+{
+    public override string Name => "instalment";
+    public override Type Entity => typeof(Receivables.Instalment);
+    public override string LabelKey => "Automation.Record.instalment";
+    public override string TitleField => nameof(Receivables.Instalment.ContractNumber);
+    public override string? OwnerField => nameof(Receivables.Instalment.OwnerId);
+
+    public override IReadOnlyList<AutomationField> Fields { get; } =
+    [
+        new(nameof(Receivables.Instalment.ContractNumber), FieldKind.Text, "Contracts.Number"),
+        new(nameof(Receivables.Instalment.Name), FieldKind.Text, "Contracts.Instalment"),
+        new(nameof(Receivables.Instalment.CustomerName), FieldKind.Text, "Opportunities.Customer"),
+        new(nameof(Receivables.Instalment.Region), FieldKind.Text, "Leads.Province"),
+        new(nameof(Receivables.Instalment.DueOn), FieldKind.Date, "Contracts.DueOn") { Timed = true },
+        new(nameof(Receivables.Instalment.Amount), FieldKind.Money, "Contracts.Amount"),
+        new(nameof(Receivables.Instalment.Open), FieldKind.Money, "Contracts.Open"),
+        new(nameof(Receivables.Instalment.Owed), FieldKind.Flag, "Contracts.Owed"),
+        new(nameof(Receivables.Instalment.OwnerId), FieldKind.User, "Leads.Owner"),
+    ];
+
+    public override string Link(Guid id) => $"/receivables/instalments/{id}";
+}

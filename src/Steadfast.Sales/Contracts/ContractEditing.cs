@@ -39,6 +39,8 @@ internal sealed partial class ContractService
             async () =>
             {
                 c.Number = given.Length > 0 ? given : await NextNumberAsync(ct);
+                foreach (var i in c.Instalments)
+                    Copy(c, i);
                 db.Add(c);
                 await db.SaveChangesAsync(ct);
                 return 0;
@@ -307,7 +309,7 @@ internal sealed partial class ContractService
             ReplacePlan(c, plan);
         else
             foreach (var i in c.Instalments)
-                (i.CustomerId, i.OwnerId, i.Region) = (c.CustomerId, c.OwnerId, c.Region);
+                Copy(c, i);
     }
 
     private void ApplyEntitlements(Contract c, SaveContract input, string level)
@@ -352,13 +354,22 @@ internal sealed partial class ContractService
                     FixedOn = p.FixedOn,
                     Amount = p.Amount,
                     Open = p.Amount,
-                    CustomerId = c.CustomerId,
-                    OwnerId = c.OwnerId,
-                    Region = c.Region,
                     DueOn = PaymentPlan.DueOn(p.DueFrom, p.OffsetDays, p.FixedOn, c.SignedOn, c.DeliveredOn, c.AcceptedOn),
                 }
             );
+        foreach (var i in c.Instalments)
+            Copy(c, i);
     }
+
+    /// <summary>What an instalment carries of its contract, so reminders and the ageing need no join.</summary>
+    internal static void Copy(Contract c, Instalment i) =>
+        (i.CustomerId, i.OwnerId, i.Region, i.ContractNumber, i.CustomerName) = (
+            c.CustomerId,
+            c.OwnerId,
+            c.Region,
+            c.Number,
+            c.CustomerName
+        );
 
     private void Percent(int? value, string field, ValidationErrors errors)
     {

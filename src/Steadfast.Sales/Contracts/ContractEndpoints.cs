@@ -99,6 +99,26 @@ internal static class ContractEndpoints
             .RequirePolicy(Policies.ContractEditors)
             .WithName("AmendContract")
             .WithSummary("Start an amendment: a draft copy that replaces the signed contract once it is approved and signed");
+        g.MapGet("/renewals", (int? withinDays, bool? mine, int? page, int? pageSize, ContractService s, CancellationToken ct) =>
+                s.RenewalsAsync(withinDays, mine ?? false, PageRequest.From(page, pageSize), ct)
+            )
+            .RequirePolicy(Policies.ContractReaders)
+            .WithName("ListRenewals")
+            .WithSummary("Service contracts ending within the window (60 days unless asked), with the renewal drafted for each");
+        g.MapGet("/renewal-rate", (DateOnly? from, DateOnly? to, ContractService s, CancellationToken ct) =>
+                s.RenewalRateAsync(from, to, ct)
+            )
+            .RequirePolicy(Policies.ContractReaders)
+            .WithName("RenewalRate")
+            .WithSummary("Renewed ÷ due to renew over service contracts ending in the period, month by month (12 months unless asked)");
+        g.MapPost("/{id:guid}/renew", async (Guid id, RenewContract body, ContractService s, CancellationToken ct) =>
+            {
+                var c = await s.RenewAsync(id, body, ct);
+                return TypedResults.Created($"/api/v1/contracts/{c.Id}", c);
+            })
+            .RequirePolicy(Policies.ContractEditors)
+            .WithName("RenewContract")
+            .WithSummary("Draft the next term: same machines and entitlements, priced with the uplift (3 % unless given), for approval");
         AttachmentRoutes.Map(
             api.MapGroup("/contracts/{id:guid}/attachments").WithTags("Contracts"),
             Contract.RecordTypeName,

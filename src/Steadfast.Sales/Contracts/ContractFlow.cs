@@ -128,6 +128,8 @@ internal sealed partial class ContractService
                 DatePlan(c);
                 if (c.AmendmentOfId is { } replaced)
                     await EndReplacedAsync(replaced, c, ct);
+                if (c.RenewalOfId is { } renewed)
+                    await MarkRenewedAsync(renewed, ct);
                 await db.SaveChangesAsync(ct);
                 return 0;
             },
@@ -143,7 +145,7 @@ internal sealed partial class ContractService
         {
             i.DueOn = PaymentPlan.DueOn(i.DueFrom, i.OffsetDays, i.FixedOn, c.SignedOn, c.DeliveredOn, c.AcceptedOn);
             i.Owed = c.Status is ContractStatus.Signed or ContractStatus.Active or ContractStatus.Expired or ContractStatus.Renewed;
-            (i.CustomerId, i.OwnerId, i.Region) = (c.CustomerId, c.OwnerId, c.Region);
+            Copy(c, i);
         }
     }
 
@@ -214,7 +216,7 @@ internal sealed partial class ContractService
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
         if (c.Status is not (ContractStatus.Signed or ContractStatus.Active))
             throw new AppConflictException(t["Contracts.Error.AmendWhen", t[$"Contracts.Status.{c.Status}"]]);
-        var copy = Copy(c, c.StartsOn, c.EndsOn, c.Amount);
+        var copy = CopyAsDraft(c, c.StartsOn, c.EndsOn, c.Amount);
         copy.AmendmentOfId = c.Id;
         // What is still open moves over; what was paid stays with the original.
         var position = 0;
@@ -239,7 +241,7 @@ internal sealed partial class ContractService
     }
 
     /// <summary>A new draft with the old one's customer, terms, lines, machines and entitlements.</summary>
-    private Contract Copy(Contract c, DateOnly starts, DateOnly ends, long amount)
+    private Contract CopyAsDraft(Contract c, DateOnly starts, DateOnly ends, long amount)
     {
         var copy = new Contract
         {

@@ -35,6 +35,8 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Receivables.ReceiptService>()
             .AddScoped<Receivables.Ageing>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ContractRecordType>()
+            .AddSingleton<Platform.Automation.AutomationRecordType, Automation.InstalmentRecordType>()
+            .AddSingleton<Platform.Jobs.IDueItemHandler, Contracts.ContractStatusJob>()
             .AddSingleton<Platform.Jobs.IDueItemHandler, Ecn.EcnEscalation>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.EcnRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ProjectRecordType>()

@@ -51,6 +51,10 @@ internal sealed class Instalment : IVersioned, IAudited
     public Guid? OwnerId { get; set; }
     public string Region { get; set; } = "";
 
+    /// <summary>Copied for reminders and lists: "HT-2026-00042 预付款, 苏州精密".</summary>
+    public string ContractNumber { get; set; } = "";
+    public string CustomerName { get; set; } = "";
+
     /// <summary>Counted by the contract's status: a draft's plan is not owed yet.</summary>
     public bool Owed { get; set; }
 
@@ -116,6 +120,8 @@ internal sealed class ReceivablesConfiguration
         b.ToTable("Instalments");
         b.Property(i => i.Name).HasMaxLength(100);
         b.Property(i => i.Region).HasMaxLength(50);
+        b.Property(i => i.ContractNumber).HasMaxLength(40);
+        b.Property(i => i.CustomerName).HasMaxLength(200);
         // The ageing: open, owed rows by due date, carrying what the page groups by and sums.
         b.HasIndex(i => new
             {

@@ -264,3 +264,155 @@ public abstract class ReceivableTests<TApp>(TApp app) : IClassFixture<TApp>
 public sealed class ReceivableTests_Sqlite(SqliteFactory app) : ReceivableTests<SqliteFactory>(app);
 
 public sealed class ReceivableTests_Postgres(PostgresFactory app) : ReceivableTests<PostgresFactory>(app);
+
+/// <summary>The shipped reminder ladder on an instalment, and a service contract's renewal from the list to its signature.</summary>
+public abstract class ReminderTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
+{
+    private static bool Mentions(JsonElement n, string text) => n.GetRawText().Contains(text, StringComparison.Ordinal);
+
+    private async Task StepAsync(int days)
+    {
+        app.Clock.Advance(TimeSpan.FromDays(days));
+        await app.DrainAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.DrainAsync();
+    }
+
+    [Fact]
+    public async Task An_open_instalment_is_reminded_before_on_and_after_its_due_date_up_the_ladder()
+    {
+        var manager = await app.CreateAsync("SalesManager");
+        var rep = await app.CreateAsync("Sales");
+        var finance = await app.CreateAsync("Finance");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var customer = await cr.CustomerAsync();
+        var c = await cr.ContractAsync(
+            new
+            {
+                title = "备件包年",
+                kind = "sales",
+                customerId = customer.Id(),
+                startsOn = "2026-03-01",
+                endsOn = "2027-02-28",
+                amount = 8_000_00,
+                instalments = new[]
+                {
+                    new
+                    {
+                        name = "年费",
+                        fixedOn = "2026-03-20",
+                        amount = 8_000_00,
+                    },
+                },
+            }
+        );
+        var number = c.GetProperty("number").GetString()!;
+        await cr.SignedAsync(c);
+        await StepAsync(12); // 03-14: seven days ahead has passed.
+        Assert.Contains(await app.NotificationsAsync(rep.Email()), n => Mentions(n, number) && Mentions(n, "falls due"));
+        Assert.Contains(await app.NotificationsAsync(finance.Email()), n => Mentions(n, number));
+        Assert.DoesNotContain(await app.NotificationsAsync(manager.Email()), n => Mentions(n, number));
+        await StepAsync(8); // 03-22: overdue.
+        Assert.Contains(await app.NotificationsAsync(rep.Email()), n => Mentions(n, number) && Mentions(n, "was due"));
+        await StepAsync(14); // 04-05: 15 days overdue, the sales manager hears of it.
+        Assert.Contains(await app.NotificationsAsync(manager.Email()), n => Mentions(n, number));
+        // Paid in full: the 30-day step finds nothing open and says nothing.
+        using var cf = await app.ClientForAsync(finance.Email());
+        await (
+            await cf.PostAsJsonAsync(
+                "/api/v1/receivables/receipts",
+                new
+                {
+                    customerId = customer.Id(),
+                    receivedOn = "2026-04-05",
+                    amount = 8_000_00,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        var before = (await app.NotificationsAsync(finance.Email())).Count(n => Mentions(n, number));
+        await StepAsync(16);
+        Assert.Equal(before, (await app.NotificationsAsync(finance.Email())).Count(n => Mentions(n, number)));
+    }
+}
+
+public sealed class ReminderTests_Sqlite(SqliteFactory app) : ReminderTests<SqliteFactory>(app);
+
+public sealed class ReminderTests_Postgres(PostgresFactory app) : ReminderTests<PostgresFactory>(app);
+
+/// <summary>A service contract's renewal: listed, tasked by the shipped rule, drafted with the uplift, signed, counted.</summary>
+public abstract class RenewalTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
+{
+    [Fact]
+    public async Task A_service_contract_due_to_end_is_listed_tasked_renewed_and_counted_in_the_renewal_rate()
+    {
+        var rep = await app.CreateAsync("Sales");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var customer = await cr.CustomerAsync();
+        var c = await cr.ContractAsync(
+            new
+            {
+                title = "年度维保",
+                kind = "service",
+                serviceKind = "annualMaintenance",
+                customerId = customer.Id(),
+                startsOn = "2025-05-11",
+                endsOn = "2026-05-10",
+                amount = 20_000_00,
+                visitsPerYear = 2,
+                labourPercent = 100,
+                instalments = new[]
+                {
+                    new
+                    {
+                        name = "年费",
+                        dueFrom = "signing",
+                        amount = 20_000_00,
+                    },
+                },
+            }
+        );
+        c = await cr.SignedAsync(c, signedOn: "2025-05-08");
+        Assert.Equal("active", c.GetProperty("status").GetString());
+        // Sixty days before the end (03-11, 08:00) the shipped rule gives the owner a renewal task.
+        app.Clock.Advance(TimeSpan.FromDays(9));
+        await app.DrainAsync();
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        await app.DrainAsync();
+        using var later = await app.ClientForAsync(rep.Email());
+        var list = await (await later.GetAsync("/api/v1/contracts/renewals?mine=true")).ExpectAsync(HttpStatusCode.OK);
+        var item = Assert.Single(list.GetProperty("items").EnumerateArray());
+        Assert.Equal(60, item.GetProperty("daysLeft").GetInt32());
+        Assert.Equal(JsonValueKind.Null, item.GetProperty("renewalId").ValueKind);
+        var tasks = await (await later.GetAsync($"/api/v1/tasks?recordId={c.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Contains(tasks.GetProperty("items").EnumerateArray(), t =>
+            t.GetProperty("title").GetString()!.Contains(c.GetProperty("number").GetString()!, StringComparison.Ordinal)
+        );
+
+        var next = await (await later.PostAsJsonAsync($"/api/v1/contracts/{c.Id()}/renew", new { upliftPercent = 5 })).ExpectAsync(
+            HttpStatusCode.Created
+        );
+        Assert.Equal("2026-05-11", next.GetProperty("startsOn").GetString());
+        Assert.Equal("2027-05-10", next.GetProperty("endsOn").GetString());
+        Assert.Equal(21_000_00, next.Fen("amount"));
+        Assert.Equal(21_000_00, next.Instalment(0).Fen("amount"));
+        Assert.Equal(2, next.GetProperty("visitsPerYear").GetInt32());
+        Assert.Equal(c.Id(), next.GetProperty("renewalOfId").GetString());
+        await (await later.PostAsJsonAsync($"/api/v1/contracts/{c.Id()}/renew", new { })).ExpectAsync(HttpStatusCode.Conflict);
+        await later.SignedAsync(next);
+        var old = await (await later.GetAsync($"/api/v1/contracts/{c.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal("renewed", old.GetProperty("status").GetString());
+        var rate = await (await later.GetAsync("/api/v1/contracts/renewal-rate?from=2026-05-01&to=2026-05-31")).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        Assert.Equal(1, rate.GetProperty("due").GetInt32());
+        Assert.Equal(1, rate.GetProperty("renewed").GetInt32());
+        Assert.Equal(100m, rate.GetProperty("rate").GetDecimal());
+        await (await later.GetAsync("/api/v1/contracts/renewal-rate?from=2026-05-01&to=2026-04-01")).ExpectAsync(HttpStatusCode.BadRequest);
+    }
+}
+
+public sealed class RenewalTests_Sqlite(SqliteFactory app) : RenewalTests<SqliteFactory>(app);
+
+public sealed class RenewalTests_Postgres(PostgresFactory app) : RenewalTests<PostgresFactory>(app);

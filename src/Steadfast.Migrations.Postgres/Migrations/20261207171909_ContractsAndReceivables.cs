@@ -252,6 +252,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
                     OwnerId = table.Column<Guid>(type: "uuid", nullable: true),
                     Region = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContractNumber = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    CustomerName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Owed = table.Column<bool>(type: "boolean", nullable: false),
                     Reminded = table.Column<int>(type: "integer", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false)

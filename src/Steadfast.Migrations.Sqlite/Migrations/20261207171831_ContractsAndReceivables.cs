@@ -252,6 +252,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
                     OwnerId = table.Column<Guid>(type: "TEXT", nullable: true),
                     Region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContractNumber = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    CustomerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Owed = table.Column<bool>(type: "INTEGER", nullable: false),
                     Reminded = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false)
