@@ -24,6 +24,20 @@ internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
 public static class Counters
 {
     /// <summary>
+    /// Moves a counter up to at least <paramref name="value"/> (never down): after records were numbered outside it (demo
+    /// data, an import), the next number follows them.
+    /// </summary>
+    public static Task RaiseToAsync(this AppDbContext db, string name, long value, CancellationToken ct) =>
+        db.Database.ExecuteSqlInterpolatedAsync(
+            $"""
+            INSERT INTO "Counters" ("Name", "Value") VALUES ({name}, {value})
+            ON CONFLICT ("Name") DO UPDATE SET "Value" =
+                CASE WHEN "Counters"."Value" < excluded."Value" THEN excluded."Value" ELSE "Counters"."Value" END
+            """,
+            ct
+        );
+
+    /// <summary>
     /// The next value of a counter, starting at 1. One statement that both databases run atomically, so
     /// two app nodes never hand out the same number; inside a transaction the number is only used if it commits.
     /// </summary>

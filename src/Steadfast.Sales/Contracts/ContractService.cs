@@ -234,6 +234,16 @@ internal sealed partial class ContractService(
 
     private string MyName => actor.Principal.FindFirstValue(AppClaims.DisplayName) ?? actor.Name;
 
+    /// <summary>The contract an instalment belongs to, if the caller may see it.</summary>
+    public async Task<Guid?> ContractOfInstalmentAsync(Guid instalmentId, CancellationToken ct)
+    {
+        var contracts = Visible();
+        return await db.Set<Instalment>()
+            .Where(i => i.Id == instalmentId && contracts.Any(c => c.Id == i.ContractId))
+            .Select(i => (Guid?)i.ContractId)
+            .FirstOrDefaultAsync(ct);
+    }
+
     internal async Task<Contract> FindAsync(Guid id, long? version, CancellationToken ct)
     {
         var c = await Visible().SingleOrDefaultAsync(x => x.Id == id, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -45,10 +45,27 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Platform.Data.IShippedData, StageDefaults>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.SalesDemo>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.ProjectsDemo>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.ContractsDemo>()
             .AddScoped<Import.LeadImporter>()
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.LeadImporter>())
             .AddScoped<Import.OrderImporter>()
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.OrderImporter>())
+            .AddSingleton(
+                new Customers.Public.CustomerTab(
+                    "Contracts.Tab",
+                    Icons.Material.Outlined.Description,
+                    typeof(Contracts.CustomerContractsTab),
+                    25
+                )
+            )
+            .AddSingleton(
+                new Customers.Public.MachineTab(
+                    "Contracts.Tab",
+                    Icons.Material.Outlined.Description,
+                    typeof(Contracts.MachineContractsTab),
+                    30
+                )
+            )
             .AddSingleton(new Customers.Public.CustomerTab("Sales.Tab", Icons.Material.Outlined.Handshake, typeof(CustomerSalesTab), 20))
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.LeadRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.OpportunityRecordType>();
