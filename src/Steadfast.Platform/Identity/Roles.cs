@@ -135,6 +135,9 @@ public static class Policies
     /// <summary>May record receipts and invoices (财务).</summary>
     public const string FinanceWork = "FinanceWork";
 
+    /// <summary>May read profitability by customer, contract, product line and region (management, finance).</summary>
+    public const string ProfitReaders = "ProfitReaders";
+
     /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -186,6 +189,7 @@ public static class Policies
         [ContractEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
         [ReceivableReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance],
         [FinanceWork] = [Roles.Admin, Roles.Finance],
+        [ProfitReaders] = [Roles.Admin, Roles.Executive, Roles.Finance, Roles.SalesManager, Roles.ServiceManager],
     };
 }
 

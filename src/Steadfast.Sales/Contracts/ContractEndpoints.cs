@@ -127,6 +127,41 @@ internal static class ContractEndpoints
             Policies.ContractReaders
         );
 
+        var p = api.MapGroup("/profitability").WithTags("Profitability");
+        p.MapGet(
+                "",
+                (
+                    Profitability.ProfitBy? by,
+                    DateOnly? from,
+                    DateOnly? to,
+                    int? page,
+                    int? pageSize,
+                    Profitability.ProfitabilityReport s,
+                    CancellationToken ct
+                ) => s.ReportAsync(by, from, to, PageRequest.From(page, pageSize), ct)
+            )
+            .RequirePolicy(Policies.ProfitReaders)
+            .WithName("Profitability")
+            .WithSummary(
+                "Revenue (invoiced contracts + billable service) minus cost per customer, service contract, product line or region"
+            );
+        p.MapGet(
+                "/orders",
+                (
+                    Profitability.ProfitBy? by,
+                    string? key,
+                    DateOnly? from,
+                    DateOnly? to,
+                    int? page,
+                    int? pageSize,
+                    Profitability.ProfitabilityReport s,
+                    CancellationToken ct
+                ) => s.OrdersAsync(by, key, from, to, PageRequest.From(page, pageSize), ct)
+            )
+            .RequirePolicy(Policies.ProfitReaders)
+            .WithName("ProfitabilityOrders")
+            .WithSummary("The work orders behind a profitability figure, the most covered cost first");
+
         var r = api.MapGroup("/receivables").WithTags("Receivables");
         r.MapGet(
                 "/ageing",

@@ -43,6 +43,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
             .ToDictionaryAsync(p => p.Id, ct);
         var contracts = new List<Contract>();
         var receipts = new List<Receipt>();
+        var invoices = new List<Invoice>();
         var serials = new Dictionary<int, int>();
         string Number(DateOnly on) => $"HT-{on.Year}-{serials[on.Year] = serials.GetValueOrDefault(on.Year) + 1:00000}";
 
@@ -85,7 +86,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
                 ("发货款", DueFrom.Delivery, 10, second),
                 ("质保金", DueFrom.Acceptance, 365, c.Amount - first - second)
             );
-            Pay(c, today, rng, receipts);
+            Pay(c, today, rng, receipts, invoices);
             contracts.Add(c);
         }
 
@@ -118,7 +119,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
                     Number(starts.AddYears(-1))
                 );
                 previous.Status = ContractStatus.Renewed;
-                Pay(previous, today, rng, receipts);
+                Pay(previous, today, rng, receipts, invoices);
                 contracts.Add(previous);
             }
             var c = Service(group, region?.Province ?? "", region?.OwnerId, starts, ends, amount, Number(starts));
@@ -131,7 +132,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
             c.TravelCovered = rng.Next(2) == 0;
             c.RemoteSupport = rng.Next(2) == 0;
             c.Status = ends < today ? ContractStatus.Expired : ContractStatus.Active;
-            Pay(c, today, rng, receipts);
+            Pay(c, today, rng, receipts, invoices);
             contracts.Add(c);
         }
 
@@ -145,6 +146,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
             db.ChangeTracker.Clear();
         }
         db.AddRange(receipts);
+        db.AddRange(invoices);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         db.ChangeTracker.AutoDetectChangesEnabled = true;
@@ -153,7 +155,8 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
             await db.RaiseToAsync($"contract:{year}", last, ct);
         var overdue = contracts.SelectMany(c => c.Instalments).Count(i => i.Owed && i.Open > 0 && i.DueOn < today);
         var sales = contracts.Count(c => c.Kind == ContractKind.Sales);
-        return $"{sales} sales and {contracts.Count - sales} service contracts, {receipts.Count} receipts, {overdue} instalments overdue";
+        return $"{sales} sales and {contracts.Count - sales} service contracts, {receipts.Count} receipts, {invoices.Count} invoices, "
+            + $"{overdue} instalments overdue";
 
         Contract Service(
             IGrouping<(Guid CustomerId, Guid ProductId), MachineFacts> group,
@@ -238,7 +241,7 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
     }
 
     /// <summary>Most instalments due are paid, a quarter of them late; about one in eight is still open past its date.</summary>
-    private static void Pay(Contract c, DateOnly today, Random rng, List<Receipt> receipts)
+    private static void Pay(Contract c, DateOnly today, Random rng, List<Receipt> receipts, List<Invoice> invoices)
     {
         foreach (var i in c.Instalments.Where(i => i.DueOn is { } d && d <= today && i.Amount > 0))
         {
@@ -279,8 +282,23 @@ internal sealed class ContractsDemo(AppDbContext db, CustomerDirectory directory
             i.Open = i.Amount - share;
             i.PaidOn = i.Open == 0 ? paidOn : null;
             c.Received += share;
+            // Invoiced when due; the last year's invoices are on record (profitability reads them).
             c.Invoiced += i.Amount;
             i.Invoiced = i.Amount;
+            if (i.DueOn > today.AddYears(-1))
+                invoices.Add(
+                    new Invoice
+                    {
+                        Id = Guid.CreateVersion7(),
+                        Number = $"FP{i.DueOn:yyyyMMdd}{invoices.Count + 1:00000}",
+                        InstalmentId = i.Id,
+                        ContractId = c.Id,
+                        CustomerId = c.CustomerId,
+                        IssuedOn = i.DueOn!.Value,
+                        Amount = i.Amount,
+                        CreatedAtUtc = r.CreatedAtUtc,
+                    }
+                );
         }
     }
 }

@@ -34,6 +34,7 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Service.Public.IContractCoverage, Contracts.ContractCoverage>()
             .AddScoped<Receivables.ReceiptService>()
             .AddScoped<Receivables.Ageing>()
+            .AddScoped<Profitability.ProfitabilityReport>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.ContractRecordType>()
             .AddSingleton<Platform.Automation.AutomationRecordType, Automation.InstalmentRecordType>()
             .AddSingleton<Platform.Jobs.IDueItemHandler, Contracts.ContractStatusJob>()
@@ -105,6 +106,10 @@ public sealed class SalesModule : SteadfastModule
             new(NavSection.Sales, 65, "/receivables", "Nav.Receivables", Icons.Material.Outlined.AccountBalanceWallet)
             {
                 Policy = Policies.ReceivableReaders,
+            },
+            new(NavSection.Sales, 68, "/profitability", "Nav.Profitability", Icons.Material.Outlined.Insights)
+            {
+                Policy = Policies.ProfitReaders,
             },
             new(NavSection.Portal, 40, "/my-projects", "Nav.MyProjects", Icons.Material.Outlined.Engineering)
             {

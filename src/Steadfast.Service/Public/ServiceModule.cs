@@ -22,6 +22,7 @@ public sealed class ServiceModule : SteadfastModule
         services
             .AddScoped<WorkOrderService>()
             .AddScoped<OpenWorkOrders>()
+            .AddScoped<ServiceCosts>()
             .AddScoped<WorkOrderMoves>()
             .AddScoped<SlaService>()
             .AddScoped<DispatchService>()

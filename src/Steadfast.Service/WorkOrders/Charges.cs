@@ -1,3 +1,5 @@
+using System.Linq.Expressions;
+
 namespace Steadfast.Service.WorkOrders;
 
 public enum CoveredBy
@@ -23,6 +25,28 @@ public static class Charges
         : CoveredBy.Contract;
 
     public static long BillableShare(long cost, int coveredPercent) => cost * (100 - coveredPercent) / 100;
+
+    /// <summary>
+    /// An order's cost and billable share as SQL: <see cref="Split(WorkOrder)"/>'s arithmetic for queries that sum in the
+    /// database (the customer's summary, profitability).
+    /// </summary>
+    internal static readonly Expression<Func<WorkOrder, Public.OrderMoney>> Money = w => new Public.OrderMoney
+    {
+        Id = w.Id,
+        Number = w.Number,
+        CustomerId = w.CustomerId,
+        ContractId = w.ContractId,
+        ReportedDay = w.ReportedDay,
+        Region = w.Region,
+        ProductCategory = w.ProductCategory,
+        Cost = w.LabourCost + w.TravelCost + w.PartsCost,
+        Billable =
+            w.InWarranty ? 0
+            : w.ContractId == null ? w.LabourCost + w.TravelCost + w.PartsCost
+            : w.LabourCost * (100 - w.CoveredLabourPercent) / 100
+                + w.PartsCost * (100 - w.CoveredPartsPercent) / 100
+                + (w.CoveredTravel ? 0 : w.TravelCost),
+    };
 
     internal static IReadOnlyList<ChargeLine> Split(WorkOrder w) =>
         Split(

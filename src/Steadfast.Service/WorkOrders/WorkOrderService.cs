@@ -219,20 +219,21 @@ internal sealed partial class WorkOrderService(
                 g.Count(w => w.Status < WorkOrderStatus.Closed),
                 g.Count(w => w.ReportedAtUtc >= since),
                 g.Count(w => w.ReworkOfId != null),
-                // Charges.Split in SQL: the customer's share of each line, rounded down to the fen.
-                g.Sum(w =>
-                    w.InWarranty ? 0
-                    : w.ContractId == null ? w.LabourCost + w.TravelCost + w.PartsCost
-                    : w.LabourCost * (100 - w.CoveredLabourPercent) / 100
-                        + w.PartsCost * (100 - w.CoveredPartsPercent) / 100
-                        + (w.CoveredTravel ? 0 : w.TravelCost)
-                ),
-                g.Sum(w => w.LabourCost + w.TravelCost + w.PartsCost),
+                0L,
+                0L,
                 g.Sum(w => w.LabourHours)
             ))
             .FirstOrDefaultAsync(ct);
-        // The second sum was every cost; what was not billed was covered (warranty or contract).
-        return s is null ? new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0) : s with { CoveredCost = s.CoveredCost - s.BillableCost };
+        if (s is null)
+            return new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0);
+        // What was not billed was covered (warranty or contract).
+        var money = await db.Set<WorkOrder>()
+            .Where(w => w.CustomerId == customerId)
+            .Select(Charges.Money)
+            .GroupBy(m => 1)
+            .Select(g => new { Cost = g.Sum(m => m.Cost), Billable = g.Sum(m => m.Billable) })
+            .FirstAsync(ct);
+        return s with { BillableCost = money.Billable, CoveredCost = money.Cost - money.Billable };
     }
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
