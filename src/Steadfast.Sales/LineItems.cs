@@ -3,11 +3,47 @@ using Steadfast.Platform.Api;
 
 namespace Steadfast.Sales;
 
+/// <summary>A stored priced line of an opportunity, an order or a contract.</summary>
+internal interface IPricedRow
+{
+    int Position { get; set; }
+    Guid? ProductId { get; set; }
+    string Description { get; set; }
+    decimal Quantity { get; set; }
+    long UnitPrice { get; set; }
+    long Amount { get; set; }
+}
+
 /// <summary>A priced line as entered (opportunity, order), checked and with its amount in fen.</summary>
 internal sealed record PricedLine(Guid? ProductId, string Description, decimal Quantity, long UnitPrice, long Amount);
 
 internal static class LineItems
 {
+    /// <summary>
+    /// The record's lines become the checked ones, in order. New rows get no id: a row with a key EF did not generate
+    /// would be taken for an existing row to update.
+    /// </summary>
+    public static void Replace<T>(Microsoft.EntityFrameworkCore.DbContext db, List<T> rows, IEnumerable<PricedLine> lines, Func<T> row)
+        where T : class, IPricedRow
+    {
+        db.RemoveRange(rows);
+        rows.Clear();
+        var position = 0;
+        foreach (var l in lines)
+        {
+            var r = row();
+            (r.Position, r.ProductId, r.Description, r.Quantity, r.UnitPrice, r.Amount) = (
+                position++,
+                l.ProductId,
+                l.Description,
+                l.Quantity,
+                l.UnitPrice,
+                l.Amount
+            );
+            rows.Add(r);
+        }
+    }
+
     public const int MaxLines = 200;
 
     /// <summary>Checks each line (errors keyed <c>lines[i].field</c>); the amount is quantity × unit price, rounded to the fen.</summary>

@@ -119,9 +119,21 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Equal(6_000_00, open);
         await finance.GotoAsync($"/receivables?customerId={customerId}");
         await Assertions.Expect(finance.GetByTestId("ageing-table")).ToContainTextAsync(customerName, new() { Timeout = 30_000 });
+        await finance.GotoAsync("/receivables");
+        await Assertions.Expect(finance.GetByTestId("ageing-table").Locator("tbody tr").First).ToBeVisibleAsync(Slow);
         await Assertions.Expect(finance.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await finance.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"receivables-{suffix}.png"), FullPage = true }
+        );
+
+        // Profitability by customer, the money-losers first; a row opens the orders behind it.
+        await finance.GotoAsync("/profitability");
+        var first = finance.GetByTestId("profit-table").Locator("tbody tr").First;
+        await Assertions.Expect(first).ToBeVisibleAsync(Slow);
+        await first.Locator("td").Nth(1).ClickAsync();
+        await Assertions.Expect(finance.GetByTestId("profit-orders")).ToBeVisibleAsync(Slow);
+        await finance.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"profitability-{suffix}.png"), FullPage = true }
         );
     }
 

@@ -43,13 +43,15 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
                 "Automation rules",
                 "Leads",
                 "Pipeline",
+                "Contracts",
+                "Receivables",
                 "Users",
                 "Audit log",
             }
         )
             await Assertions.Expect(page.Locator(".mud-drawer")).ToContainTextAsync(module);
         // The menu lists installed modules only: no entries for modules still to come.
-        foreach (var missing in new[] { "Insights", "Contracts" })
+        foreach (var missing in new[] { "Insights", "Report builder" })
             await Assertions.Expect(page.Locator(".mud-drawer")).Not.ToContainTextAsync(missing);
         await page.WaitForSelectorAsync(".mud-chart");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("shell-en.png"), FullPage = true });
@@ -127,13 +129,19 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(welcome.Locator("a[href='/equipment']")).ToBeVisibleAsync();
         await Assertions.Expect(welcome.Locator("a[href='/service']")).ToBeVisibleAsync();
         await Assertions.Expect(welcome.Locator("a[href='/my-projects']")).ToBeVisibleAsync();
-        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(3);
+        await Assertions.Expect(welcome.Locator("a[href='/my-contracts']")).ToBeVisibleAsync();
+        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(4);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("portal-home-en.png"), FullPage = true });
         // Their custom projects as steps, or the empty state: the page is made for them, not the back office's board.
         await page.GotoAsync("/my-projects");
         await Assertions
             .Expect(page.Locator("[data-testid=project-progress], .sf-empty").First)
             .ToBeVisibleAsync(new() { Timeout = 30_000 });
+        // Their signed contracts and what is due, or the empty state; the back office's contracts stay closed.
+        await page.GotoAsync("/my-contracts");
+        await Assertions.Expect(page.Locator("[data-testid=my-contracts], .sf-empty").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.GotoAsync("/contracts");
+        await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await page.GotoAsync("/projects");
         await Assertions.Expect(page.GetByTestId("access-denied")).ToBeVisibleAsync();
         await page.GotoAsync("/settings/users");

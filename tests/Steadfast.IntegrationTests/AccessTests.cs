@@ -73,6 +73,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.ContractEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
         [Policies.ReceivableReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance],
         [Policies.FinanceWork] = [Roles.Admin, Roles.Finance],
+        [Policies.ContractPortal] = [Roles.Customer],
         [Policies.ProfitReaders] = [Roles.Admin, Roles.Executive, Roles.Finance, Roles.SalesManager, Roles.ServiceManager],
     };
 

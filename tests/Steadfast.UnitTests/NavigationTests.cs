@@ -64,7 +64,7 @@ public sealed class NavigationTests
     {
         var hrefs = await MenuLinksAsync(ModuleCatalog.Create(), "customer@steadfast.local", Roles.Customer);
 
-        Assert.Equal(["/", "/equipment", "/service", "/my-projects", "/settings/tokens"], hrefs);
+        Assert.Equal(["/", "/equipment", "/service", "/my-projects", "/my-contracts", "/settings/tokens"], hrefs);
     }
 
     /// <summary>The addresses of the menu as one user sees it, with only <paramref name="modules"/> installed.</summary>

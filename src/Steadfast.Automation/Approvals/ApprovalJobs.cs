@@ -63,7 +63,6 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
         if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == PartsKey, ct))
             return;
         var threshold = await PartRequestApproval.SettingsThresholdAsync(db, ct) / 100m;
-        var now = clock.GetUtcNow().UtcDateTime;
         var def = new ProcessDefinition
         {
             Conditions = new RuleConditions
@@ -90,34 +89,13 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
                 },
             ],
         };
-        db.Add(
-            new ApprovalProcess
-            {
-                Id = Guid.CreateVersion7(),
-                Key = PartsKey,
-                Name = "备件申领审批",
-                RecordType = PartRequestApproval.RecordType,
-                Enabled = true,
-                Definition = def.ToJson(),
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            }
-        );
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            // Another node starting at the same moment made it (the key is unique).
-        }
+        await AddOnceAsync(PartsKey, "备件申领审批", PartRequestApproval.RecordType, 0, def, ct);
     }
 
     private async Task EnsureQuotesAsync(CancellationToken ct)
     {
         if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == QuotesKey, ct))
             return;
-        var now = clock.GetUtcNow().UtcDateTime;
         var def = new ProcessDefinition
         {
             Conditions = new RuleConditions { Items = [new RuleCondition("MaxDiscountPercent", ConditionOp.GreaterThan, "10")] },
@@ -132,35 +110,13 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
                 },
             ],
         };
-        db.Add(
-            new ApprovalProcess
-            {
-                Id = Guid.CreateVersion7(),
-                Key = QuotesKey,
-                Name = "报价折扣审批",
-                RecordType = Sales.Public.SalesRecords.Quote,
-                Order = 10,
-                Enabled = true,
-                Definition = def.ToJson(),
-                CreatedAtUtc = now,
-                UpdatedAtUtc = now,
-            }
-        );
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateException)
-        {
-            db.ChangeTracker.Clear();
-        }
+        await AddOnceAsync(QuotesKey, "报价折扣审批", Sales.Public.SalesRecords.Quote, 10, def, ct);
     }
 
     private async Task EnsureContractsAsync(CancellationToken ct)
     {
         if (await db.Set<ApprovalProcess>().AnyAsync(p => p.Key == ContractsKey, ct))
             return;
-        var now = clock.GetUtcNow().UtcDateTime;
         var def = new ProcessDefinition
         {
             Conditions = new RuleConditions
@@ -184,14 +140,21 @@ internal sealed class ApprovalDefaults(AppDbContext db, TimeProvider clock) : IS
                 },
             ],
         };
+        await AddOnceAsync(ContractsKey, "合同审批", Sales.Public.SalesRecords.Contract, 20, def, ct);
+    }
+
+    /// <summary>Adds a shipped process; another node starting at the same moment may have made it (the key is unique).</summary>
+    private async Task AddOnceAsync(string key, string name, string recordType, int order, ProcessDefinition def, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
         db.Add(
             new ApprovalProcess
             {
                 Id = Guid.CreateVersion7(),
-                Key = ContractsKey,
-                Name = "合同审批",
-                RecordType = Sales.Public.SalesRecords.Contract,
-                Order = 20,
+                Key = key,
+                Name = name,
+                RecordType = recordType,
+                Order = order,
                 Enabled = true,
                 Definition = def.ToJson(),
                 CreatedAtUtc = now,

@@ -135,6 +135,9 @@ public static class Policies
     /// <summary>May record receipts and invoices (财务).</summary>
     public const string FinanceWork = "FinanceWork";
 
+    /// <summary>Customers: their own signed contracts, what they cover and what is owed (portal).</summary>
+    public const string ContractPortal = "ContractPortal";
+
     /// <summary>May read profitability by customer, contract, product line and region (management, finance).</summary>
     public const string ProfitReaders = "ProfitReaders";
 
@@ -189,6 +192,7 @@ public static class Policies
         [ContractEditors] = [Roles.Admin, Roles.SalesManager, Roles.Sales],
         [ReceivableReaders] = [Roles.Admin, Roles.SalesManager, Roles.Sales, Roles.Executive, Roles.Finance],
         [FinanceWork] = [Roles.Admin, Roles.Finance],
+        [ContractPortal] = [Roles.Customer],
         [ProfitReaders] = [Roles.Admin, Roles.Executive, Roles.Finance, Roles.SalesManager, Roles.ServiceManager],
     };
 }

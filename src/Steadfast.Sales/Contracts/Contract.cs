@@ -134,7 +134,7 @@ internal sealed class Contract : IVersioned, IAudited, IHasCustomFields
     public bool IsEditable => Status is ContractStatus.Draft;
 }
 
-internal sealed class ContractLine
+internal sealed class ContractLine : IPricedRow
 {
     public Guid Id { get; set; }
     public Guid ContractId { get; set; }

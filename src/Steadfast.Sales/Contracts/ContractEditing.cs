@@ -67,14 +67,7 @@ internal sealed partial class ContractService
     {
         if (input.Version is null)
             throw AppValidationException.For("version", t["Common.Error.VersionRequired"]);
-        var c = await Visible()
-            .Include(x => x.Lines)
-            .Include(x => x.Machines)
-            .Include(x => x.Models)
-            .Include(x => x.Instalments)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var c = await WholeAsync(id, tracked: true, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
         db.ExpectVersion(c, input.Version.Value);
         if (!c.IsEditable)
             throw new AppConflictException(t["Contracts.Error.NotDraft", t[$"Contracts.Status.{c.Status}"]]);
@@ -268,23 +261,7 @@ internal sealed partial class ContractService
         ApplyEntitlements(c, input, level);
         if (input.Lines is not null)
         {
-            db.RemoveRange(c.Lines);
-            c.Lines.Clear();
-            var position = 0;
-            // No id set: a line with a key EF did not generate would be taken for an existing row to update.
-            foreach (var l in lines)
-                c.Lines.Add(
-                    new ContractLine
-                    {
-                        ContractId = c.Id,
-                        Position = position++,
-                        ProductId = l.ProductId,
-                        Description = l.Description,
-                        Quantity = l.Quantity,
-                        UnitPrice = l.UnitPrice,
-                        Amount = l.Amount,
-                    }
-                );
+            LineItems.Replace(db, c.Lines, lines, () => new ContractLine { ContractId = c.Id });
         }
         if (input.MachineIds is not null)
         {

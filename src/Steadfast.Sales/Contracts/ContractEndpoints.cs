@@ -127,6 +127,12 @@ internal static class ContractEndpoints
             Policies.ContractReaders
         );
 
+        api.MapGet("/portal/contracts", (ContractService s, CancellationToken ct) => s.PortalAsync(ct))
+            .WithTags("Portal")
+            .RequirePolicy(Policies.ContractPortal)
+            .WithName("ListMyContracts")
+            .WithSummary("The caller's company's signed contracts, what they cover and include, and what is owed when (customers)");
+
         var p = api.MapGroup("/profitability").WithTags("Profitability");
         p.MapGet(
                 "",

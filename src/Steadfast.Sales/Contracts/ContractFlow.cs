@@ -205,15 +205,7 @@ internal sealed partial class ContractService
     /// </summary>
     public async Task<ContractDetail> AmendAsync(Guid id, CancellationToken ct)
     {
-        var c = await Visible()
-            .AsNoTracking()
-            .Include(x => x.Lines)
-            .Include(x => x.Machines)
-            .Include(x => x.Models)
-            .Include(x => x.Instalments)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var c = await WholeAsync(id, tracked: false, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
         if (c.Status is not (ContractStatus.Signed or ContractStatus.Active))
             throw new AppConflictException(t["Contracts.Error.AmendWhen", t[$"Contracts.Status.{c.Status}"]]);
         var copy = CopyAsDraft(c, c.StartsOn, c.EndsOn, c.Amount);

@@ -120,15 +120,7 @@ internal sealed partial class ContractService(
 
     public async Task<ContractDetail> GetAsync(Guid id, CancellationToken ct)
     {
-        var c = await Visible()
-            .AsNoTracking()
-            .Include(x => x.Lines)
-            .Include(x => x.Machines)
-            .Include(x => x.Models)
-            .Include(x => x.Instalments)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var c = await WholeAsync(id, tracked: false, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
         var owner = await db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var hidden = PricesHidden;
         var today = Today;
@@ -242,6 +234,13 @@ internal sealed partial class ContractService(
             .Where(i => i.Id == instalmentId && contracts.Any(c => c.Id == i.ContractId))
             .Select(i => (Guid?)i.ContractId)
             .FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>A visible contract with its lines, machines, models and plan, or null.</summary>
+    private Task<Contract?> WholeAsync(Guid id, bool tracked, CancellationToken ct)
+    {
+        var q = Visible().Include(x => x.Lines).Include(x => x.Machines).Include(x => x.Models).Include(x => x.Instalments).AsSplitQuery();
+        return (tracked ? q : q.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id, ct);
     }
 
     internal async Task<Contract> FindAsync(Guid id, long? version, CancellationToken ct)

@@ -89,15 +89,7 @@ internal sealed partial class ContractService
     /// </summary>
     public async Task<ContractDetail> RenewAsync(Guid id, RenewContract input, CancellationToken ct)
     {
-        var c = await Visible()
-            .AsNoTracking()
-            .Include(x => x.Lines)
-            .Include(x => x.Machines)
-            .Include(x => x.Models)
-            .Include(x => x.Instalments)
-            .AsSplitQuery()
-            .SingleOrDefaultAsync(x => x.Id == id, ct)
-            ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        var c = await WholeAsync(id, tracked: false, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
         if (c.Kind != ContractKind.Service || c.Status is not (ContractStatus.Active or ContractStatus.Signed or ContractStatus.Expired))
             throw new AppConflictException(t["Contracts.Error.RenewWhen", t[$"Contracts.Status.{c.Status}"]]);
         if (await db.Set<Contract>().AnyAsync(x => x.RenewalOfId == c.Id && x.Status != ContractStatus.Terminated, ct))

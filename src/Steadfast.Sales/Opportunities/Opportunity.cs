@@ -81,7 +81,7 @@ internal sealed class Opportunity : IVersioned, IAudited, IHasCustomFields, ISal
 }
 
 /// <summary>A product, part or service of an opportunity, with quantity and amount.</summary>
-internal sealed class OpportunityLine
+internal sealed class OpportunityLine : IPricedRow
 {
     public Guid Id { get; set; }
     public Guid OpportunityId { get; set; }

@@ -417,23 +417,7 @@ internal sealed class OpportunityService(
         o.LostReason = o.Status == StageKind.Lost ? (input.LostReason?.Trim() ?? o.LostReason) : o.LostReason;
         if (input.Lines is not null)
         {
-            db.RemoveRange(o.Lines);
-            o.Lines.Clear();
-            var position = 0;
-            // No id set: a line with a key EF did not generate would be taken for an existing row to update.
-            foreach (var l in lines)
-                o.Lines.Add(
-                    new OpportunityLine
-                    {
-                        OpportunityId = o.Id,
-                        Position = position++,
-                        ProductId = l.ProductId,
-                        Description = l.Description,
-                        Quantity = l.Quantity,
-                        UnitPrice = l.UnitPrice,
-                        Amount = l.Amount,
-                    }
-                );
+            LineItems.Replace(db, o.Lines, lines, () => new OpportunityLine { OpportunityId = o.Id });
         }
         o.Amount = o.Lines.Count > 0 ? o.Lines.Sum(l => l.Amount) : input.Amount ?? o.Amount;
         o.CustomFields = values;

@@ -227,23 +227,7 @@ internal sealed class OrderService(
         order.Notes = input.Notes?.Trim() ?? order.Notes;
         if (input.Lines is not null)
         {
-            db.RemoveRange(order.Lines);
-            order.Lines.Clear();
-            var position = 0;
-            // No id set: a line with a key EF did not generate would be taken for an existing row to update.
-            foreach (var l in lines)
-                order.Lines.Add(
-                    new SalesOrderLine
-                    {
-                        SalesOrderId = order.Id,
-                        Position = position++,
-                        ProductId = l.ProductId,
-                        Description = l.Description,
-                        Quantity = l.Quantity,
-                        UnitPrice = l.UnitPrice,
-                        Amount = l.Amount,
-                    }
-                );
+            LineItems.Replace(db, order.Lines, lines, () => new SalesOrderLine { SalesOrderId = order.Id });
             order.Amount = lines.Sum(l => l.Amount);
         }
     }

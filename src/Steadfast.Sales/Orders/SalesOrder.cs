@@ -39,7 +39,7 @@ internal sealed class SalesOrder : IVersioned, IAudited
     public List<SalesOrderLine> Lines { get; set; } = [];
 }
 
-internal sealed class SalesOrderLine
+internal sealed class SalesOrderLine : IPricedRow
 {
     public Guid Id { get; set; }
     public Guid SalesOrderId { get; set; }

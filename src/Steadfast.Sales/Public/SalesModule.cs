@@ -111,6 +111,10 @@ public sealed class SalesModule : SteadfastModule
             {
                 Policy = Policies.ProfitReaders,
             },
+            new(NavSection.Portal, 45, "/my-contracts", "Nav.MyContracts", Icons.Material.Outlined.Description)
+            {
+                Roles = [Roles.Customer],
+            },
             new(NavSection.Portal, 40, "/my-projects", "Nav.MyProjects", Icons.Material.Outlined.Engineering)
             {
                 Roles = [Roles.Customer, Roles.Dealer],

@@ -293,6 +293,67 @@ public abstract class ContractTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
+public abstract class ContractPortalTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
+{
+    [Fact]
+    public async Task A_customer_sees_its_signed_contracts_and_what_it_owes_and_nothing_internal()
+    {
+        var rep = await app.CreateAsync("Sales");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var customer = await cr.CustomerAsync();
+        var other = await cr.CustomerAsync();
+        var body = new
+        {
+            title = "年度维保",
+            kind = "service",
+            serviceKind = "annualMaintenance",
+            customerId = customer.Id(),
+            startsOn = "2026-03-01",
+            endsOn = "2027-02-28",
+            amount = 20_000_00,
+            discountPercent = 8,
+            terms = "内部备注：价格底线 18000",
+            visitsPerYear = 2,
+            labourPercent = 100,
+            instalments = new[]
+            {
+                new
+                {
+                    name = "年费",
+                    dueFrom = "signing",
+                    amount = 20_000_00,
+                },
+            },
+        };
+        var signed = await cr.SignedAsync(await cr.ContractAsync(body));
+        await cr.ContractAsync(body with { title = "草稿不给客户看" });
+        var user = await app.CreateAsync("Customer", extra: new { customerId = customer.Id() });
+        using var cu = await app.ClientForAsync(user.Email());
+        var mine = await (await cu.GetAsync("/api/v1/portal/contracts")).ExpectAsync(HttpStatusCode.OK);
+        var c = Assert.Single(mine.EnumerateArray());
+        Assert.Equal(signed.Id(), c.Id());
+        Assert.Equal(2, c.GetProperty("visitsIncluded").GetInt32());
+        Assert.Equal(20_000_00, c.GetProperty("payments")[0].Fen("open"));
+        var text = c.GetRawText();
+        Assert.DoesNotContain("内部备注", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("discount", text, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("owner", text, StringComparison.OrdinalIgnoreCase);
+        // The back office's contract API stays closed to them; another customer's user sees none of these.
+        Assert.Equal(HttpStatusCode.Forbidden, (await cu.GetAsync($"/api/v1/contracts/{signed.Id()}")).StatusCode);
+        var stranger = await app.CreateAsync("Customer", extra: new { customerId = other.Id() });
+        using var cs = await app.ClientForAsync(stranger.Email());
+        Assert.Empty((await (await cs.GetAsync("/api/v1/portal/contracts")).ExpectAsync(HttpStatusCode.OK)).EnumerateArray());
+        var dealer = await app.CreateAsync("Dealer");
+        using var cd = await app.ClientForAsync(dealer.Email());
+        Assert.Equal(HttpStatusCode.Forbidden, (await cd.GetAsync("/api/v1/portal/contracts")).StatusCode);
+    }
+}
+
+public sealed class ContractPortalTests_Sqlite(SqliteFactory app) : ContractPortalTests<SqliteFactory>(app);
+
+public sealed class ContractPortalTests_Postgres(PostgresFactory app) : ContractPortalTests<PostgresFactory>(app);
+
 public sealed class ContractTests_Sqlite(SqliteFactory app) : ContractTests<SqliteFactory>(app);
 
 public sealed class ContractTests_Postgres(PostgresFactory app) : ContractTests<PostgresFactory>(app);
