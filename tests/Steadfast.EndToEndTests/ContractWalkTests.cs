@@ -52,14 +52,19 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByTestId("sign-name").Last.FillAsync("王总");
         var pad = page.GetByTestId("sign-pad").Last;
         await Assertions.Expect(pad).ToBeVisibleAsync(Slow);
-        await page.WaitForTimeoutAsync(500);
-        var box = (await pad.BoundingBoxAsync())!;
-        await page.Mouse.MoveAsync(box.X + 20, box.Y + box.Height / 2);
-        await page.Mouse.DownAsync();
-        for (var x = 20; x < box.Width - 20; x += 15)
-            await page.Mouse.MoveAsync(box.X + x, box.Y + box.Height / 2 + (float)(30 * Math.Sin(x / 25.0)));
-        await page.Mouse.UpAsync();
-        await page.GetByTestId("sign-save").Last.ClickAsync();
+        // Strokes drawn before the pad's script is up are lost and the signature comes back refused: draw again.
+        for (var attempt = 0; attempt < 5 && await page.GetByTestId("sign-dialog").CountAsync() > 0; attempt++)
+        {
+            await page.WaitForTimeoutAsync(500 * (attempt + 1));
+            var box = (await pad.BoundingBoxAsync())!;
+            await page.Mouse.MoveAsync(box.X + 20, box.Y + box.Height / 2);
+            await page.Mouse.DownAsync();
+            for (var x = 20; x < box.Width - 20; x += 15)
+                await page.Mouse.MoveAsync(box.X + x, box.Y + box.Height / 2 + (float)(30 * Math.Sin(x / 25.0)));
+            await page.Mouse.UpAsync();
+            await page.GetByTestId("sign-save").Last.ClickAsync();
+            await page.WaitForTimeoutAsync(1_000);
+        }
         await Assertions.Expect(page.GetByTestId("contract-status").First).ToHaveTextAsync(active, new() { Timeout = 30_000 });
         var contract = await app.DbAsync(db =>
             db.Set<Contract>()

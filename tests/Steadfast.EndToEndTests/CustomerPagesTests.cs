@@ -150,7 +150,8 @@ public sealed class CustomerPagesTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Excel 导入");
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         await page.Locator("input[type=file]").SetInputFilesAsync(file);
-        await Assertions.Expect(page.Locator(".sf-mapping")).ToContainTextAsync("客户名称");
+        // Reading a thousand rows takes a while on a busy machine.
+        await Assertions.Expect(page.Locator(".sf-mapping")).ToContainTextAsync("客户名称", new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("import-zh.png"), FullPage = true });
         await page.ClickAsync("[data-testid=import-start]");
         await Assertions
