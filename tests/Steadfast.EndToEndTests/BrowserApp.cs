@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -164,6 +167,32 @@ public sealed class BrowserApp : WebApplicationFactory<Program>, IAsyncLifetime
         return await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(
             db.Set<Steadfast.Customers.Equipment.Machine>().Where(m => m.SerialNumber == serial).Select(m => m.QrToken)
         );
+    }
+
+    /// <summary>An API client signed in as a demo user (the desk taking an order while a page watches).</summary>
+    public async Task<HttpClient> ApiAsync(string email)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var token = await (
+            await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(
+                http,
+                "/api/v1/auth/token",
+                new { email, password = "Steadfast1!" }
+            )
+        ).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+        return http;
+    }
+
+    /// <summary>A click on the dialog's own corner closes a lingering list; Escape could close the dialog itself.</summary>
+    public static async Task CloseListsAsync(IPage page, ILocator dialog)
+    {
+        var box = await dialog.BoundingBoxAsync() ?? throw new InvalidOperationException("the dialog is not open");
+        for (var i = 0; i < 20 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
+        {
+            await page.Mouse.ClickAsync(box.X + 8, box.Y + 8);
+            await page.WaitForTimeoutAsync(300);
+        }
     }
 
     /// <summary>A machine with no open work order, so a QR report opens a new one rather than joining the demo history's.</summary>

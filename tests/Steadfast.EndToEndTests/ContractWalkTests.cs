@@ -33,11 +33,11 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         await BrowserApp.ClickUntilVisibleAsync(page, page.GetByTestId("contract-new"), page.GetByTestId("contract-dialog").Last);
         var dialog = page.GetByTestId("contract-dialog").Last;
         await PickAsync(page, page.GetByTestId("contract-customer").Last, customerName);
-        await CloseListsAsync(page, dialog);
+        await BrowserApp.CloseListsAsync(page, dialog);
         await page.GetByTestId("contract-title").Last.FillAsync($"年度维保 {serial}");
         await page.GetByTestId("contract-machines").Last.ClickAsync();
         await page.Locator(".mud-popover-open .mud-list-item").Filter(new() { HasText = serial }).First.ClickAsync();
-        await CloseListsAsync(page, dialog);
+        await BrowserApp.CloseListsAsync(page, dialog);
         await page.GetByTestId("contract-amount").Last.FillAsync("12000");
         await page.GetByTestId("contract-plan-standard").Last.ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-sum").Last).ToContainTextAsync("12,000.00");
@@ -84,7 +84,7 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         );
 
         // The desk takes a repair on the machine: the contract is found, and the order says who pays.
-        using var desk = await ApiAsync("dispatcher@steadfast.local");
+        using var desk = await app.ApiAsync("dispatcher@steadfast.local");
         var order = await (
             await desk.PostAsJsonAsync(
                 "/api/v1/work-orders",
@@ -112,7 +112,7 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         await BrowserApp.ClickUntilVisibleAsync(finance, finance.GetByTestId("receipt-new"), finance.GetByTestId("receipt-dialog").Last);
         var receipt = finance.GetByTestId("receipt-dialog").Last;
         await PickAsync(finance, finance.GetByTestId("receipt-customer").Last, customerName);
-        await CloseListsAsync(finance, receipt);
+        await BrowserApp.CloseListsAsync(finance, receipt);
         await Assertions
             .Expect(finance.GetByTestId("receipt-instalments").Last)
             .ToContainTextAsync(contract.Number, new() { Timeout = 30_000 });
@@ -176,16 +176,6 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
             return (pick.Id, pick.SerialNumber, pick.CustomerId, pick.Name);
         });
 
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (
-            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Steadfast1!" })
-        ).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
-        return http;
-    }
-
     /// <summary>Types into an autocomplete until its list offers the text (typed before the circuit is up, it is lost).</summary>
     private static async Task PickAsync(IPage page, ILocator field, string text)
     {
@@ -204,16 +194,5 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
             }
         }
         await option.ClickAsync();
-    }
-
-    /// <summary>A click on the dialog's own corner closes a lingering list; Escape could close the dialog itself.</summary>
-    private static async Task CloseListsAsync(IPage page, ILocator dialog)
-    {
-        var box = await dialog.BoundingBoxAsync() ?? throw new InvalidOperationException("the dialog is not open");
-        for (var i = 0; i < 20 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
-        {
-            await page.Mouse.ClickAsync(box.X + 8, box.Y + 8);
-            await page.WaitForTimeoutAsync(300);
-        }
     }
 }

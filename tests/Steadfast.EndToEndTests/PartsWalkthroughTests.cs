@@ -52,16 +52,6 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
             return (pick.Machine, pick.Number, pick.Id);
         });
 
-    private async Task<HttpClient> ApiAsync(string email)
-    {
-        var http = new HttpClient { BaseAddress = new Uri(app.BaseUrl) };
-        var token = await (
-            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password = "Steadfast1!" })
-        ).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
-        return http;
-    }
-
     /// <summary>Blazor drops a click that lands before the circuit is up: click until something appears.</summary>
     private static async Task ClickUntilVisibleAsync(IPage page, ILocator button, ILocator appears)
     {
@@ -94,7 +84,7 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         var engineerId = await app.DbAsync(db =>
             db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync()
         );
-        using var desk = await ApiAsync("dispatcher@steadfast.local");
+        using var desk = await app.ApiAsync("dispatcher@steadfast.local");
         var order = await (
             await desk.PostAsJsonAsync(
                 "/api/v1/work-orders",
@@ -114,7 +104,7 @@ public sealed class PartsWalkthroughTests(BrowserApp app) : IClassFixture<Browse
         (
             await desk.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "assigned", assigneeId = engineerId })
         ).EnsureSuccessStatusCode();
-        using var engineerApi = await ApiAsync("engineer@steadfast.local");
+        using var engineerApi = await app.ApiAsync("engineer@steadfast.local");
         (
             await engineerApi.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "accepted" })
         ).EnsureSuccessStatusCode();

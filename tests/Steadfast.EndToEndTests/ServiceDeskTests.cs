@@ -33,10 +33,10 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Locator("[data-testid=wo-dialog] input").First.FillAsync("苏州");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
         // The customer's list can linger over the machine field on a busy machine and take its click.
-        await CloseListsAsync(page);
+        await BrowserApp.CloseListsAsync(page, page.GetByTestId("wo-dialog"));
         await page.ClickAsync("[data-testid=wo-machine]");
         await page.Locator(".mud-popover-open .mud-list-item").First.ClickAsync();
-        await CloseListsAsync(page);
+        await BrowserApp.CloseListsAsync(page, page.GetByTestId("wo-dialog"));
         var exact = new PageGetByLabelOptions { Exact = true };
         await page.GetByLabel(category, exact).FillAsync("主轴");
         await page.GetByLabel(contact, exact).FillAsync("王主任");
@@ -72,16 +72,5 @@ public sealed class ServiceDeskTests(BrowserApp app) : IClassFixture<BrowserApp>
         await page.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"service-desk-{suffix}.png"), FullPage = true }
         );
-    }
-
-    /// <summary>A click on the dialog's own corner closes a lingering list; Escape could close the dialog itself.</summary>
-    private static async Task CloseListsAsync(IPage page)
-    {
-        var box = await page.GetByTestId("wo-dialog").BoundingBoxAsync() ?? throw new InvalidOperationException("the dialog is not open");
-        for (var i = 0; i < 20 && await page.Locator(".mud-popover-open .mud-list-item").CountAsync() > 0; i++)
-        {
-            await page.Mouse.ClickAsync(box.X + 8, box.Y + 8);
-            await page.WaitForTimeoutAsync(300);
-        }
     }
 }

@@ -127,9 +127,6 @@ internal sealed class Contract : IVersioned, IAudited, IHasCustomFields
     public List<CoveredModel> Models { get; set; } = [];
     public List<Instalment> Instalments { get; set; } = [];
 
-    /// <summary>Signed or beyond: the contract's terms are fixed.</summary>
-    public bool IsFixed => Status >= ContractStatus.Signed;
-
     /// <summary>Approved and not yet signed, or in approval: editing would change what was approved.</summary>
     public bool IsEditable => Status is ContractStatus.Draft;
 }

@@ -54,7 +54,9 @@ internal sealed partial class ContractService
     /// </summary>
     public async Task<ContractDetail> SignAsync(Guid id, SignContract input, CancellationToken ct)
     {
-        var c = await FindAsync(id, input.Version, ct);
+        var c = await WholeAsync(id, tracked: true, ct) ?? throw new AppNotFoundException(t["Common.NotFound"]);
+        if (input.Version is { } v)
+            db.ExpectVersion(c, v);
         if (c.Status != ContractStatus.Approved)
             throw new AppConflictException(t["Contracts.Error.SignWhen", t[$"Contracts.Status.{c.Status}"]]);
         var errors = new ValidationErrors();
@@ -78,9 +80,6 @@ internal sealed partial class ContractService
                 errors.Add("signatureImage", t["Contracts.Error.Signature"]);
         }
         errors.ThrowIfAny();
-        await db.Entry(c).Collection(x => x.Instalments).LoadAsync(ct);
-        await db.Entry(c).Collection(x => x.Machines).LoadAsync(ct);
-        await db.Entry(c).Collection(x => x.Models).LoadAsync(ct);
         if (c.Kind == ContractKind.Service && c.Machines.Count + c.Models.Count > 0)
         {
             // Checked again: another contract for the same machines may have been signed since this one was drafted.

@@ -165,45 +165,7 @@ internal sealed class ReceiptService(
             ?? throw new AppNotFoundException(t["Common.NotFound"]);
         if (!contracts.SeesAll && !await directory.CanSeeCustomerAsync(r.CustomerId, ct))
             throw new AppNotFoundException(t["Common.NotFound"]);
-        var ids = r.Allocations.Select(a => a.InstalmentId).ToList();
-        var names = await (
-            from i in db.Set<Instalment>()
-            join c in db.Set<Contract>() on i.ContractId equals c.Id
-            where ids.Contains(i.Id)
-            select new
-            {
-                i.Id,
-                c.Number,
-                i.Name,
-                i.DueOn,
-                i.Position,
-            }
-        ).ToDictionaryAsync(x => x.Id, ct);
-        return new ReceiptDto(
-            r.Id,
-            r.Number,
-            r.ExternalId,
-            r.CustomerId,
-            await directory.CustomerNameAsync(r.CustomerId, ct) ?? "",
-            r.ReceivedOn,
-            r.Amount,
-            r.Credit,
-            r.Reference,
-            r.Notes,
-            [
-                .. r
-                    .Allocations.OrderBy(a => names.GetValueOrDefault(a.InstalmentId)?.DueOn ?? DateOnly.MaxValue)
-                    .ThenBy(a => names.GetValueOrDefault(a.InstalmentId)?.Position)
-                    .Select(a => new AllocationDto(
-                        a.InstalmentId,
-                        a.ContractId,
-                        names.TryGetValue(a.InstalmentId, out var n) ? n.Number : "",
-                        n?.Name ?? "",
-                        a.Amount
-                    )),
-            ],
-            r.CreatedAtUtc
-        );
+        return (await ToDtosAsync([r], ct))[0];
     }
 
     public async Task<PagedResult<ReceiptDto>> ListAsync(Guid? customerId, Guid? contractId, PageRequest page, CancellationToken ct)
@@ -218,17 +180,64 @@ internal sealed class ReceiptService(
             q = q.Where(r => r.CustomerId == c);
         if (contractId is { } k)
             q = q.Where(r => r.Allocations.Any(a => a.ContractId == k));
-        var ids = await q.OrderByDescending(r => r.ReceivedOn)
+        var total = await q.CountAsync(ct);
+        var rows = await q.OrderByDescending(r => r.ReceivedOn)
             .ThenByDescending(r => r.Id)
             .Skip(page.Skip)
             .Take(page.PageSize)
-            .Select(r => r.Id)
+            .Include(r => r.Allocations)
+            .AsSplitQuery()
             .ToListAsync(ct);
-        var total = await q.CountAsync(ct);
-        var rows = new List<ReceiptDto>();
-        foreach (var id in ids)
-            rows.Add(await GetAsync(id, ct));
-        return new PagedResult<ReceiptDto>(rows, total);
+        return new PagedResult<ReceiptDto>(await ToDtosAsync(rows, ct), total);
+    }
+
+    /// <summary>Receipts with their customers' names and what each share paid, read once for the whole list.</summary>
+    private async Task<List<ReceiptDto>> ToDtosAsync(List<Receipt> receipts, CancellationToken ct)
+    {
+        var ids = receipts.SelectMany(r => r.Allocations).Select(a => a.InstalmentId).Distinct().ToList();
+        var paid = await (
+            from i in db.Set<Instalment>()
+            join c in db.Set<Contract>() on i.ContractId equals c.Id
+            where ids.Contains(i.Id)
+            select new
+            {
+                i.Id,
+                c.Number,
+                i.Name,
+                i.DueOn,
+                i.Position,
+            }
+        ).ToDictionaryAsync(x => x.Id, ct);
+        var customers = await directory.CustomerNamesAsync(receipts.Select(r => r.CustomerId), ct);
+        return
+        [
+            .. receipts.Select(r => new ReceiptDto(
+                r.Id,
+                r.Number,
+                r.ExternalId,
+                r.CustomerId,
+                customers.GetValueOrDefault(r.CustomerId) ?? "",
+                r.ReceivedOn,
+                r.Amount,
+                r.Credit,
+                r.Reference,
+                r.Notes,
+                [
+                    .. r
+                        .Allocations.Select(a => (Share: a, Paid: paid.GetValueOrDefault(a.InstalmentId)))
+                        .OrderBy(x => x.Paid?.DueOn ?? DateOnly.MaxValue)
+                        .ThenBy(x => x.Paid?.Position)
+                        .Select(x => new AllocationDto(
+                            x.Share.InstalmentId,
+                            x.Share.ContractId,
+                            x.Paid?.Number ?? "",
+                            x.Paid?.Name ?? "",
+                            x.Share.Amount
+                        )),
+                ],
+                r.CreatedAtUtc
+            )),
+        ];
     }
 
     /// <summary>An invoice issued against an instalment: never more than is left to invoice on it.</summary>

@@ -2,13 +2,6 @@ using System.Linq.Expressions;
 
 namespace Steadfast.Service.WorkOrders;
 
-public enum CoveredBy
-{
-    Nobody = 0,
-    Warranty = 1,
-    Contract = 2,
-}
-
 /// <summary>One cost line of an order (fen): what it cost, what the warranty or contract pays, what the customer is billed.</summary>
 public sealed record ChargeLine(string Kind, long Cost, long Covered, long Billable);
 
@@ -19,11 +12,6 @@ public sealed record ChargeLine(string Kind, long Cost, long Covered, long Billa
 /// </summary>
 public static class Charges
 {
-    public static CoveredBy Payer(bool inWarranty, Guid? contractId) =>
-        inWarranty ? CoveredBy.Warranty
-        : contractId is null ? CoveredBy.Nobody
-        : CoveredBy.Contract;
-
     public static long BillableShare(long cost, int coveredPercent) => cost * (100 - coveredPercent) / 100;
 
     /// <summary>
@@ -71,19 +59,14 @@ public static class Charges
         bool travelCovered
     )
     {
-        var payer = Payer(inWarranty, contractId);
-        ChargeLine Line(string kind, long cost, long billable) => new(kind, cost, cost - billable, billable);
-        return payer switch
-        {
-            CoveredBy.Warranty => [Line("labour", labour, 0), Line("parts", parts, 0), Line("travel", travel, 0)],
-            CoveredBy.Contract =>
-            [
-                Line("labour", labour, BillableShare(labour, labourPercent)),
-                Line("parts", parts, BillableShare(parts, partsPercent)),
-                Line("travel", travel, travelCovered ? 0 : travel),
-            ],
-            _ => [Line("labour", labour, labour), Line("parts", parts, parts), Line("travel", travel, travel)],
-        };
+        // Travel is covered whole or not at all: 100 % or 0 % of it.
+        long Billable(long cost, int coveredPercent) =>
+            inWarranty ? 0
+            : contractId is null ? cost
+            : BillableShare(cost, coveredPercent);
+        ChargeLine Line(string kind, long cost, int coveredPercent) =>
+            new(kind, cost, cost - Billable(cost, coveredPercent), Billable(cost, coveredPercent));
+        return [Line("labour", labour, labourPercent), Line("parts", parts, partsPercent), Line("travel", travel, travelCovered ? 100 : 0)];
     }
 
     /// <summary>Whether anything of the order can be billed: not in warranty and not wholly covered by its contract.</summary>

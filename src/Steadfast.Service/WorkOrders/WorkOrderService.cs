@@ -211,29 +211,35 @@ internal sealed partial class WorkOrderService(
         if (!await customers.CanSeeCustomerAsync(customerId, ct))
             throw new AppNotFoundException(t["Common.NotFound"]);
         var since = clock.GetUtcNow().UtcDateTime.AddYears(-1);
-        var s = await db.Set<WorkOrder>()
-            .Where(w => w.CustomerId == customerId)
+        var orders = db.Set<WorkOrder>().Where(w => w.CustomerId == customerId);
+        var counts = await orders
             .GroupBy(w => 1)
-            .Select(g => new CustomerServiceSummary(
-                g.Count(),
-                g.Count(w => w.Status < WorkOrderStatus.Closed),
-                g.Count(w => w.ReportedAtUtc >= since),
-                g.Count(w => w.ReworkOfId != null),
-                0L,
-                0L,
-                g.Sum(w => w.LabourHours)
-            ))
+            .Select(g => new
+            {
+                Orders = g.Count(),
+                Open = g.Count(w => w.Status < WorkOrderStatus.Closed),
+                Recent = g.Count(w => w.ReportedAtUtc >= since),
+                Rework = g.Count(w => w.ReworkOfId != null),
+                Hours = g.Sum(w => w.LabourHours),
+            })
             .FirstOrDefaultAsync(ct);
-        if (s is null)
+        if (counts is null)
             return new CustomerServiceSummary(0, 0, 0, 0, 0, 0, 0);
-        // What was not billed was covered (warranty or contract).
-        var money = await db.Set<WorkOrder>()
-            .Where(w => w.CustomerId == customerId)
+        // Who pays is Charges' one formula; what was not billed was covered (warranty or contract).
+        var money = await orders
             .Select(Charges.Money)
             .GroupBy(m => 1)
             .Select(g => new { Cost = g.Sum(m => m.Cost), Billable = g.Sum(m => m.Billable) })
             .FirstAsync(ct);
-        return s with { BillableCost = money.Billable, CoveredCost = money.Cost - money.Billable };
+        return new CustomerServiceSummary(
+            counts.Orders,
+            counts.Open,
+            counts.Recent,
+            counts.Rework,
+            money.Billable,
+            money.Cost - money.Billable,
+            counts.Hours
+        );
     }
 
     public static int Day(DateOnly d) => d.Year * 10000 + d.Month * 100 + d.Day;
