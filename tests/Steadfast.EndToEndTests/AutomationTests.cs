@@ -197,7 +197,12 @@ public sealed class AutomationTests(BrowserApp app) : IClassFixture<BrowserApp>,
             await desk.WaitForTimeoutAsync(400);
         }
         await desk.GetByTestId("task-title").FillAsync(title);
-        await desk.GetByText(toPool).ClickAsync();
+        // A click on the radio while the circuit is still wiring the dialog can be lost: click until the pool select shows.
+        for (var i = 0; i < 20 && !await desk.GetByTestId("task-pool").IsVisibleAsync(); i++)
+        {
+            await desk.GetByText(toPool).ClickAsync();
+            await desk.WaitForTimeoutAsync(400);
+        }
         await PickAsync(desk, desk.GetByTestId("task-pool"), role);
         await desk.GetByTestId("task-save").ClickAsync();
         await Assertions.Expect(desk.GetByTestId("task-dialog")).ToBeHiddenAsync();

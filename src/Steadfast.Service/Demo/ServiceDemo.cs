@@ -67,6 +67,21 @@ internal sealed class ServiceDemo(AppDbContext db, CustomerDirectory customers, 
                         ResolutionMinutes = resolve,
                     }
                 );
+        // The demo's GOLD service contracts buy faster repairs of degraded machines: their own policy.
+        if (!await db.Set<SlaPolicy>().AnyAsync(p => p.ServiceLevel == "GOLD", ct))
+            db.Add(
+                new SlaPolicy
+                {
+                    Id = Guid.CreateVersion7(),
+                    Name = "金牌维保 · 性能下降",
+                    Severity = Severity.Degraded,
+                    ServiceLevel = "GOLD",
+                    Clock = SlaClock.BusinessHours,
+                    FirstResponseMinutes = 60,
+                    ArrivalMinutes = 9 * 60,
+                    ResolutionMinutes = 2 * 9 * 60,
+                }
+            );
         var users = await db
             .Users.Where(u => u.Email != null && Engineers.Keys.Contains(u.Email))
             .Select(u => new { u.Id, u.Email })
