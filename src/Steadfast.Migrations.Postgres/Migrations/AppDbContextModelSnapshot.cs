@@ -4094,8 +4094,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasIndex("CustomerId", "DueOn");
 
-                    b.HasIndex("Owed", "DueOn", "CustomerId", "Open", "OwnerId")
-                        .HasDatabaseName("IX_Instalments_Ageing");
+                    b.HasIndex("CustomerId", "DueOn", "Open", "OwnerId", "Region", "Owed")
+                        .HasDatabaseName("IX_Instalments_Ageing")
+                        .HasFilter("\"Owed\" AND \"Open\" > 0");
 
                     b.ToTable("Instalments", (string)null);
                 });
@@ -4140,6 +4141,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.HasIndex("ContractId", "IssuedOn");
+
+                    b.HasIndex("CustomerId", "IssuedOn", "Amount");
 
                     b.ToTable("Invoices", (string)null);
                 });

@@ -4083,8 +4083,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CustomerId", "DueOn");
 
-                    b.HasIndex("Owed", "DueOn", "CustomerId", "Open", "OwnerId")
-                        .HasDatabaseName("IX_Instalments_Ageing");
+                    b.HasIndex("CustomerId", "DueOn", "Open", "OwnerId", "Region", "Owed")
+                        .HasDatabaseName("IX_Instalments_Ageing")
+                        .HasFilter("\"Owed\" AND \"Open\" > 0");
 
                     b.ToTable("Instalments", (string)null);
                 });
@@ -4129,6 +4130,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.HasIndex("ContractId", "IssuedOn");
+
+                    b.HasIndex("CustomerId", "IssuedOn", "Amount");
 
                     b.ToTable("Invoices", (string)null);
                 });
