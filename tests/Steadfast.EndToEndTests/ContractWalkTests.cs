@@ -124,8 +124,16 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         Assert.Equal(6_000_00, open);
         await finance.GotoAsync($"/receivables?customerId={customerId}");
         await Assertions.Expect(finance.GetByTestId("ageing-table")).ToContainTextAsync(customerName, new() { Timeout = 30_000 });
+        // The export is this customer's open instalments, fetched with finance's own session.
+        var exportUrl = $"/api/v1/receivables/ageing/export?customerId={customerId}";
+        await Assertions.Expect(finance.GetByTestId("receivables-export")).ToHaveAttributeAsync("href", exportUrl);
+        var export = await finance.APIRequest.GetAsync(exportUrl);
+        Assert.Equal(200, export.Status);
+        Assert.StartsWith("application/vnd.openxmlformats", export.Headers["content-type"], StringComparison.Ordinal);
         await finance.GotoAsync("/receivables");
         await Assertions.Expect(finance.GetByTestId("ageing-table").Locator("tbody tr").First).ToBeVisibleAsync(Slow);
+        // Loaded, not the loading row: amounts are in the table.
+        await Assertions.Expect(finance.GetByTestId("ageing-table")).ToContainTextAsync("¥", new() { Timeout = 30_000 });
         await Assertions.Expect(finance.Locator(".mud-snackbar")).ToHaveCountAsync(0, new() { Timeout = 20_000 });
         await finance.ScreenshotAsync(
             new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"receivables-{suffix}.png"), FullPage = true }
@@ -143,6 +151,72 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
     }
 
     /// <summary>An active machine out of warranty, with no open order and no service contract, at a customer with none either.</summary>
+    [Theory]
+    [InlineData("zh-CN", "草稿")]
+    [InlineData("en-US", "Draft")]
+    public async Task A_won_opportunity_becomes_a_draft_contract_with_its_lines(string locale, string draft)
+    {
+        // An opportunity of a demo customer, won through the API as the rep's own screen would move it.
+        using var api = await app.ApiAsync("admin@steadfast.local");
+        var customerId = await app.DbAsync(db =>
+            db.Set<Steadfast.Customers.Customers.Customer>().OrderBy(c => c.Name).Select(c => c.Id).FirstAsync()
+        );
+        var title = $"注塑机 250T × 2 {Guid.NewGuid():N}"[..20];
+        var created = await (
+            await api.PostAsJsonAsync(
+                "/api/v1/opportunities",
+                new
+                {
+                    title,
+                    expectedCloseOn = DateOnly
+                        .FromDateTime(app.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)
+                        .AddDays(30)
+                        .ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    customerId,
+                    lines = new[]
+                    {
+                        new
+                        {
+                            description = "注塑机 250T",
+                            quantity = 2,
+                            unitPrice = 300_000_00,
+                        },
+                    },
+                }
+            )
+        ).EnsureSuccessStatusCode().Content.ReadFromJsonAsync<JsonElement>();
+        var stages = await api.GetFromJsonAsync<JsonElement>("/api/v1/opportunity-stages");
+        var wonStage = stages.EnumerateArray().First(s => s.GetProperty("kind").GetString() == "won").GetProperty("id").GetString();
+        (
+            await api.PostAsJsonAsync(
+                $"/api/v1/opportunities/{created.GetProperty("id").GetString()}/move",
+                new { stageId = wonStage, version = created.GetProperty("version").GetInt64() }
+            )
+        ).EnsureSuccessStatusCode();
+        var won = new { Id = created.GetProperty("id").GetGuid(), Title = title };
+        var page = await app.SignedInAsync(locale, "admin@steadfast.local");
+        await page.GotoAsync($"/opportunities/{won.Id}");
+        // The click can land before the circuit is live: clicked until the contract page opens.
+        for (var i = 0; i < 20 && !page.Url.Contains("/contracts/", StringComparison.Ordinal); i++)
+        {
+            if (await page.GetByTestId("opportunity-draft-contract").IsVisibleAsync())
+                await page.GetByTestId("opportunity-draft-contract").ClickAsync();
+            await page.WaitForTimeoutAsync(500);
+        }
+        await Assertions.Expect(page.GetByTestId("contract-status")).ToHaveTextAsync(draft, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("contract-heading")).ToContainTextAsync(won.Title);
+        var contract = await app.DbAsync(db => db.Set<Contract>().Include(c => c.Lines).SingleAsync(c => c.OpportunityId == won.Id));
+        Assert.Equal(ContractKind.Sales, contract.Kind);
+        Assert.NotEmpty(contract.Lines);
+        // Back on the opportunity, the contract is linked instead of drafted twice.
+        await page.GotoAsync($"/opportunities/{won.Id}");
+        await Assertions.Expect(page.GetByTestId("opportunity-contract")).ToHaveTextAsync(contract.Number, new() { Timeout = 30_000 });
+        await Assertions.Expect(page.GetByTestId("opportunity-draft-contract")).ToHaveCountAsync(0);
+        await page.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"opportunity-contract-{locale[..2]}.png") }
+        );
+    }
+
     private Task<(Guid Id, string Serial, Guid CustomerId, string CustomerName)> UncoveredMachineAsync(int skip) =>
         app.DbAsync(async db =>
         {

@@ -37,7 +37,7 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
             Roles.Engineer,
             Roles.Dealer,
         ],
-        [Policies.Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
+        [Policies.Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager, Roles.Finance],
         [Policies.Exporters] = [.. Roles.Internal, Roles.Dealer],
         [Policies.ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [Policies.ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],

@@ -6,7 +6,9 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
+using Steadfast.IntegrationTests.Automation;
 using Steadfast.IntegrationTests.Infrastructure;
+using Steadfast.IntegrationTests.Sales;
 using Steadfast.Platform.Data.Sqlite;
 using Steadfast.Platform.Jobs;
 
@@ -480,6 +482,141 @@ public abstract class ImportTests<TApp>(TApp app) : IClassFixture<TApp>
         await RunAsync(admin, Xlsx(orders), "orders.xlsx", "sales-orders");
         found = await (await admin.GetAsync($"/api/v1/sales-orders?q={erp}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(520_000_00, Assert.Single(found.GetProperty("items").EnumerateArray()).GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Receipts_import_onto_the_oldest_due_instalments_once_per_bank_id_and_the_ageing_exports_what_is_open()
+    {
+        var rep = await app.CreateAsync("Sales");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var finance = await app.CreateAsync("Finance");
+        using var cf = await app.ClientForAsync(finance.Email());
+        var customer = await cr.CustomerAsync();
+        var name = customer.GetProperty("name").GetString()!;
+        var contract = await cr.ContractAsync(
+            new
+            {
+                title = "设备销售",
+                kind = "sales",
+                customerId = customer.Id(),
+                startsOn = "2026-01-01",
+                endsOn = "2026-12-31",
+                amount = 300_00,
+                instalments = new object[]
+                {
+                    new
+                    {
+                        name = "预付款",
+                        fixedOn = "2026-01-15",
+                        amount = 100_00,
+                    },
+                    new
+                    {
+                        name = "到货款",
+                        fixedOn = "2026-04-01",
+                        amount = 200_00,
+                    },
+                },
+            }
+        );
+        await cr.SignedAsync(contract, signedOn: "2026-01-01");
+
+        // The export is every open instalment behind the ageing, reconciling to its total to the fen.
+        var export = await cf.GetAsync($"/api/v1/receivables/ageing/export?customerId={customer.Id()}");
+        Assert.Equal(HttpStatusCode.OK, export.StatusCode);
+        await using (var stream = new MemoryStream(await export.Content.ReadAsByteArrayAsync()))
+        {
+            var lines = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal(["预付款", "到货款"], lines.Select(l => l["Instalment"].ToString()!).ToArray());
+            Assert.Equal(300.00m, lines.Sum(l => Convert.ToDecimal(l["Open (¥)"], System.Globalization.CultureInfo.InvariantCulture)));
+            Assert.Equal(["31–60 days", "Not due"], lines.Select(l => l["Ageing bucket"].ToString()!).ToArray());
+            Assert.Equal("46", lines[0]["Days overdue"]?.ToString());
+        }
+
+        var bank = Guid.NewGuid().ToString("N")[..8];
+        var mapping = new Dictionary<string, string>
+        {
+            ["流水号"] = "externalId",
+            ["付款方"] = "customer",
+            ["日期"] = "receivedOn",
+            ["金额"] = "amount",
+            ["预收"] = "asCredit",
+        };
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new()
+            {
+                ["流水号"] = $"{bank}-1",
+                ["付款方"] = name,
+                ["日期"] = "2026-02-20",
+                ["金额"] = 150.00,
+                ["预收"] = null,
+            },
+            // More than is left open, not marked as credit: refused, nothing of it applied.
+            new()
+            {
+                ["流水号"] = $"{bank}-2",
+                ["付款方"] = name,
+                ["日期"] = "2026-02-21",
+                ["金额"] = 500.00,
+                ["预收"] = null,
+            },
+            new()
+            {
+                ["流水号"] = $"{bank}-3",
+                ["付款方"] = name,
+                ["日期"] = "2026-02-22",
+                ["金额"] = 200.00,
+                ["预收"] = "是",
+            },
+            new()
+            {
+                ["流水号"] = $"{bank}-4",
+                ["付款方"] = "没有这家公司",
+                ["日期"] = "2026-02-22",
+                ["金额"] = 1.00,
+                ["预收"] = null,
+            },
+        };
+        var job = await RunAsync(cf, Xlsx(rows), "回款.xlsx", "receipts", mapping: mapping);
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.Equal(2, job.GetProperty("succeeded").GetInt32());
+        Assert.Equal(2, job.GetProperty("failedRows").GetInt32());
+        var report = await cf.GetAsync($"/api/v1/imports/{job.Id()}/errors");
+        await using (var stream = new MemoryStream(await report.Content.ReadAsByteArrayAsync()))
+        {
+            var bad = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+            Assert.Equal([$"{bank}-2", $"{bank}-4"], bad.Select(b => b["流水号"].ToString()!).ToArray());
+            Assert.Contains("金额", bad[0].Values.Last()?.ToString(), StringComparison.Ordinal);
+            Assert.Contains("付款方", bad[1].Values.Last()?.ToString(), StringComparison.Ordinal);
+        }
+        // 150 paid the first instalment and 50 of the second; 200 more paid the 150 left and held 50 as credit.
+        var owed = await (await cf.GetAsync($"/api/v1/receivables/customers/{customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(0, owed.GetArrayLength());
+        var receipts = await (await cf.GetAsync($"/api/v1/receivables/receipts?customerId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, receipts.GetProperty("total").GetInt32());
+        Assert.Equal(50_00, receipts.GetProperty("items").EnumerateArray().Sum(r => r.GetProperty("credit").GetInt64()));
+
+        // The same statement again: the bank ids were recorded, so nothing is paid twice.
+        var again = await RunAsync(cf, Xlsx(rows), "回款.xlsx", "receipts", mapping: mapping);
+        Assert.Equal(2, again.GetProperty("succeeded").GetInt32());
+        var after = await (await cf.GetAsync($"/api/v1/receivables/receipts?customerId={customer.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(2, after.GetProperty("total").GetInt32());
+
+        // Receipts are finance's: a sales manager imports master data, not money, and a rep imports nothing.
+        var manager = await app.CreateAsync("SalesManager");
+        using var cm = await app.ClientForAsync(manager.Email());
+        var targets = await (await cm.GetAsync("/api/v1/imports/targets")).ExpectAsync(HttpStatusCode.OK);
+        Assert.DoesNotContain("receipts", targets.EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+        var refused = await RunAsync(cm, Xlsx(rows), "回款.xlsx", "receipts", mapping: mapping, expect: HttpStatusCode.BadRequest);
+        Assert.Equal(["target"], refused.ErrorFields());
+        Assert.Equal(HttpStatusCode.Forbidden, (await cr.GetAsync("/api/v1/imports/targets")).StatusCode);
+        var dispatcher = await app.CreateAsync("Dispatcher");
+        using var cd = await app.ClientForAsync(dispatcher.Email());
+        Assert.Equal(
+            HttpStatusCode.Forbidden,
+            (await cd.GetAsync($"/api/v1/receivables/ageing/export?customerId={customer.Id()}")).StatusCode
+        );
     }
 
     [Fact]

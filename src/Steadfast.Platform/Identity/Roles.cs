@@ -158,7 +158,7 @@ public static class Policies
             Roles.Engineer,
             Roles.Dealer,
         ],
-        [Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager],
+        [Importers] = [Roles.Admin, Roles.SalesManager, Roles.ServiceManager, Roles.Finance],
         [Exporters] = [.. Roles.Internal, Roles.Dealer],
         [ServiceDesk] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher],
         [ServiceWork] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer],

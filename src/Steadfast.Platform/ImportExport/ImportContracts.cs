@@ -32,6 +32,9 @@ public interface IImportTarget
     string Name { get; }
     IReadOnlyList<ImportField> Fields { get; }
 
+    /// <summary>Who may import into it: the managers of master data, unless the target says otherwise (receipts: finance).</summary>
+    IReadOnlyList<string> Roles => [Identity.Roles.Admin, Identity.Roles.SalesManager, Identity.Roles.ServiceManager];
+
     /// <summary>Validates and stages the rows; returns the rows that failed (nothing staged for them).</summary>
     Task<IReadOnlyList<RowError>> StageAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct);
 

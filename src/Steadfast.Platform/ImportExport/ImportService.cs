@@ -62,11 +62,14 @@ public sealed class ImportService(
     public const string DueKind = "import.run";
     public const int PreviewRows = 10;
 
-    public IReadOnlyList<ImportTargetDto> Targets() => [.. targets.Select(x => new ImportTargetDto(x.Name, x.Fields))];
+    /// <summary>The targets the caller may import into.</summary>
+    private IEnumerable<IImportTarget> Mine() => targets.Where(x => x.Roles.Any(actor.IsInRole));
+
+    public IReadOnlyList<ImportTargetDto> Targets() => [.. Mine().Select(x => new ImportTargetDto(x.Name, x.Fields))];
 
     private IImportTarget Target(string? name) =>
-        targets.FirstOrDefault(x => x.Name == name)
-        ?? throw AppValidationException.For("target", t["Import.Error.Target", string.Join(", ", targets.Select(x => x.Name))]);
+        Mine().FirstOrDefault(x => x.Name == name)
+        ?? throw AppValidationException.For("target", t["Import.Error.Target", string.Join(", ", Mine().Select(x => x.Name))]);
 
     public async Task<ImportPreview> PreviewAsync(string? targetName, Stream file, CancellationToken ct)
     {

@@ -132,6 +132,8 @@ public sealed record SaveContract(
 );
 
 /// <summary>From a won opportunity: its accepted quote's (or its own) lines become the contract's.</summary>
+public sealed record ContractLink(Guid Id, string Number, ContractStatus Status);
+
 public sealed record ContractFromOpportunity(Guid? OpportunityId, DateOnly? StartsOn, DateOnly? EndsOn);
 
 /// <summary>The customer's signature: typed name, and either the uploaded signed PDF or the on-screen signature image.</summary>

@@ -1,12 +1,16 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
 using Steadfast.Platform.Files;
 using Steadfast.Platform.Identity;
+using Steadfast.Platform.ImportExport;
+using Steadfast.Platform.Localization;
 using Steadfast.Sales.Receivables;
 
 namespace Steadfast.Sales.Contracts;
@@ -177,6 +181,28 @@ internal static class ContractEndpoints
             .RequirePolicy(Policies.ReceivableReaders)
             .WithName("ReceivablesAgeing")
             .WithSummary("Open amounts by days overdue (not due, 0–30, 31–60, 61–90, 90+) per customer, owner or region, with totals");
+        r.MapGet("/ageing/export", (Guid? ownerId, string? region, Guid? customerId, Ageing s, IStringLocalizer<Strings> t) =>
+                ExcelExport.File(
+                    s.LinesAsync(new AgeingQuery(null, ownerId, region, customerId)),
+                    [
+                        new ExportColumn<AgeingLine>(t["Receivables.By.Customer"], l => l.Customer),
+                        new(t["Contracts.Number"], l => l.Contract),
+                        new(t["Contracts.Instalment"], l => l.Instalment),
+                        new(t["Contracts.DueOn"], l => l.DueOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                        new(t["Receivables.DaysOverdue"], l => l.DaysOverdue),
+                        new(t["Receivables.Bucket"], l => t[l.Bucket].Value),
+                        new(t["Receivables.Amount"], l => l.Amount / 100m),
+                        new(t["Receivables.OpenYuan"], l => l.Open / 100m),
+                        new(t["Receivables.By.Owner"], l => l.Owner),
+                        new(t["Receivables.By.Region"], l => l.Region),
+                    ],
+                    "receivables.xlsx"
+                )
+            )
+            .RequirePolicy(Policies.ReceivableReaders)
+            .WithName("ExportReceivables")
+            .WithSummary("Every open instalment behind the ageing (same filters), with days overdue and bucket, as .xlsx")
+            .ProducesXlsx();
         r.MapGet("/customers/{customerId:guid}", (Guid customerId, Ageing s, CancellationToken ct) => s.OfCustomerAsync(customerId, ct))
             .RequirePolicy(Policies.ReceivableReaders)
             .WithName("CustomerReceivables")

@@ -39,6 +39,14 @@ internal sealed partial class ContractService(
     /// <summary>Finance, admins and executives see every contract; everyone else the contracts of the customers they see.</summary>
     public bool SeesAll => actor.IsInRole(Roles.Admin) || actor.IsInRole(Roles.Finance) || actor.IsInRole(Roles.Executive);
 
+    /// <summary>The contracts drafted from an opportunity, so its page links them rather than drafting twice.</summary>
+    public Task<List<ContractLink>> OfOpportunityAsync(Guid opportunityId, CancellationToken ct) =>
+        Visible()
+            .Where(c => c.OpportunityId == opportunityId)
+            .OrderBy(c => c.Number)
+            .Select(c => new ContractLink(c.Id, c.Number, c.Status))
+            .ToListAsync(ct);
+
     public IQueryable<Contract> Visible()
     {
         var all = db.Set<Contract>();

@@ -51,6 +51,8 @@ public sealed class SalesModule : SteadfastModule
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.LeadImporter>())
             .AddScoped<Import.OrderImporter>()
             .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.OrderImporter>())
+            .AddScoped<Import.ReceiptImporter>()
+            .AddScoped<Platform.ImportExport.IImportTarget>(sp => sp.GetRequiredService<Import.ReceiptImporter>())
             .AddSingleton(
                 new Customers.Public.CustomerTab(
                     "Contracts.Tab",

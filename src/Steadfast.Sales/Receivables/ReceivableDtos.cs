@@ -59,6 +59,29 @@ public sealed record AgeingRow(
     long Total
 );
 
+/// <summary>One open instalment in the ageing export; due today is 0 days overdue, in the 0–30 bucket.</summary>
+public sealed record AgeingLine(
+    string Customer,
+    string Contract,
+    string Instalment,
+    DateOnly? DueOn,
+    bool NotDue,
+    int DaysOverdue,
+    long Amount,
+    long Open,
+    string Owner,
+    string Region
+)
+{
+    /// <summary>The ageing bucket's string key, as the report's columns name them.</summary>
+    public string Bucket =>
+        NotDue ? "Receivables.NotDue"
+        : DaysOverdue <= 30 ? "Receivables.D30"
+        : DaysOverdue <= 60 ? "Receivables.D60"
+        : DaysOverdue <= 90 ? "Receivables.D90"
+        : "Receivables.Over90";
+}
+
 public sealed record AgeingReport(DateOnly Today, IReadOnlyList<AgeingRow> Rows, int TotalRows, AgeingRow Totals);
 
 /// <summary>An open instalment as a customer's page and the receipt dialog list it.</summary>

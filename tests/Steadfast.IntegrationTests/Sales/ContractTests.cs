@@ -357,3 +357,83 @@ public sealed class ContractPortalTests_Postgres(PostgresFactory app) : Contract
 public sealed class ContractTests_Sqlite(SqliteFactory app) : ContractTests<SqliteFactory>(app);
 
 public sealed class ContractTests_Postgres(PostgresFactory app) : ContractTests<PostgresFactory>(app);
+
+/// <summary>A company that keeps contract prices from its service staff (<c>Contracts:HidePricesFromService</c>).</summary>
+public sealed class HiddenPricesFactory : SqliteFactory
+{
+    protected override IReadOnlyDictionary<string, string> Settings =>
+        new Dictionary<string, string> { ["Contracts:HidePricesFromService"] = "true" };
+}
+
+public sealed class HiddenPriceTests(HiddenPricesFactory app) : IClassFixture<HiddenPricesFactory>
+{
+    [Fact]
+    public async Task Service_staff_see_what_a_contract_covers_but_no_money_when_the_company_hides_prices()
+    {
+        var rep = await app.CreateAsync("Sales");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var customer = await cr.CustomerAsync();
+        var signed = await cr.SignedAsync(
+            await cr.ContractAsync(
+                new
+                {
+                    title = "年度维保",
+                    kind = "service",
+                    serviceKind = "annualMaintenance",
+                    customerId = customer.Id(),
+                    startsOn = "2026-03-01",
+                    endsOn = "2027-02-28",
+                    amount = 20_000_00,
+                    discountPercent = 8,
+                    visitsPerYear = 2,
+                    labourPercent = 100,
+                    partsPercent = 50,
+                    lines = new[]
+                    {
+                        new
+                        {
+                            description = "年度维保服务",
+                            quantity = 1,
+                            unitPrice = 20_000_00,
+                        },
+                    },
+                    instalments = new[]
+                    {
+                        new
+                        {
+                            name = "年费",
+                            dueFrom = "signing",
+                            amount = 20_000_00,
+                        },
+                    },
+                }
+            )
+        );
+        foreach (var role in new[] { "ServiceManager", "Dispatcher" })
+        {
+            var staff = await app.CreateAsync(role);
+            using var cs = await app.ClientForAsync(staff.Email());
+            var c = await (await cs.GetAsync($"/api/v1/contracts/{signed.Id()}")).ExpectAsync(HttpStatusCode.OK);
+            Assert.True(c.GetProperty("pricesHidden").GetBoolean());
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("amount").ValueKind);
+            Assert.Equal(JsonValueKind.Null, c.GetProperty("received").ValueKind);
+            Assert.Empty(c.GetProperty("instalments").EnumerateArray());
+            // Lines keep what was sold; their money reads 0 under pricesHidden (the line type is the quotes' and orders' too).
+            Assert.All(c.GetProperty("lines").EnumerateArray(), l => Assert.Equal(0, l.Fen("unitPrice") + l.Fen("amount")));
+            Assert.DoesNotContain("20000", c.GetRawText(), StringComparison.Ordinal);
+            // What the contract covers is theirs to see: it decides the work.
+            Assert.Equal(100, c.GetProperty("labourPercent").GetInt32());
+            Assert.Equal(2, c.GetProperty("visitsIncluded").GetInt32());
+            var list = await (await cs.GetAsync($"/api/v1/contracts?q={signed.GetProperty("number").GetString()}")).ExpectAsync(
+                HttpStatusCode.OK
+            );
+            Assert.Equal(JsonValueKind.Null, Assert.Single(list.GetProperty("items").EnumerateArray()).GetProperty("amount").ValueKind);
+        }
+        // The people who sell and collect still see the money.
+        var finance = await app.CreateAsync("Finance");
+        using var cf = await app.ClientForAsync(finance.Email());
+        var seen = await (await cf.GetAsync($"/api/v1/contracts/{signed.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.False(seen.GetProperty("pricesHidden").GetBoolean());
+        Assert.Equal(20_000_00, seen.Fen("amount"));
+    }
+}
