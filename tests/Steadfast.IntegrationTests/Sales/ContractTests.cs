@@ -328,11 +328,32 @@ public abstract class ContractPortalTests<TApp>(TApp app) : IClassFixture<TApp>
         };
         var signed = await cr.SignedAsync(await cr.ContractAsync(body));
         await cr.ContractAsync(body with { title = "草稿不给客户看" });
+        // Finance invoices the fee: the customer sees the invoice against its instalment.
+        var finance = await app.CreateAsync("Finance");
+        using var cf = await app.ClientForAsync(finance.Email());
+        var detail = await (await cf.GetAsync($"/api/v1/contracts/{signed.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        var invoiceNumber = $"FP{Guid.NewGuid():N}"[..12];
+        await (
+            await cf.PostAsJsonAsync(
+                "/api/v1/receivables/invoices",
+                new
+                {
+                    instalmentId = detail.GetProperty("instalments")[0].Id(),
+                    number = invoiceNumber,
+                    issuedOn = "2026-03-01",
+                    amount = 20_000_00,
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
         var user = await app.CreateAsync("Customer", extra: new { customerId = customer.Id() });
         using var cu = await app.ClientForAsync(user.Email());
         var mine = await (await cu.GetAsync("/api/v1/portal/contracts")).ExpectAsync(HttpStatusCode.OK);
         var c = Assert.Single(mine.EnumerateArray());
         Assert.Equal(signed.Id(), c.Id());
+        var invoice = Assert.Single(c.GetProperty("invoices").EnumerateArray());
+        Assert.Equal(invoiceNumber, invoice.GetProperty("number").GetString());
+        Assert.Equal("年费", invoice.GetProperty("instalment").GetString());
+        Assert.Equal(20_000_00, invoice.Fen("amount"));
         Assert.Equal(2, c.GetProperty("visitsIncluded").GetInt32());
         Assert.Equal(20_000_00, c.GetProperty("payments")[0].Fen("open"));
         var text = c.GetRawText();
