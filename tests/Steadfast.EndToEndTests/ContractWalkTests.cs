@@ -41,6 +41,7 @@ public sealed class ContractWalkTests(BrowserApp app) : IClassFixture<BrowserApp
         await page.GetByTestId("contract-amount").Last.FillAsync("12000");
         await page.GetByTestId("contract-plan-standard").Last.ClickAsync();
         await Assertions.Expect(page.GetByTestId("plan-sum").Last).ToContainTextAsync("12,000.00");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"contract-dialog-{suffix}.png") });
         await page.GetByTestId("contract-save").Last.ClickAsync();
         await Assertions
             .Expect(page)

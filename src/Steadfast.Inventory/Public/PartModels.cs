@@ -33,4 +33,21 @@ public sealed class PartModels(AppDbContext db)
             .Select(p => p.Number)
             .Take(take)
             .ToListAsync(ct);
+
+    /// <summary>Parts by id, labelled "number · name", for modules above that name parts (a contract's covered parts).</summary>
+    public Task<Dictionary<Guid, string>> LabelsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Set<Part>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number + " · " + p.Name, ct);
+
+    /// <summary>Parts whose number or name starts with the text, for a picker; at most <paramref name="take"/>.</summary>
+    public Task<List<KeyValuePair<Guid, string>>> SearchAsync(string? q, int take, CancellationToken ct)
+    {
+        var term = q?.Trim() ?? "";
+        return db.Set<Part>()
+            .AsNoTracking()
+            .Where(p => term == "" || p.Number.StartsWith(term) || p.Name.StartsWith(term))
+            .OrderBy(p => p.Number)
+            .Take(take)
+            .Select(p => new KeyValuePair<Guid, string>(p.Id, p.Number + " · " + p.Name))
+            .ToListAsync(ct);
+    }
 }

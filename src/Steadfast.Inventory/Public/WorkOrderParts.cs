@@ -121,6 +121,14 @@ public sealed class WorkOrderParts
             ?? 0
         );
 
+    /// <summary>The same cost part by part (fen, net of good returns): what a contract covering some parts needs.</summary>
+    public async Task<Dictionary<Guid, long>> CostByPartAsync(Guid workOrderId, CancellationToken ct) =>
+        await db.Set<StockMovement>()
+            .Where(m => m.WorkOrderId == workOrderId && (m.Kind == MovementKind.Issue || m.Kind == MovementKind.Return))
+            .GroupBy(m => m.PartId)
+            .Select(g => new { g.Key, Cost = -g.Sum(m => m.Value) })
+            .ToDictionaryAsync(x => x.Key, x => x.Cost, ct);
+
     /// <summary>The caller's van, if they have one.</summary>
     public Task<Guid?> MyVanAsync(CancellationToken ct) => scope.UserId is { } u ? scope.VanOfAsync(u, ct) : Task.FromResult<Guid?>(null);
 

@@ -2689,6 +2689,12 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("PartsCap")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("PartsCapUsed")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("PartsPercent")
                         .HasColumnType("integer");
 
@@ -2868,6 +2874,19 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ContractModels", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredPart", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("ContractId", "PartId");
+
+                    b.ToTable("ContractParts", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Sales.Ecn.Ecn", b =>
@@ -4843,6 +4862,9 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<long>("PartsCost")
                         .HasColumnType("bigint");
 
+                    b.Property<long?>("PartsCovered")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("PartsUsed")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -5313,6 +5335,15 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredPart", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.OpportunityLine", b =>
                 {
                     b.HasOne("Steadfast.Sales.Opportunities.Opportunity", null)
@@ -5463,6 +5494,8 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Navigation("Machines");
 
                     b.Navigation("Models");
+
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Steadfast.Sales.Opportunities.Opportunity", b =>

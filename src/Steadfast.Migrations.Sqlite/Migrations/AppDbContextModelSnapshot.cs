@@ -2678,6 +2678,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("OwnerId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PartsCap")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PartsCapUsed")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("PartsPercent")
                         .HasColumnType("INTEGER");
 
@@ -2857,6 +2863,19 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("ProductId");
 
                     b.ToTable("ContractModels", (string)null);
+                });
+
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredPart", b =>
+                {
+                    b.Property<Guid>("ContractId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ContractId", "PartId");
+
+                    b.ToTable("ContractParts", (string)null);
                 });
 
             modelBuilder.Entity("Steadfast.Sales.Ecn.Ecn", b =>
@@ -4832,6 +4851,9 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<long>("PartsCost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("PartsCovered")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("PartsUsed")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -5302,6 +5324,15 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Steadfast.Sales.Contracts.CoveredPart", b =>
+                {
+                    b.HasOne("Steadfast.Sales.Contracts.Contract", null)
+                        .WithMany("Parts")
+                        .HasForeignKey("ContractId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Steadfast.Sales.Opportunities.OpportunityLine", b =>
                 {
                     b.HasOne("Steadfast.Sales.Opportunities.Opportunity", null)
@@ -5452,6 +5483,8 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Navigation("Machines");
 
                     b.Navigation("Models");
+
+                    b.Navigation("Parts");
                 });
 
             modelBuilder.Entity("Steadfast.Sales.Opportunities.Opportunity", b =>

@@ -43,6 +43,7 @@ public sealed class NotificationService(
         "EcnConfirm",
         "EcnOverdue",
         "EntitlementExhausted",
+        "PartsCapReached",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -114,6 +114,12 @@ internal sealed class Contract : IVersioned, IAudited, IHasCustomFields
     public int LabourPercent { get; set; }
     public int PartsPercent { get; set; }
     public bool TravelCovered { get; set; }
+
+    /// <summary>The most the contract pays for parts over its term (fen); null: no cap.</summary>
+    public long? PartsCap { get; set; }
+
+    /// <summary>What its repairs have taken of the cap so far (fen): moved in one statement, like the visits.</summary>
+    public long PartsCapUsed { get; set; }
     public bool RemoteSupport { get; set; }
 
     /// <summary>Fen received against the plan; kept with every receipt so lists need no sum.</summary>
@@ -125,6 +131,9 @@ internal sealed class Contract : IVersioned, IAudited, IHasCustomFields
     public List<ContractLine> Lines { get; set; } = [];
     public List<CoveredMachine> Machines { get; set; } = [];
     public List<CoveredModel> Models { get; set; } = [];
+
+    /// <summary>The parts the contract covers (备件清单); none listed means every part.</summary>
+    public List<CoveredPart> Parts { get; set; } = [];
     public List<Instalment> Instalments { get; set; } = [];
 
     /// <summary>Approved and not yet signed, or in approval: editing would change what was approved.</summary>
@@ -152,6 +161,12 @@ internal sealed class CoveredMachine
 }
 
 /// <summary>"All machines of this model at this customer": machines installed later are covered too.</summary>
+internal sealed class CoveredPart
+{
+    public Guid ContractId { get; set; }
+    public Guid PartId { get; set; }
+}
+
 internal sealed class CoveredModel
 {
     public Guid ContractId { get; set; }
@@ -162,6 +177,7 @@ internal sealed class ContractConfiguration
     : IEntityTypeConfiguration<Contract>,
         IEntityTypeConfiguration<ContractLine>,
         IEntityTypeConfiguration<CoveredMachine>,
+        IEntityTypeConfiguration<CoveredPart>,
         IEntityTypeConfiguration<CoveredModel>
 {
     public void Configure(EntityTypeBuilder<Contract> b)
@@ -200,6 +216,7 @@ internal sealed class ContractConfiguration
         b.HasMany(c => c.Lines).WithOne().HasForeignKey(l => l.ContractId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Machines).WithOne().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Models).WithOne().HasForeignKey(m => m.ContractId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(c => c.Parts).WithOne().HasForeignKey(p => p.ContractId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(c => c.Instalments).WithOne().HasForeignKey(i => i.ContractId).OnDelete(DeleteBehavior.Cascade);
     }
 
@@ -216,6 +233,12 @@ internal sealed class ContractConfiguration
         b.HasKey(m => new { m.ContractId, m.MachineId });
         b.Property(m => m.SerialNumber).HasMaxLength(100);
         b.HasIndex(m => m.MachineId);
+    }
+
+    public void Configure(EntityTypeBuilder<CoveredPart> b)
+    {
+        b.ToTable("ContractParts");
+        b.HasKey(p => new { p.ContractId, p.PartId });
     }
 
     public void Configure(EntityTypeBuilder<CoveredModel> b)

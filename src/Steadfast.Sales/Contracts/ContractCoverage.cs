@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Steadfast.Platform.Data;
 using Steadfast.Service.Public;
+using Steadfast.Service.WorkOrders;
 
 namespace Steadfast.Sales.Contracts;
 
@@ -71,6 +72,58 @@ internal sealed class ContractCoverage(AppDbContext db) : IContractCoverage
         await db.Set<Contract>()
             .Where(c => c.Id == contractId && c.VisitsUsed < c.VisitsIncluded)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.VisitsUsed, c => c.VisitsUsed + 1), ct) == 1;
+
+    public async Task<PartsCover> CoverPartsAsync(
+        Guid contractId,
+        IReadOnlyDictionary<Guid, long> stockCostByPart,
+        long otherParts,
+        int percent,
+        CancellationToken ct
+    )
+    {
+        var terms = await db.Set<Contract>()
+            .Where(c => c.Id == contractId)
+            .Select(c => new { c.PartsCap, Listed = c.Parts.Any() })
+            .FirstOrDefaultAsync(ct);
+        if (terms is null)
+            return new PartsCover(0, false);
+        long eligible;
+        if (terms.Listed)
+        {
+            var keys = stockCostByPart.Keys.ToList();
+            var listed = await db.Set<CoveredPart>()
+                .Where(p => p.ContractId == contractId && keys.Contains(p.PartId))
+                .Select(p => p.PartId)
+                .ToListAsync(ct);
+            eligible = listed.Sum(p => stockCostByPart[p]);
+        }
+        else
+            eligible = stockCostByPart.Values.Sum() + otherParts;
+        var covered = eligible - Charges.BillableShare(eligible, percent);
+        if (terms.PartsCap is not { } cap || covered <= 0)
+            return new PartsCover(Math.Max(0, covered), false);
+        // Taken under the cap by a conditional update on what was read: a repair resolved at the same moment makes it
+        // read again rather than both taking the same remainder.
+        for (var attempt = 0; ; attempt++)
+        {
+            var used = await db.Set<Contract>().Where(c => c.Id == contractId).Select(c => c.PartsCapUsed).FirstAsync(ct);
+            var take = Math.Clamp(cap - used, 0, covered);
+            if (take == 0)
+                return new PartsCover(0, true);
+            var moved = await db.Set<Contract>()
+                .Where(c => c.Id == contractId && c.PartsCapUsed == used)
+                .ExecuteUpdateAsync(s => s.SetProperty(c => c.PartsCapUsed, used + take), ct);
+            if (moved == 1)
+                return new PartsCover(take, take < covered);
+            if (attempt > 20)
+                throw new DbUpdateConcurrencyException("The contract's parts cap kept changing.");
+        }
+    }
+
+    public Task ReturnPartsAsync(Guid contractId, long amount, CancellationToken ct) =>
+        db.Set<Contract>()
+            .Where(c => c.Id == contractId && c.PartsCap != null)
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.PartsCapUsed, c => c.PartsCapUsed > amount ? c.PartsCapUsed - amount : 0), ct);
 
     public Task ReturnVisitAsync(Guid contractId, CancellationToken ct) =>
         db.Set<Contract>()

@@ -88,6 +88,9 @@ public sealed record ContractDetail(
     int PartsPercent,
     bool TravelCovered,
     bool RemoteSupport,
+    long? PartsCap,
+    long PartsCapUsed,
+    IReadOnlyList<CoveredPartDto> Parts,
     long? Received,
     long? Invoiced,
     IReadOnlyList<LineDto> Lines,
@@ -99,6 +102,9 @@ public sealed record ContractDetail(
     IReadOnlyDictionary<string, System.Text.Json.JsonElement> CustomFields,
     long Version
 );
+
+/// <summary>A part the contract covers, labelled "number · name".</summary>
+public sealed record CoveredPartDto(Guid Id, string Label);
 
 public sealed record SaveInstalment(string? Name, DueFrom? DueFrom, int? OffsetDays, DateOnly? FixedOn, long? Amount);
 
@@ -128,7 +134,9 @@ public sealed record SaveContract(
     List<SaveInstalment>? Instalments,
     Dictionary<string, System.Text.Json.JsonElement>? CustomFields,
     long? Version,
-    string? Number = null
+    string? Number = null,
+    long? PartsCap = null,
+    List<Guid>? PartIds = null
 );
 
 /// <summary>From a won opportunity: its accepted quote's (or its own) lines become the contract's.</summary>

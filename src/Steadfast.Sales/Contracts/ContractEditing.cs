@@ -12,6 +12,7 @@ namespace Steadfast.Sales.Contracts;
 internal sealed partial class ContractService
 {
     public const int MaxMachines = 2000;
+    public const int MaxCoveredParts = 500;
 
     public async Task<ContractDetail> CreateAsync(SaveContract input, CancellationToken ct)
     {
@@ -214,6 +215,13 @@ internal sealed partial class ContractService
             errors.Add("serviceLevel", t["Sla.Error.ServiceLevel"]);
         Percent(input.LabourPercent, "labourPercent", errors);
         Percent(input.PartsPercent, "partsPercent", errors);
+        if (input.PartsCap is < 0 or > 1_000_000_000_000)
+            errors.Add("partsCap", t["Contracts.Error.Amount"]);
+        var partIds = input.PartIds?.Distinct().ToList();
+        if (partIds is { Count: > MaxCoveredParts })
+            errors.Add("partIds", t["Common.Error.MaxLength", MaxCoveredParts]);
+        else if (partIds is { Count: > 0 } && (await partModels.LabelsAsync(partIds, ct)).Count != partIds.Count)
+            errors.Add("partIds", t["Contracts.Error.Part"]);
         if (input.VisitsPerYear is < 0 or > 365)
             errors.Add("visitsPerYear", t["Common.Error.Range", 0, 365]);
         var (machines, models) = await CoverageAsync(c, kind, input, customerId, products, errors, ct);
@@ -276,6 +284,13 @@ internal sealed partial class ContractService
                 })
             );
         }
+        if (partIds is not null)
+        {
+            db.RemoveRange(c.Parts);
+            c.Parts.Clear();
+            if (kind == ContractKind.Service)
+                c.Parts.AddRange(partIds.Select(p => new CoveredPart { ContractId = c.Id, PartId = p }));
+        }
         if (input.ModelIds is not null)
         {
             db.RemoveRange(c.Models);
@@ -294,7 +309,7 @@ internal sealed partial class ContractService
         if (c.Kind != ContractKind.Service)
         {
             (c.ServiceLevel, c.VisitsPerYear, c.VisitsIncluded, c.LabourPercent, c.PartsPercent) = ("", 0, 0, 0, 0);
-            (c.TravelCovered, c.RemoteSupport) = (false, false);
+            (c.TravelCovered, c.RemoteSupport, c.PartsCap) = (false, false, null);
             return;
         }
         c.ServiceLevel = level;
@@ -304,6 +319,9 @@ internal sealed partial class ContractService
         c.PartsPercent = input.PartsPercent ?? c.PartsPercent;
         c.TravelCovered = input.TravelCovered ?? c.TravelCovered;
         c.RemoteSupport = input.RemoteSupport ?? c.RemoteSupport;
+        // Given, a cap of 0 is "no cap": the form has no separate switch, and a contract covering no parts says 0 %.
+        if (input.PartsCap is { } cap)
+            c.PartsCap = cap == 0 ? null : cap;
     }
 
     /// <summary>Visits a year over the term, rounded up: a 12-month contract with 4 a year includes 4, an 18-month one 6.</summary>

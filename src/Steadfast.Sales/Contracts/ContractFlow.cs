@@ -262,6 +262,7 @@ internal sealed partial class ContractService
             PartsPercent = c.PartsPercent,
             TravelCovered = c.TravelCovered,
             RemoteSupport = c.RemoteSupport,
+            PartsCap = c.PartsCap,
             CustomFields = c.CustomFields,
         };
         copy.Lines.AddRange(
@@ -285,6 +286,7 @@ internal sealed partial class ContractService
             })
         );
         copy.Models.AddRange(c.Models.Select(m => new CoveredModel { ContractId = copy.Id, ProductId = m.ProductId }));
+        copy.Parts.AddRange(c.Parts.Select(p => new CoveredPart { ContractId = copy.Id, PartId = p.PartId }));
         return copy;
     }
 }

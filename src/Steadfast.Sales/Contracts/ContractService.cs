@@ -29,6 +29,7 @@ internal sealed partial class ContractService(
     IConfiguration config,
     TimeProvider clock,
     IServiceProvider services,
+    Inventory.Public.PartModels partModels,
     IStringLocalizer<Strings> t
 ) : IApprovalSubject
 {
@@ -132,6 +133,7 @@ internal sealed partial class ContractService(
         var owner = await db.Users.Where(u => u.Id == c.OwnerId).Select(u => u.DisplayName).FirstOrDefaultAsync(ct);
         var hidden = PricesHidden;
         var today = Today;
+        var parts = c.Parts.Count == 0 ? [] : await partModels.LabelsAsync([.. c.Parts.Select(p => p.PartId)], ct);
         return new ContractDetail(
             c.Id,
             c.Number,
@@ -171,6 +173,9 @@ internal sealed partial class ContractService(
             c.PartsPercent,
             c.TravelCovered,
             c.RemoteSupport,
+            c.PartsCap,
+            c.PartsCapUsed,
+            [.. parts.Select(p => new CoveredPartDto(p.Key, p.Value)).OrderBy(p => p.Label, StringComparer.Ordinal)],
             hidden ? null : c.Received,
             hidden ? null : c.Invoiced,
             hidden
@@ -247,7 +252,13 @@ internal sealed partial class ContractService(
     /// <summary>A visible contract with its lines, machines, models and plan, or null.</summary>
     private Task<Contract?> WholeAsync(Guid id, bool tracked, CancellationToken ct)
     {
-        var q = Visible().Include(x => x.Lines).Include(x => x.Machines).Include(x => x.Models).Include(x => x.Instalments).AsSplitQuery();
+        var q = Visible()
+            .Include(x => x.Lines)
+            .Include(x => x.Machines)
+            .Include(x => x.Models)
+            .Include(x => x.Parts)
+            .Include(x => x.Instalments)
+            .AsSplitQuery();
         return (tracked ? q : q.AsNoTracking()).SingleOrDefaultAsync(x => x.Id == id, ct);
     }
 

@@ -15,6 +15,9 @@ public sealed record CoverageTerms(
     int VisitsUsed
 );
 
+/// <summary>What a contract paid of an order's parts (fen), and whether its cap stopped it paying more.</summary>
+public sealed record PartsCover(long Covered, bool CapReached);
+
 /// <summary>
 /// Service contracts as the work order sees them. Contracts live above this module (in Sales), so the work order asks
 /// through this port; with no contracts module installed nothing is covered.
@@ -29,4 +32,20 @@ public interface IContractCoverage
 
     /// <summary>Gives a taken visit back (the order was cancelled).</summary>
     Task ReturnVisitAsync(Guid contractId, CancellationToken ct);
+
+    /// <summary>
+    /// What the contract pays of a resolved order's parts (fen): its percent of the parts it covers (all of them, or
+    /// those on its list; parts bought on the spot only when it has no list), at most what is left under its cap, which
+    /// this takes in the same step.
+    /// </summary>
+    Task<PartsCover> CoverPartsAsync(
+        Guid contractId,
+        IReadOnlyDictionary<Guid, long> stockCostByPart,
+        long otherParts,
+        int percent,
+        CancellationToken ct
+    );
+
+    /// <summary>Gives parts cover back under the cap (the order was reopened and is costed again).</summary>
+    Task ReturnPartsAsync(Guid contractId, long amount, CancellationToken ct);
 }

@@ -7,7 +7,8 @@ public sealed record ChargeLine(string Kind, long Cost, long Covered, long Billa
 
 /// <summary>
 /// Who pays which part of an order: the warranty pays everything; a service contract pays its share of labour and parts
-/// (percent, the customer's share rounded down to the fen) and travel when it says so; otherwise the customer pays.
+/// (percent, the customer's share rounded down to the fen; once resolved, the parts amount it took under its list and
+/// cap) and travel when it says so; otherwise the customer pays.
 /// The database sums use the same integer arithmetic (<see cref="WorkOrderService.CustomerSummaryAsync"/>).
 /// </summary>
 public static class Charges
@@ -32,7 +33,7 @@ public static class Charges
             w.InWarranty ? 0
             : w.ContractId == null ? w.LabourCost + w.TravelCost + w.PartsCost
             : w.LabourCost * (100 - w.CoveredLabourPercent) / 100
-                + w.PartsCost * (100 - w.CoveredPartsPercent) / 100
+                + (w.PartsCovered != null ? w.PartsCost - w.PartsCovered.Value : w.PartsCost * (100 - w.CoveredPartsPercent) / 100)
                 + (w.CoveredTravel ? 0 : w.TravelCost),
     };
 
@@ -45,7 +46,8 @@ public static class Charges
             w.TravelCost,
             w.CoveredLabourPercent,
             w.CoveredPartsPercent,
-            w.CoveredTravel
+            w.CoveredTravel,
+            w.PartsCovered
         );
 
     public static IReadOnlyList<ChargeLine> Split(
@@ -56,7 +58,8 @@ public static class Charges
         long travel,
         int labourPercent,
         int partsPercent,
-        bool travelCovered
+        bool travelCovered,
+        long? partsCovered = null
     )
     {
         // Travel is covered whole or not at all: 100 % or 0 % of it.
@@ -66,10 +69,24 @@ public static class Charges
             : BillableShare(cost, coveredPercent);
         ChargeLine Line(string kind, long cost, int coveredPercent) =>
             new(kind, cost, cost - Billable(cost, coveredPercent), Billable(cost, coveredPercent));
-        return [Line("labour", labour, labourPercent), Line("parts", parts, partsPercent), Line("travel", travel, travelCovered ? 100 : 0)];
+        // Parts once resolved: the amount the contract took (its list and cap applied), not a share.
+        var partsLine =
+            partsCovered is { } pc && contractId is not null && !inWarranty
+                ? new ChargeLine("parts", parts, Math.Min(pc, parts), parts - Math.Min(pc, parts))
+                : Line("parts", parts, partsPercent);
+        return [Line("labour", labour, labourPercent), partsLine, Line("travel", travel, travelCovered ? 100 : 0)];
     }
 
     /// <summary>Whether anything of the order can be billed: not in warranty and not wholly covered by its contract.</summary>
-    public static bool IsBillable(bool inWarranty, Guid? contractId, int labourPercent, int partsPercent, bool travelCovered) =>
-        !inWarranty && (contractId is null || labourPercent < 100 || partsPercent < 100 || !travelCovered);
+    public static bool IsBillable(
+        bool inWarranty,
+        Guid? contractId,
+        int labourPercent,
+        int partsPercent,
+        bool travelCovered,
+        long? partsCovered = null,
+        long partsCost = 0
+    ) =>
+        !inWarranty
+        && (contractId is null || labourPercent < 100 || (partsCovered is { } pc ? pc < partsCost : partsPercent < 100) || !travelCovered);
 }

@@ -93,6 +93,12 @@ internal sealed class WorkOrder : IVersioned, IAudited, IHasCustomFields
     public int CoveredPartsPercent { get; set; }
     public bool CoveredTravel { get; set; }
 
+    /// <summary>
+    /// The contract's share of the parts, fixed when the order is resolved: only the parts on the contract's list, and
+    /// no more than is left under its cap. Null until then (the parts percent gives the share meanwhile).
+    /// </summary>
+    public long? PartsCovered { get; set; }
+
     /// <summary>The contract's service level, which picks the SLA policy made for it.</summary>
     public string ServiceLevel { get; set; } = "";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
@@ -279,7 +280,35 @@ internal sealed class WorkOrderMoves(
         order.PartsCost = await stockParts.CostAsync(order.Id, ct) + (input.PartsCost ?? 0);
         order.TravelCost = input.TravelCost ?? 0;
         order.PartsUsed = input.PartsUsed?.Trim() ?? "";
+        await CoverPartsAsync(order, input.PartsCost ?? 0, ct);
     }
+
+    /// <summary>
+    /// The contract's share of the parts, taken under its cap when the order is resolved (given back first if it was
+    /// resolved before). Less than its percent would give means the cap ran out: the dispatchers are told, as for visits.
+    /// </summary>
+    private async Task CoverPartsAsync(WorkOrder order, long otherParts, CancellationToken ct)
+    {
+        if (order.ContractId is not { } contractId || order.InWarranty || coverage.FirstOrDefault() is not { } contracts)
+            return;
+        if (order.PartsCovered is > 0)
+            await contracts.ReturnPartsAsync(contractId, order.PartsCovered.Value, ct);
+        var byPart = await stockParts.CostByPartAsync(order.Id, ct);
+        var cover = await contracts.CoverPartsAsync(contractId, byPart, otherParts, order.CoveredPartsPercent, ct);
+        order.PartsCovered = cover.Covered;
+        if (!cover.CapReached)
+            return;
+        order.EntitlementExhausted = true;
+        await notifier.NotifyAsync(
+            "PartsCapReached",
+            await notifier.UsersInRolesAsync([Roles.Dispatcher, Roles.ServiceManager], ct),
+            $"/service/{order.Id}",
+            [order.Number, order.ContractNumber, Yuan(order.PartsCost - cover.Covered)],
+            ct
+        );
+    }
+
+    private static string Yuan(long fen) => (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
 
     /// <summary>The SOP after a close: the customer gets the survey link, the desk gets a call-back task.</summary>
     private async Task AfterCloseAsync(WorkOrder order, DateTime now, CancellationToken ct)

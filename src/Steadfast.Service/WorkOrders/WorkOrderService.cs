@@ -699,7 +699,15 @@ internal sealed partial class WorkOrderService(
             Region = w.Region,
             ProductCategory = w.ProductCategory,
             InWarranty = w.InWarranty,
-            Billable = Charges.IsBillable(w.InWarranty, w.ContractId, w.CoveredLabourPercent, w.CoveredPartsPercent, w.CoveredTravel),
+            Billable = Charges.IsBillable(
+                w.InWarranty,
+                w.ContractId,
+                w.CoveredLabourPercent,
+                w.CoveredPartsPercent,
+                w.CoveredTravel,
+                w.PartsCovered,
+                w.PartsCost
+            ),
             ContractId = w.ContractId,
             ContractNumber = w.ContractNumber,
             ServiceLevel = w.ServiceLevel,

@@ -200,6 +200,169 @@ public abstract class CoverageTests<TApp>(TApp app) : IClassFixture<TApp>
     }
 }
 
+/// <summary>A contract covering some parts up to a cap in ¥: the list and the cap decide the parts line at resolution.</summary>
+public abstract class PartsCoverTests<TApp>(TApp app) : IClassFixture<TApp>
+    where TApp : AppFactory
+{
+    private static Task<HttpResponseMessage> Move(HttpClient c, JsonElement order, object body) =>
+        c.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/transitions", body);
+
+    [Fact]
+    public async Task Only_listed_parts_are_covered_and_no_more_than_the_cap_over_the_term()
+    {
+        using var admin = await app.AdminAsync();
+        var rep = await app.CreateAsync("Sales");
+        using var cr = await app.ClientForAsync(rep.Email());
+        var engineer = await app.CreateAsync("Engineer");
+        using var ce = await app.ClientForAsync(engineer.Email());
+        var dispatcher = await app.CreateAsync("Dispatcher");
+        var customer = await cr.CustomerAsync();
+        var product = await admin.ProductAsync(warrantyMonths: 1);
+        var machine = await admin.MachineAsync(customer, product);
+        var code = Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        var van = await (
+            await admin.PostAsJsonAsync(
+                "/api/v1/warehouses",
+                new
+                {
+                    code = "V" + code,
+                    name = "车载库",
+                    kind = "van",
+                    keeperId = engineer.Id(),
+                }
+            )
+        ).ExpectAsync(HttpStatusCode.Created);
+        async Task<string> PartAsync(string suffix, long cost)
+        {
+            var part = await (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/parts",
+                    new
+                    {
+                        number = $"P-{code}-{suffix}",
+                        name = "密封件",
+                        unit = "pcs",
+                        unitCost = cost,
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.Created);
+            await (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/stock-movements",
+                    new
+                    {
+                        kind = "receive",
+                        partId = part.Id(),
+                        warehouseId = van.Id(),
+                        quantity = 5,
+                        unitCost = cost,
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.Created);
+            return part.Id();
+        }
+        var seal = await PartAsync("A", 200_00);
+        var filter = await PartAsync("B", 100_00);
+
+        // A part not in the catalogue is refused by field; then the seal alone is covered, half, up to ¥150.
+        var body = new Dictionary<string, object?>
+        {
+            ["title"] = "备件包年",
+            ["kind"] = "service",
+            ["serviceKind"] = "partsPackage",
+            ["customerId"] = customer.Id(),
+            ["startsOn"] = "2026-03-01",
+            ["endsOn"] = "2027-02-28",
+            ["amount"] = 5_000_00,
+            ["machineIds"] = new[] { machine.Id() },
+            ["labourPercent"] = 0,
+            ["partsPercent"] = 50,
+            ["partsCap"] = 150_00,
+            ["partIds"] = new[] { seal, Guid.NewGuid().ToString() },
+        };
+        var refused = await cr.ContractAsync(body, HttpStatusCode.BadRequest);
+        Assert.Equal(["partIds"], refused.ErrorFields());
+        body["partIds"] = new[] { seal };
+        var contract = await cr.SignedAsync(await cr.ContractAsync(body));
+        Assert.Equal(150_00, contract.Fen("partsCap"));
+        Assert.Equal(seal, Assert.Single(contract.GetProperty("parts").EnumerateArray()).Id());
+
+        async Task<JsonElement> RepairAsync(string[] parts, long bought)
+        {
+            var order = await (
+                await admin.PostAsJsonAsync(
+                    "/api/v1/work-orders",
+                    new
+                    {
+                        customerId = customer.Id(),
+                        machineId = machine.Id(),
+                        type = "repair",
+                        contactName = "王主任",
+                        contactPhone = "13800000000",
+                        faultDescription = "液压站漏油",
+                        category = "液压",
+                        severity = "degraded",
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.Created);
+            Assert.Equal(contract.Id(), order.GetProperty("contractId").GetString());
+            await (await Move(admin, order, new { to = "assigned", assigneeId = engineer.Id() })).ExpectAsync(HttpStatusCode.OK);
+            foreach (var to in new[] { "accepted", "enRoute" })
+                await (await Move(ce, order, new { to })).ExpectAsync(HttpStatusCode.OK);
+            await (await ce.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/check-ins", new { })).ExpectAsync(HttpStatusCode.OK);
+            foreach (var part in parts)
+                await (
+                    await ce.PostAsJsonAsync($"/api/v1/work-orders/{order.Id()}/parts", new { partId = part, quantity = 1 })
+                ).ExpectAsync(HttpStatusCode.Created);
+            return await (
+                await Move(
+                    ce,
+                    order,
+                    new
+                    {
+                        to = "resolved",
+                        diagnosis = "密封件老化",
+                        rootCause = "wear",
+                        actions = "更换",
+                        labourHours = 1,
+                        partsCost = bought,
+                    }
+                )
+            ).ExpectAsync(HttpStatusCode.OK);
+        }
+
+        // The seal (¥200) is listed: half is ¥100, under the cap. The filter and the part bought on the spot are not.
+        var first = await RepairAsync([seal, filter], 50_00);
+        var parts = first.GetProperty("charges").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "parts");
+        Assert.Equal(350_00, parts.Fen("cost"));
+        Assert.Equal(100_00, parts.Fen("covered"));
+        Assert.Equal(250_00, parts.Fen("billable"));
+        Assert.False(first.GetProperty("entitlementExhausted").GetBoolean());
+        var used = await (await cr.GetAsync($"/api/v1/contracts/{contract.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(100_00, used.Fen("partsCapUsed"));
+
+        // The next seal would be ¥100 more; ¥50 is left under the cap: that much is covered, the rest billed, dispatch told.
+        var second = await RepairAsync([seal], 0);
+        parts = second.GetProperty("charges").EnumerateArray().Single(c => c.GetProperty("kind").GetString() == "parts");
+        Assert.Equal(50_00, parts.Fen("covered"));
+        Assert.Equal(150_00, parts.Fen("billable"));
+        Assert.True(second.GetProperty("entitlementExhausted").GetBoolean());
+        Assert.Contains(await app.NotificationsAsync(dispatcher.Email()), n => n.GetProperty("kind").GetString() == "PartsCapReached");
+        used = await (await cr.GetAsync($"/api/v1/contracts/{contract.Id()}")).ExpectAsync(HttpStatusCode.OK);
+        Assert.Equal(150_00, used.Fen("partsCapUsed"));
+
+        // The customer's summary sums the same split in the database.
+        var summary = await (await admin.GetAsync($"/api/v1/work-orders/summary?customerId={customer.Id()}")).ExpectAsync(
+            HttpStatusCode.OK
+        );
+        Assert.Equal(150_00, summary.Fen("coveredCost"));
+    }
+}
+
+public sealed class PartsCoverTests_Sqlite(SqliteFactory app) : PartsCoverTests<SqliteFactory>(app);
+
+public sealed class PartsCoverTests_Postgres(PostgresFactory app) : PartsCoverTests<PostgresFactory>(app);
+
 public sealed class CoverageTests_Sqlite(SqliteFactory app) : CoverageTests<SqliteFactory>(app);
 
 public sealed class CoverageTests_Postgres(PostgresFactory app) : CoverageTests<PostgresFactory>(app);
