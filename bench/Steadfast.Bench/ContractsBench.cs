@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -22,19 +21,12 @@ internal static class ContractsBench
 #pragma warning disable CA5394 // benchmark data: a fixed-seed generator is the point
     public static async Task<int> RunAsync(string[] args)
     {
-        var (provider, connection, url, email, password) = (args[1], args[2], args[3], args[4], args[5]);
-        var settings = new DatabaseSettings(Enum.Parse<DatabaseProvider>(provider, true), connection);
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        settings.Apply(builder);
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await (
-            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password })
-        ).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+        var (options, api) = await SeededBench.ConnectAsync(args);
+        using var http = api;
 
         var generate = System.Diagnostics.Stopwatch.StartNew();
         List<(Guid Customer, Guid Machine, Guid Product)> covered;
-        await using (var db = new AppDbContext(builder.Options))
+        await using (var db = new AppDbContext(options))
             covered = await GenerateAsync(db);
         Console.WriteLine($"generated in {generate.Elapsed.TotalSeconds:F0} s");
         await Timings.QuietAsync();
@@ -55,11 +47,11 @@ internal static class ContractsBench
             () => Get($"/api/v1/contracts/{one}"),
             40
         );
-        Row("receivables ageing by customer, 1,000,000 instalments", ageing, byId, "one contract by id", 300);
-        Row($"profitability by customer, {year}", profit, byId, "one contract by id", 500);
+        SeededBench.Row("receivables ageing by customer, 1,000,000 instalments", ageing, byId, "one contract by id", 300);
+        SeededBench.Row($"profitability by customer, {year}", profit, byId, "one contract by id", 500);
 
         // Intake's own call, on its own context as a request would have, against a machine read by id.
-        await using (var db = new AppDbContext(builder.Options))
+        await using (var db = new AppDbContext(options))
         {
             var coverage = new ContractCoverage(db);
             var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
@@ -95,21 +87,9 @@ internal static class ContractsBench
                 },
                 400
             );
-            Row($"covering contract at intake (found on {found} of {calls} calls)", find, machine, "one machine by id", 2);
+            SeededBench.Row($"covering contract at intake (found on {found} of {calls} calls)", find, machine, "one machine by id", 2);
         }
         return 0;
-    }
-
-    private static void Row(string name, Timings t, Timings baseline, string baselineName, double target)
-    {
-        var verdict = t.P95 < target ? "met" : "MISSED";
-        Console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"RESULT {name}: median {t.Median:F2} ms, p95 {t.P95:F2} ms; baseline ({baselineName}) median "
-                    + $"{baseline.Median:F2} ms; ratio {t.Median / baseline.Median:F1}; target p95 < {target} ms {verdict}"
-            )
-        );
     }
 
     private static async Task<List<(Guid, Guid, Guid)>> GenerateAsync(AppDbContext db)

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -23,15 +22,8 @@ internal static class SalesBench
 #pragma warning disable CA5394 // benchmark data: a fixed-seed generator is the point
     public static async Task<int> RunAsync(string[] args)
     {
-        var (provider, connection, url, email, password) = (args[1], args[2], args[3], args[4], args[5]);
-        var settings = new DatabaseSettings(Enum.Parse<DatabaseProvider>(provider, true), connection);
-        var builder = new DbContextOptionsBuilder<AppDbContext>();
-        settings.Apply(builder);
-        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromMinutes(5) };
-        var token = await (
-            await http.PostAsJsonAsync("/api/v1/auth/token", new { email, password })
-        ).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
+        var (options, api) = await SeededBench.ConnectAsync(args);
+        using var http = api;
         var model = await (
             await http.PostAsJsonAsync(
                 "/api/v1/products",
@@ -47,7 +39,7 @@ internal static class SalesBench
         var modelId = model.GetProperty("id").GetGuid();
 
         var generate = Stopwatch.StartNew();
-        await using (var db = new AppDbContext(builder.Options))
+        await using (var db = new AppDbContext(options))
             await GenerateAsync(db, modelId);
         Console.WriteLine($"generated in {generate.Elapsed.TotalSeconds:F0} s");
         await Timings.QuietAsync();
@@ -67,8 +59,8 @@ internal static class SalesBench
             () => Get($"/api/v1/opportunities/{one}"),
             40
         );
-        Row("pipeline board, 200,000 leads / 500,000 orders", board, byId, 300);
-        Row("forecast, 6 months ahead and 3 back", forecast, byId, 300);
+        SeededBench.Row("pipeline board, 200,000 leads / 500,000 orders", board, byId, "one opportunity by id", 300);
+        SeededBench.Row("forecast, 6 months ahead and 3 back", forecast, byId, "one opportunity by id", 300);
 
         var draft = Stopwatch.StartNew();
         var ecn = await (
@@ -105,18 +97,6 @@ internal static class SalesBench
             )
         );
         return 0;
-    }
-
-    private static void Row(string name, Timings t, Timings baseline, double target)
-    {
-        var verdict = t.P95 < target ? "met" : "MISSED";
-        Console.WriteLine(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"RESULT {name}: median {t.Median:F1} ms, p95 {t.P95:F1} ms; baseline (one opportunity by id) median "
-                    + $"{baseline.Median:F1} ms; ratio {t.Median / baseline.Median:F1}; target p95 < {target} ms {verdict}"
-            )
-        );
     }
 
     private static async Task GenerateAsync(AppDbContext db, Guid modelId)
