@@ -148,7 +148,10 @@ internal sealed partial class ContractService
         }
     }
 
-    /// <summary>An amendment signed: the contract it changes ends, and what was still to be paid there is owed here.</summary>
+    /// <summary>
+    /// An amendment signed: the contract it changes ends, what was still to be paid there is owed here, and the visits
+    /// and parts cover its repairs already took count against the amendment (same term, same entitlements).
+    /// </summary>
     private async Task EndReplacedAsync(Guid replacedId, Contract amendment, CancellationToken ct)
     {
         var old = await db.Set<Contract>().Include(x => x.Instalments).SingleOrDefaultAsync(x => x.Id == replacedId, ct);
@@ -159,6 +162,8 @@ internal sealed partial class ContractService
         old.TerminationReason = t["Contracts.AmendedBy", amendment.Number];
         foreach (var i in old.Instalments.Where(i => i.Open > 0))
             i.Owed = false;
+        amendment.VisitsUsed += old.VisitsUsed;
+        amendment.PartsCapUsed += old.PartsCapUsed;
     }
 
     /// <summary>Delivery and acceptance dates: instalments counting from them get their due dates.</summary>

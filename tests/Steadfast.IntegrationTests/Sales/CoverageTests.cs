@@ -351,6 +351,13 @@ public abstract class PartsCoverTests<TApp>(TApp app) : IClassFixture<TApp>
         used = await (await cr.GetAsync($"/api/v1/contracts/{contract.Id()}")).ExpectAsync(HttpStatusCode.OK);
         Assert.Equal(150_00, used.Fen("partsCapUsed"));
 
+        // An amendment signed in its place carries on from what was used: the cap is not reset by a change of terms.
+        var amendment = await (await cr.PostAsJsonAsync($"/api/v1/contracts/{contract.Id()}/amend", new { })).ExpectAsync(
+            HttpStatusCode.Created
+        );
+        var signedAmendment = await cr.SignedAsync(amendment);
+        Assert.Equal(150_00, signedAmendment.Fen("partsCapUsed"));
+
         // The customer's summary sums the same split in the database.
         var summary = await (await admin.GetAsync($"/api/v1/work-orders/summary?customerId={customer.Id()}")).ExpectAsync(
             HttpStatusCode.OK
