@@ -4,7 +4,10 @@ using Steadfast.Platform.Data;
 
 namespace Steadfast.Inventory.Public;
 
-/// <summary>Which product models a part is fitted to, for modules above that reach machines through parts (an ECN on a part).</summary>
+/// <summary>
+/// Parts as modules above see them: which product models a part is fitted to (an ECN on a part reaches machines), and
+/// parts named and found by label (a contract's covered parts).
+/// </summary>
 public sealed class PartModels(AppDbContext db)
 {
     /// <summary>The parts found by number, each with the models it fits; a number not in the catalogue is absent.</summary>

@@ -9,4 +9,7 @@ public static class Money
 
     public static string Yuan(double fen, bool cents = true) =>
         (fen / 100).ToString(cents ? "¥#,##0.00" : "¥#,##0", CultureInfo.InvariantCulture);
+
+    /// <summary>Yuan without the sign, exact, for messages whose text puts the ¥ itself.</summary>
+    public static string Amount(long fen) => (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
 }

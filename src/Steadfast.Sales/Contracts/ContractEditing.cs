@@ -208,7 +208,7 @@ internal sealed partial class ContractService
             && lines.Count == input.Lines.Count
             && given != lines.Sum(l => l.Amount)
         )
-            errors.Add("amount", t["Contracts.Error.LinesTotal", PaymentPlan.Yuan(lines.Sum(l => l.Amount))]);
+            errors.Add("amount", t["Contracts.Error.LinesTotal", Platform.Ui.Money.Amount(lines.Sum(l => l.Amount))]);
         // Entitlements: only a service contract has them.
         var level = input.ServiceLevel?.Trim().ToUpperInvariant() ?? (isNew ? "" : c.ServiceLevel);
         if (!Service.Public.ServiceLevels.IsValid(level))
@@ -229,7 +229,11 @@ internal sealed partial class ContractService
         if (plan is null && !isNew && input.Amount is not null && amount != c.Amount && c.Instalments.Count > 0)
             errors.Add(
                 "instalments",
-                t["Contracts.Error.PlanTotal", PaymentPlan.Yuan(c.Instalments.Sum(i => i.Amount)), PaymentPlan.Yuan(amount ?? 0)]
+                t[
+                    "Contracts.Error.PlanTotal",
+                    Platform.Ui.Money.Amount(c.Instalments.Sum(i => i.Amount)),
+                    Platform.Ui.Money.Amount(amount ?? 0)
+                ]
             );
         var values = await fields.ValidateAsync(Contract.RecordTypeName, input.CustomFields, isNew ? null : c.CustomFields, errors, ct);
         if (!errors.Any && kind == ContractKind.Service && machines.Count + models.Count > 0)

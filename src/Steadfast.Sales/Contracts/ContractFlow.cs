@@ -20,7 +20,11 @@ internal sealed partial class ContractService
         if (c.Kind != ContractKind.Framework && c.Instalments.Count > 0 && c.Instalments.Sum(i => i.Amount) != c.Amount)
             throw AppValidationException.For(
                 "instalments",
-                t["Contracts.Error.PlanTotal", PaymentPlan.Yuan(c.Instalments.Sum(i => i.Amount)), PaymentPlan.Yuan(c.Amount)]
+                t[
+                    "Contracts.Error.PlanTotal",
+                    Platform.Ui.Money.Amount(c.Instalments.Sum(i => i.Amount)),
+                    Platform.Ui.Money.Amount(c.Amount)
+                ]
             );
         await db.InTransactionAsync(
             async () =>

@@ -182,13 +182,12 @@ internal sealed class Ageing(AppDbContext db, CustomerDirectory directory, Contr
         var today = numbers.Today;
         var rows = await (
             from i in Open().Where(i => i.CustomerId == customerId)
-            join c in db.Set<Contract>() on i.ContractId equals c.Id
-            orderby i.DueOn == null, i.DueOn, c.Number, i.Position
+            orderby i.DueOn == null, i.DueOn, i.ContractNumber, i.Position
             select new
             {
                 i.Id,
                 i.ContractId,
-                c.Number,
+                Number = i.ContractNumber,
                 i.Name,
                 i.DueOn,
                 i.Amount,

@@ -56,7 +56,7 @@ internal static class PaymentPlan
         }
         var sum = result.Sum(p => p.Amount);
         if (result.Count == input.Count && sum != amount)
-            errors.Add("instalments", t["Contracts.Error.PlanTotal", Yuan(sum), Yuan(amount)]);
+            errors.Add("instalments", t["Contracts.Error.PlanTotal", Platform.Ui.Money.Amount(sum), Platform.Ui.Money.Amount(amount)]);
         return result;
     }
 
@@ -80,6 +80,4 @@ internal static class PaymentPlan
 
     /// <summary>Days past due on <paramref name="today"/> (0 when not yet due, or not dated).</summary>
     public static int DaysOverdue(DateOnly? dueOn, DateOnly today) => dueOn is { } d && d < today ? today.DayNumber - d.DayNumber : 0;
-
-    public static string Yuan(long fen) => (fen / 100m).ToString("N2", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -59,7 +59,7 @@ internal sealed class ReceiptService(
                 var credit = input.Amount!.Value - applied;
                 // A share that failed its own check already says what is wrong; the remainder it leaves is not news.
                 if (credit > 0 && input.AsCredit != true && !errors.Any)
-                    errors.Add("amount", t["Contracts.Error.OverPaid", PaymentPlan.Yuan(credit)]);
+                    errors.Add("amount", t["Contracts.Error.OverPaid", Platform.Ui.Money.Amount(credit)]);
                 errors.ThrowIfAny();
                 var receipt = new Receipt
                 {
@@ -150,12 +150,12 @@ internal sealed class ReceiptService(
             if (a.Amount is not { } share || share <= 0)
                 errors.Add($"allocations[{n}].amount", t["Contracts.Error.ReceiptAmount"]);
             else if (share > i.Open)
-                errors.Add($"allocations[{n}].amount", t["Contracts.Error.MoreThanOpen", PaymentPlan.Yuan(i.Open)]);
+                errors.Add($"allocations[{n}].amount", t["Contracts.Error.MoreThanOpen", Platform.Ui.Money.Amount(i.Open)]);
             else
                 result.Add((i, share));
         }
         if (result.Sum(r => r.Item2) > amount)
-            errors.Add("allocations", t["Contracts.Error.AllocatedMore", PaymentPlan.Yuan(amount)]);
+            errors.Add("allocations", t["Contracts.Error.AllocatedMore", Platform.Ui.Money.Amount(amount)]);
         return result;
     }
 
@@ -195,19 +195,18 @@ internal sealed class ReceiptService(
     private async Task<List<ReceiptDto>> ToDtosAsync(List<Receipt> receipts, CancellationToken ct)
     {
         var ids = receipts.SelectMany(r => r.Allocations).Select(a => a.InstalmentId).Distinct().ToList();
-        var paid = await (
-            from i in db.Set<Instalment>()
-            join c in db.Set<Contract>() on i.ContractId equals c.Id
-            where ids.Contains(i.Id)
-            select new
+        // The instalment carries its contract's number: no join.
+        var paid = await db.Set<Instalment>()
+            .Where(i => ids.Contains(i.Id))
+            .Select(i => new
             {
                 i.Id,
-                c.Number,
+                Number = i.ContractNumber,
                 i.Name,
                 i.DueOn,
                 i.Position,
-            }
-        ).ToDictionaryAsync(x => x.Id, ct);
+            })
+            .ToDictionaryAsync(x => x.Id, ct);
         var customers = await directory.CustomerNamesAsync(receipts.Select(r => r.CustomerId), ct);
         return
         [
@@ -259,7 +258,7 @@ internal sealed class ReceiptService(
         if (input.Amount is not { } amount || amount <= 0)
             errors.Add("amount", t["Contracts.Error.ReceiptAmount"]);
         else if (instalment is not null && amount > instalment.Amount - instalment.Invoiced)
-            errors.Add("amount", t["Contracts.Error.InvoiceMore", PaymentPlan.Yuan(instalment.Amount - instalment.Invoiced)]);
+            errors.Add("amount", t["Contracts.Error.InvoiceMore", Platform.Ui.Money.Amount(instalment.Amount - instalment.Invoiced)]);
         errors.ThrowIfAny();
         var invoice = new Invoice
         {

@@ -62,19 +62,19 @@ public static class Charges
         long? partsCovered = null
     )
     {
-        // Travel is covered whole or not at all: 100 % or 0 % of it.
-        long Billable(long cost, int coveredPercent) =>
+        // The customer's part of a line when a contract covers the order; the warranty pays all, no contract nothing.
+        long Billable(long cost, long underContract) =>
             inWarranty ? 0
             : contractId is null ? cost
-            : BillableShare(cost, coveredPercent);
-        ChargeLine Line(string kind, long cost, int coveredPercent) =>
-            new(kind, cost, cost - Billable(cost, coveredPercent), Billable(cost, coveredPercent));
-        // Parts once resolved: the amount the contract took (its list and cap applied), not a share.
-        var partsLine =
-            partsCovered is { } pc && contractId is not null && !inWarranty
-                ? new ChargeLine("parts", parts, Math.Min(pc, parts), parts - Math.Min(pc, parts))
-                : Line("parts", parts, partsPercent);
-        return [Line("labour", labour, labourPercent), partsLine, Line("travel", travel, travelCovered ? 100 : 0)];
+            : underContract;
+        ChargeLine Line(string kind, long cost, long billable) => new(kind, cost, cost - billable, billable);
+        return
+        [
+            Line("labour", labour, Billable(labour, BillableShare(labour, labourPercent))),
+            // Once resolved, the amount the contract took of the parts (its list and cap applied), not a share.
+            Line("parts", parts, Billable(parts, partsCovered is { } pc ? parts - pc : BillableShare(parts, partsPercent))),
+            Line("travel", travel, Billable(travel, travelCovered ? 0 : travel)),
+        ];
     }
 
     /// <summary>Whether anything of the order can be billed: not in warranty and not wholly covered by its contract.</summary>

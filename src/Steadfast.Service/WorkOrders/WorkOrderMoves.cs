@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Steadfast.Platform.Api;
@@ -303,12 +302,10 @@ internal sealed class WorkOrderMoves(
             "PartsCapReached",
             await notifier.UsersInRolesAsync([Roles.Dispatcher, Roles.ServiceManager], ct),
             $"/service/{order.Id}",
-            [order.Number, order.ContractNumber, Yuan(order.PartsCost - cover.Covered)],
+            [order.Number, order.ContractNumber, Money.Amount(order.PartsCost - cover.Covered)],
             ct
         );
     }
-
-    private static string Yuan(long fen) => (fen / 100m).ToString("N2", CultureInfo.InvariantCulture);
 
     /// <summary>The SOP after a close: the customer gets the survey link, the desk gets a call-back task.</summary>
     private async Task AfterCloseAsync(WorkOrder order, DateTime now, CancellationToken ct)
