@@ -75,6 +75,9 @@ public abstract partial class AccessTests<TApp>(TApp app) : IClassFixture<TApp>
         [Policies.FinanceWork] = [Roles.Admin, Roles.Finance],
         [Policies.ContractPortal] = [Roles.Customer],
         [Policies.ProfitReaders] = [Roles.Admin, Roles.Executive, Roles.Finance, Roles.SalesManager, Roles.ServiceManager],
+        [Policies.MaintenanceReaders] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Executive],
+        [Policies.MaintenancePlanners] = [Roles.Admin, Roles.ServiceManager],
+        [Policies.MaintenancePortal] = [Roles.Customer],
     };
 
     /// <summary>The only routes anybody may call without signing in.</summary>

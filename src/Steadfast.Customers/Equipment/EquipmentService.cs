@@ -23,7 +23,8 @@ internal sealed class EquipmentService(
     CompanyClock company,
     IStringLocalizer<Strings> t,
     IEnumerable<Public.IMachineTimelineSource> timelineSources,
-    Steadfast.Platform.Files.AttachmentService attachments
+    Steadfast.Platform.Files.AttachmentService attachments,
+    IEnumerable<IMachineWatcher> watchers
 )
 {
     public const string RecordType = "equipment";
@@ -140,6 +141,7 @@ internal sealed class EquipmentService(
         };
         await ApplyAsync(machine, input, isNew: true, ct);
         db.Add(machine);
+        await TellAsync(machine, isNew: true, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(machine.Id, ct);
     }
@@ -152,6 +154,7 @@ internal sealed class EquipmentService(
             throw AppValidationException.For("version", t["Common.Error.VersionRequired"]);
         db.ExpectVersion(machine, input.Version.Value);
         await ApplyAsync(machine, input, isNew: false, ct);
+        await TellAsync(machine, isNew: false, ct);
         await db.SaveChangesAsync(ct);
         return await GetAsync(id, ct);
     }
@@ -256,6 +259,12 @@ internal sealed class EquipmentService(
         m.CustomFields = values;
     }
 
+    private async Task TellAsync(Machine m, bool isNew, CancellationToken ct)
+    {
+        foreach (var w in watchers)
+            await w.MachineSavedAsync(new PlanMachine(m.Id, m.ProductId, m.CustomerId, m.InstalledOn, m.LastReadingHours), isNew, ct);
+    }
+
     private async Task<bool> IsDescendantAsync(Guid candidate, Guid root, CancellationToken ct)
     {
         for (Guid? at = candidate; at is not null; )
@@ -318,6 +327,8 @@ internal sealed class EquipmentService(
         db.Add(reading);
         if (!await db.Set<MeterReading>().AnyAsync(r => r.MachineId == id && r.ReadAtUtc > at, ct))
             machine.LastReadingHours = reading.Hours;
+        foreach (var w in watchers)
+            await w.ReadingAddedAsync(id, new MachineReading(id, reading.ReadAtUtc, reading.Hours, replacement), ct);
         await db.SaveChangesAsync(ct);
         return new ReadingDto(reading.Id, reading.Hours, reading.ReadAtUtc, reading.IsMeterReplacement, actor.Name);
     }

@@ -30,6 +30,29 @@ public sealed record MachineRef(Guid Id, Guid CustomerId, string SerialNumber, G
 
 public sealed record ProductOption(Guid Id, string Code, string Name, string Category);
 
+/// <summary>A model's maintenance hints, where its maintenance template starts from.</summary>
+public sealed record ModelHints(Guid Id, string Code, string Name, string Category, int? EveryDays, int? EveryHours, bool Active);
+
+/// <summary>A machine as its maintenance plan needs it.</summary>
+public sealed record PlanMachine(Guid Id, Guid ProductId, Guid CustomerId, DateOnly? InstalledOn, double? LastHours);
+
+/// <summary>Whom a visit is arranged with.</summary>
+public sealed record SiteContact(string Name, string Phone, string Email);
+
+/// <summary>One running-hours reading.</summary>
+public sealed record MachineReading(Guid MachineId, DateTime AtUtc, double Hours, bool Replacement);
+
+/// <summary>
+/// Told, inside the save that makes the change, when a machine is registered or installed and when a reading is recorded: the
+/// service module's maintenance plans follow machines without the customers module knowing of them.
+/// </summary>
+public interface IMachineWatcher
+{
+    Task MachineSavedAsync(PlanMachine machine, bool isNew, CancellationToken ct);
+
+    Task ReadingAddedAsync(Guid machineId, MachineReading reading, CancellationToken ct);
+}
+
 /// <summary>What the service module needs of a customer: where it is (for dispatch) and its tier (for SLA).</summary>
 public sealed record CustomerFacts(Guid Id, string Name, string Province, int Tier, string Address);
 
@@ -266,6 +289,97 @@ public sealed class CustomerDirectory(AppDbContext db, CustomerScope scope)
             .ThenBy(p => p.Code)
             .Select(p => new ProductOption(p.Id, p.Code, p.Name, p.Category))
             .ToListAsync(ct);
+
+    /// <summary>Each model's maintenance hints (every N days, every N running hours), for the maintenance templates.</summary>
+    public Task<List<ModelHints>> ModelHintsAsync(CancellationToken ct) =>
+        db.Set<Product>()
+            .AsNoTracking()
+            .OrderBy(p => p.Code)
+            .Select(p => new ModelHints(p.Id, p.Code, p.Name, p.Category, p.MaintenanceDays, p.MaintenanceHours, p.IsActive))
+            .ToListAsync(ct);
+
+    /// <summary>
+    /// Running machines for maintenance plans, a batch at a time in id order, optionally of one model or only those given. No scope:
+    /// plans are the service department's bookkeeping; who may see a machine is checked where a plan is shown.
+    /// </summary>
+    public Task<List<PlanMachine>> PlanMachinesAsync(
+        Guid? productId,
+        IReadOnlyCollection<Guid>? ids,
+        Guid after,
+        int take,
+        CancellationToken ct
+    )
+    {
+        var q = db.Set<Machine>()
+            .AsNoTracking()
+            .Where(m => m.Status != MachineStatus.Scrapped && m.InstalledOn != null && m.Id.CompareTo(after) > 0);
+        if (productId is { } p)
+            q = q.Where(m => m.ProductId == p);
+        if (ids is not null)
+            q = q.Where(m => ids.Contains(m.Id));
+        return q.OrderBy(m => m.Id)
+            .Take(take)
+            .Select(m => new PlanMachine(m.Id, m.ProductId, m.CustomerId, m.InstalledOn, m.LastReadingHours))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>The newest running-hours readings of machines (at most <paramref name="perMachine"/> each), oldest first.</summary>
+    public async Task<ILookup<Guid, MachineReading>> ReadingsAsync(
+        IReadOnlyCollection<Guid> machineIds,
+        int perMachine,
+        CancellationToken ct
+    )
+    {
+        var rows = await db.Set<MeterReading>()
+            .AsNoTracking()
+            .Where(r => machineIds.Contains(r.MachineId))
+            .Where(r => db.Set<MeterReading>().Count(o => o.MachineId == r.MachineId && o.ReadAtUtc > r.ReadAtUtc) < perMachine)
+            .Select(r => new MachineReading(r.MachineId, r.ReadAtUtc, r.Hours, r.IsMeterReplacement))
+            .ToListAsync(ct);
+        return rows.OrderBy(r => r.AtUtc).ToLookup(r => r.MachineId);
+    }
+
+    /// <summary>Where machines stand, for grouping their visits: the customer, the site, the serial and model.</summary>
+    public Task<List<MachineFacts>> MachineFactsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        Facts(db.Set<Machine>().Where(m => ids.Contains(m.Id))).Select(f => f!).ToListAsync(ct);
+
+    /// <summary>Whom to call about customers' visits: each one's primary (else first active) contact, or the switchboard.</summary>
+    public async Task<Dictionary<Guid, SiteContact>> ContactsAsync(IReadOnlyCollection<Guid> customerIds, CancellationToken ct)
+    {
+        var contacts = await db.Set<Contacts.Contact>()
+            .AsNoTracking()
+            .Where(c => customerIds.Contains(c.CustomerId) && c.IsActive)
+            .OrderByDescending(c => c.IsPrimary)
+            .ThenBy(c => c.CreatedAtUtc)
+            .Select(c => new
+            {
+                c.CustomerId,
+                c.Name,
+                Phone = c.Mobile != "" ? c.Mobile : c.Phone,
+                c.Email,
+            })
+            .ToListAsync(ct);
+        var phones = await db.Set<Customer>()
+            .AsNoTracking()
+            .Where(c => customerIds.Contains(c.Id))
+            .Select(c => new
+            {
+                c.Id,
+                c.Name,
+                c.Phone,
+            })
+            .ToListAsync(ct);
+        return phones.ToDictionary(
+            c => c.Id,
+            c =>
+                contacts.FirstOrDefault(x => x.CustomerId == c.Id) is { } x
+                    ? new SiteContact(x.Name, x.Phone.Length > 0 ? x.Phone : c.Phone, x.Email)
+                    : new SiteContact(c.Name, c.Phone, "")
+        );
+    }
+
+    /// <summary>Of the given machines, those the caller may see.</summary>
+    public IQueryable<Guid> VisibleMachineIds() => scope.Machines().Select(m => m.Id);
 
     /// <summary>A customer by id without scope, for internal bookkeeping of records the caller already reached.</summary>
     public Task<CustomerFacts?> CustomerFactsAsync(Guid id, CancellationToken ct) =>

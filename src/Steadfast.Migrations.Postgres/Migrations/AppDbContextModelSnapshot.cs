@@ -4485,6 +4485,12 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.Property<int>("CheckInDistanceMeters")
                         .HasColumnType("integer");
 
+                    b.Property<int>("MaintenanceGroupDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MaintenanceLeadDays")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("PoolEnabled")
                         .HasColumnType("boolean");
 
@@ -4551,6 +4557,388 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("WorkOrderId", "CheckInAtUtc");
 
                     b.ToTable("WorkOrderVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.CheckAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CorrectiveOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Finding")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("VisitItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitItemId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId", "Finding");
+
+                    b.ToTable("CheckAnswers");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MachinePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("HoursPerDay")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LastHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("LastReadOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RateReadings")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MachineId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CustomerId", "MachineId");
+
+                    b.ToTable("MachinePlans");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("MaintenanceTemplates");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AskedNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("AskedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ProposedOn");
+
+                    b.HasIndex("Status", "ProposedOn");
+
+                    b.ToTable("MaintenanceVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<double>("BaseHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("BaseOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("DueBy")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EveryHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LabourMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("LastDoneHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("LastDoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<double?>("NextDueHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("OpenWorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("TemplateTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenWorkOrderId");
+
+                    b.HasIndex("MachineId", "NextDueOn");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.HasIndex("NextDueOn", "Active", "OpenWorkOrderId", "CustomerId", "MachineId");
+
+                    b.ToTable("PlanTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.TemplateTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EveryHours")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EveryMonths")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LabourMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Position");
+
+                    b.ToTable("TemplateTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.VisitItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DueBy")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PlanTaskId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("PlanTaskId", "DueOn")
+                        .IsUnique();
+
+                    b.HasIndex("DueOn", "Outcome", "OnTime");
+
+                    b.ToTable("VisitItems");
                 });
 
             modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
@@ -5418,6 +5806,57 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
                 {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.CheckAnswer", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.VisitItem", null)
+                        .WithMany()
+                        .HasForeignKey("VisitItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceVisit", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithOne()
+                        .HasForeignKey("Steadfast.Service.Maintenance.MaintenanceVisit", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.MachinePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.TemplateTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.MaintenanceTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.VisitItem", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
                         .WithMany()
                         .HasForeignKey("WorkOrderId")

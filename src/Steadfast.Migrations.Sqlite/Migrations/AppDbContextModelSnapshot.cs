@@ -4474,6 +4474,12 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.Property<int>("CheckInDistanceMeters")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("MaintenanceGroupDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MaintenanceLeadDays")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("PoolEnabled")
                         .HasColumnType("INTEGER");
 
@@ -4540,6 +4546,388 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.HasIndex("WorkOrderId", "CheckInAtUtc");
 
                     b.ToTable("WorkOrderVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.CheckAnswer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AnsweredById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CorrectiveOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Finding")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Passed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("PhotoId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Value")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("VisitItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("VisitItemId", "Key")
+                        .IsUnique();
+
+                    b.HasIndex("WorkOrderId", "Finding");
+
+                    b.ToTable("CheckAnswers");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MachinePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HoursPerDay")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LastHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("LastReadOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RateReadings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MachineId")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("CustomerId", "MachineId");
+
+                    b.ToTable("MachinePlans");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceTemplate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId")
+                        .IsUnique();
+
+                    b.ToTable("MaintenanceTemplates");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceVisit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AnsweredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AskedNote")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AskedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ProposedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Site")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CustomerId", "ProposedOn");
+
+                    b.HasIndex("Status", "ProposedOn");
+
+                    b.ToTable("MaintenanceVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("BaseHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("BaseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("LastDoneHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("LastDoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("NextDueHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly?>("NextDueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OpenWorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TemplateTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OpenWorkOrderId");
+
+                    b.HasIndex("MachineId", "NextDueOn");
+
+                    b.HasIndex("PlanId", "Position");
+
+                    b.HasIndex("NextDueOn", "Active", "OpenWorkOrderId", "CustomerId", "MachineId");
+
+                    b.ToTable("PlanTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.TemplateTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EveryDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryHours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EveryMonths")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LabourMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TemplateId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TemplateId", "Position");
+
+                    b.ToTable("TemplateTasks");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.VisitItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Checklist")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DoneOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DueBy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("OnTime")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Parts")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PlanTaskId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductCategory")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("PlanTaskId", "DueOn")
+                        .IsUnique();
+
+                    b.HasIndex("DueOn", "Outcome", "OnTime");
+
+                    b.ToTable("VisitItems");
                 });
 
             modelBuilder.Entity("Steadfast.Service.Sla.SlaBreach", b =>
@@ -5407,6 +5795,57 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Steadfast.Service.Field.WorkOrderVisit", b =>
                 {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithMany()
+                        .HasForeignKey("WorkOrderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.CheckAnswer", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.VisitItem", null)
+                        .WithMany()
+                        .HasForeignKey("VisitItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.MaintenanceVisit", b =>
+                {
+                    b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
+                        .WithOne()
+                        .HasForeignKey("Steadfast.Service.Maintenance.MaintenanceVisit", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.MachinePlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.TemplateTask", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.MaintenanceTemplate", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.VisitItem", b =>
+                {
+                    b.HasOne("Steadfast.Service.Maintenance.PlanTask", null)
+                        .WithMany()
+                        .HasForeignKey("PlanTaskId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
                     b.HasOne("Steadfast.Service.WorkOrders.WorkOrder", null)
                         .WithMany()
                         .HasForeignKey("WorkOrderId")

@@ -141,6 +141,15 @@ public static class Policies
     /// <summary>May read profitability by customer, contract, product line and region (management, finance).</summary>
     public const string ProfitReaders = "ProfitReaders";
 
+    /// <summary>May read maintenance templates, machines' plans and what is due (the service department, management).</summary>
+    public const string MaintenanceReaders = "MaintenanceReaders";
+
+    /// <summary>May write maintenance templates and plans, and schedule due visits (服务经理).</summary>
+    public const string MaintenancePlanners = "MaintenancePlanners";
+
+    /// <summary>Customers: their own maintenance visits, to confirm a date or ask for another (portal).</summary>
+    public const string MaintenancePortal = "MaintenancePortal";
+
     /// <summary>Who each policy admits. The host registers exactly these; the access tests keep their own copy to compare.</summary>
     public static readonly IReadOnlyDictionary<string, string[]> RolesOf = new Dictionary<string, string[]>
     {
@@ -194,6 +203,9 @@ public static class Policies
         [FinanceWork] = [Roles.Admin, Roles.Finance],
         [ContractPortal] = [Roles.Customer],
         [ProfitReaders] = [Roles.Admin, Roles.Executive, Roles.Finance, Roles.SalesManager, Roles.ServiceManager],
+        [MaintenanceReaders] = [Roles.Admin, Roles.ServiceManager, Roles.Dispatcher, Roles.Engineer, Roles.Executive],
+        [MaintenancePlanners] = [Roles.Admin, Roles.ServiceManager],
+        [MaintenancePortal] = [Roles.Customer],
     };
 }
 

@@ -44,6 +44,8 @@ public sealed class NotificationService(
         "EcnOverdue",
         "EntitlementExhausted",
         "PartsCapReached",
+        "MaintenanceProposed",
+        "MaintenanceNewDate",
     ];
 
     private Guid Me => actor.UserId ?? throw new AppNotFoundException(t["Common.NotFound"]);

@@ -29,8 +29,22 @@ public sealed record DispatchRuleDto(Guid Id, string Region, WorkOrders.Severity
 
 public sealed record SaveDispatchRule(string? Region, WorkOrders.Severity? Severity, DispatchMode? Mode, long? Version);
 
-public sealed record ServiceSettingsDto(bool PoolEnabled, int CheckInDistanceMeters, int CallbackWorkingDays, long Version);
+public sealed record ServiceSettingsDto(
+    bool PoolEnabled,
+    int CheckInDistanceMeters,
+    int CallbackWorkingDays,
+    long Version,
+    int MaintenanceLeadDays = 14,
+    int MaintenanceGroupDays = 7
+);
 
-public sealed record SaveServiceSettings(bool? PoolEnabled, int? CheckInDistanceMeters, int? CallbackWorkingDays, long? Version);
+public sealed record SaveServiceSettings(
+    bool? PoolEnabled,
+    int? CheckInDistanceMeters,
+    int? CallbackWorkingDays,
+    long? Version,
+    int? MaintenanceLeadDays = null,
+    int? MaintenanceGroupDays = null
+);
 
 public sealed record AssignRequest(Guid? AssigneeId, IReadOnlyList<Guid>? HelperIds, string? Reason, long? Version);

@@ -170,7 +170,14 @@ internal sealed class DispatchService(
     public async Task<ServiceSettingsDto> SettingsAsync(CancellationToken ct)
     {
         var s = await db.Set<ServiceSettings>().AsNoTracking().SingleOrDefaultAsync(ct) ?? new ServiceSettings();
-        return new ServiceSettingsDto(s.PoolEnabled, s.CheckInDistanceMeters, s.CallbackWorkingDays, s.Version);
+        return new ServiceSettingsDto(
+            s.PoolEnabled,
+            s.CheckInDistanceMeters,
+            s.CallbackWorkingDays,
+            s.Version,
+            s.MaintenanceLeadDays,
+            s.MaintenanceGroupDays
+        );
     }
 
     public async Task<ServiceSettingsDto> SaveSettingsAsync(SaveServiceSettings input, CancellationToken ct)
@@ -180,6 +187,10 @@ internal sealed class DispatchService(
             errors.Add("checkInDistanceMeters", t["Common.Error.Range", 10, 100_000]);
         if (input.CallbackWorkingDays is < 0 or > 30)
             errors.Add("callbackWorkingDays", t["Common.Error.Range", 0, 30]);
+        if (input.MaintenanceLeadDays is < 1 or > 90)
+            errors.Add("maintenanceLeadDays", t["Common.Error.Range", 1, 90]);
+        if (input.MaintenanceGroupDays is < 0 or > 30)
+            errors.Add("maintenanceGroupDays", t["Common.Error.Range", 0, 30]);
         errors.ThrowIfAny();
         var s = await db.Set<ServiceSettings>().SingleOrDefaultAsync(ct);
         if (s is null)
@@ -189,6 +200,8 @@ internal sealed class DispatchService(
         s.PoolEnabled = input.PoolEnabled ?? s.PoolEnabled;
         s.CheckInDistanceMeters = input.CheckInDistanceMeters ?? s.CheckInDistanceMeters;
         s.CallbackWorkingDays = input.CallbackWorkingDays ?? s.CallbackWorkingDays;
+        s.MaintenanceLeadDays = input.MaintenanceLeadDays ?? s.MaintenanceLeadDays;
+        s.MaintenanceGroupDays = input.MaintenanceGroupDays ?? s.MaintenanceGroupDays;
         await db.SaveChangesAsync(ct);
         return await SettingsAsync(ct);
     }

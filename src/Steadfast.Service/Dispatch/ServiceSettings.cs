@@ -18,5 +18,11 @@ internal sealed class ServiceSettings : IVersioned, IAudited
 
     /// <summary>The SOP's call-back deadline after closing, in working days.</summary>
     public int CallbackWorkingDays { get; set; } = 2;
+
+    /// <summary>How many days ahead a due maintenance task becomes a proposed visit.</summary>
+    public int MaintenanceLeadDays { get; set; } = 14;
+
+    /// <summary>Tasks at one site due within this many days of the first share its visit.</summary>
+    public int MaintenanceGroupDays { get; set; } = 7;
     public long Version { get; set; } = 1;
 }

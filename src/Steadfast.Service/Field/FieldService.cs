@@ -253,7 +253,7 @@ internal sealed class FieldService(
         ];
     }
 
-    private async Task<bool> OnOrderAsync(WorkOrder order, CancellationToken ct) =>
+    internal async Task<bool> OnOrderAsync(WorkOrder order, CancellationToken ct) =>
         order.AssigneeId == actor.UserId
         || await db.Set<WorkOrderHelper>().AnyAsync(h => h.WorkOrderId == order.Id && h.UserId == actor.UserId, ct);
 

@@ -43,6 +43,12 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<WorkOrderLookup>()
             .AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<WorkOrderLookup>())
             .AddScoped<OrderParts>()
+            .AddScoped<Maintenance.TemplateService>()
+            .AddScoped<Maintenance.PlanService>()
+            .AddScoped<Maintenance.VisitPlanner>()
+            .AddScoped<Maintenance.VisitService>()
+            .AddScoped<Customers.Public.IMachineWatcher, Maintenance.PlanFollower>()
+            .AddSingleton<IDueItemHandler, Maintenance.MaintenanceJob>()
             .AddScoped<ServiceTimeline>()
             .AddScoped<Customers.Public.IMachineTimelineSource, MachineServiceTimeline>()
             .AddScoped<Customers.Public.ICustomerTimelineSource, CustomerServiceTimeline>()
@@ -72,6 +78,7 @@ public sealed class ServiceModule : SteadfastModule
         api.MapDashboardEndpoints();
         api.MapSlaEndpoints();
         api.MapOrderPartsEndpoints();
+        Maintenance.MaintenanceEndpoints.MapMaintenanceEndpoints(api);
     }
 
     public override IEnumerable<NavEntry> Navigation =>
@@ -90,8 +97,16 @@ public sealed class ServiceModule : SteadfastModule
                 Policy = Policies.ServiceDesk,
             },
             new(NavSection.Service, 40, "/service/sla", "Nav.Sla", Icons.Material.Outlined.Timer) { Policy = Policies.ServiceWork },
+            new(NavSection.Service, 35, "/service/maintenance", "Nav.Maintenance", Icons.Material.Outlined.EventRepeat)
+            {
+                Policy = Policies.MaintenanceReaders,
+            },
             new(NavSection.Service, 50, "/m", "Nav.MyOrders", Icons.Material.Outlined.PhoneAndroid) { Policy = Policies.Engineers },
             new(NavSection.Service, 60, "/m/parts", "Nav.MyVan", Icons.Material.Outlined.LocalShipping) { Policy = Policies.Engineers },
+            new(NavSection.Portal, 35, "/my-maintenance", "Nav.MyMaintenance", Icons.Material.Outlined.EventRepeat)
+            {
+                Policy = Policies.MaintenancePortal,
+            },
             new(NavSection.Portal, 30, "/service", "Nav.MyServiceOrders", Icons.Material.Outlined.HomeRepairService)
             {
                 Roles = [Roles.Customer, Roles.Dealer],

@@ -45,6 +45,9 @@ public enum WorkOrderSource
     Dealer = 3,
     Email = 4,
     Preventive = 5,
+
+    /// <summary>A finding of a maintenance checklist (巡检发现): the corrective order opened from it.</summary>
+    Inspection = 6,
 }
 
 /// <summary>A service work order (售后工单): one request for service on a customer's machine, from report to close.</summary>

@@ -33,7 +33,8 @@ internal sealed class WorkOrderMoves(
     IStringLocalizer<Strings> t,
     Inventory.Public.WorkOrderParts stockParts,
     ConfigCache settings,
-    IEnumerable<Public.IContractCoverage> coverage
+    IEnumerable<Public.IContractCoverage> coverage,
+    Maintenance.VisitService visits
 )
 {
     public const long DefaultHourlyRate = 15000;
@@ -92,6 +93,7 @@ internal sealed class WorkOrderMoves(
             orders.Required(input.Diagnosis, 4000, "diagnosis", errors);
             orders.Required(input.RootCause, 100, "rootCause", errors);
             orders.Required(input.Actions, 4000, "actions", errors);
+            await visits.CheckResolvableAsync(order, errors, ct);
         }
         if (input.LabourHours is { } hours && (hours < 0 || hours > 500 || double.IsNaN(hours)))
             errors.Add("labourHours", t["Common.Error.Range", 0, 500]);
@@ -144,6 +146,7 @@ internal sealed class WorkOrderMoves(
                     order.ResolvedAtUtc = now;
                     order.ResolutionMinutes = Minutes(order.ReportedAtUtc, now);
                     await CostsAsync(order, input, ct);
+                    await visits.OnResolvedAsync(order, now, ct);
                 }
                 if (to == WorkOrderStatus.Closed)
                 {
@@ -165,6 +168,8 @@ internal sealed class WorkOrderMoves(
                         await c.ReturnVisitAsync(contract, ct);
                     order.VisitTaken = false;
                 }
+                if (to == WorkOrderStatus.Cancelled)
+                    await visits.OnCancelledAsync(order, ct);
                 await sla.OnMoveAsync(order, from, to, ct);
                 orders.AddEvent(order, from, input.Reason?.Trim() ?? "");
                 if (to == WorkOrderStatus.Assigned)

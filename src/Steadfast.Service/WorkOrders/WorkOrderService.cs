@@ -564,7 +564,9 @@ internal sealed partial class WorkOrderService(
         };
         if (terms is not null)
             Cover(order, terms);
-        await sla.StartAsync(order, ct);
+        // A planned visit is measured against its planned date (the on-time rate), not a repair's response clock.
+        if (input.Source != WorkOrderSource.Preventive)
+            await sla.StartAsync(order, ct);
         var dispatchers = input.Source is WorkOrderSource.QrScan or WorkOrderSource.Portal or WorkOrderSource.Dealer
             ? await notifier.UsersInRolesAsync([Roles.Dispatcher], ct)
             : null;
@@ -608,6 +610,38 @@ internal sealed partial class WorkOrderService(
             ct
         );
     }
+
+    /// <summary>
+    /// Opens an order for the maintenance module: a planned visit (preventive) or the repair a checklist finding calls for. Joins
+    /// the caller's transaction, so the order and what hangs off it commit together.
+    /// </summary>
+    internal Task<WorkOrder> OpenForAsync(
+        WorkOrderType type,
+        WorkOrderSource source,
+        CustomerFacts customer,
+        MachineFacts machine,
+        Customers.Public.SiteContact contact,
+        string description,
+        string category,
+        CancellationToken ct
+    ) =>
+        OpenAsync(
+            new Intake(
+                type,
+                type == WorkOrderType.Repair ? Severity.Degraded : Severity.Question,
+                source,
+                customer,
+                machine,
+                contact.Name.Length > 0 ? Cut(contact.Name, 100) : customer.Name,
+                Cut(contact.Phone, 40),
+                contact.Email.Length <= 200 ? contact.Email : "",
+                Cut(description, 4000),
+                Cut(category, 100)
+            ),
+            ct
+        );
+
+    private static string Cut(string s, int max) => s.Length <= max ? s : s[..max];
 
     private static bool IsPreventive(WorkOrderType type) => type is WorkOrderType.Maintenance or WorkOrderType.Inspection;
 

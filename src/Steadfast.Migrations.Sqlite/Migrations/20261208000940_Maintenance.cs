@@ -1,0 +1,337 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Steadfast.Migrations.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class Maintenance : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<int>(
+                name: "MaintenanceGroupDays",
+                table: "ServiceSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.AddColumn<int>(
+                name: "MaintenanceLeadDays",
+                table: "ServiceSettings",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 0);
+
+            migrationBuilder.CreateTable(
+                name: "MachinePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MachineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    HoursPerDay = table.Column<double>(type: "REAL", nullable: true),
+                    RateReadings = table.Column<int>(type: "INTEGER", nullable: false),
+                    LastHours = table.Column<double>(type: "REAL", nullable: true),
+                    LastReadOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MachinePlans", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaintenanceTemplates",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ProductId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceTemplates", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MaintenanceVisits",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Site = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    ProposedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    AskedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    AskedNote = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MaintenanceVisits", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MaintenanceVisits_WorkOrders_Id",
+                        column: x => x.Id,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PlanTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MachineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateTaskId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    BaseOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    BaseHours = table.Column<double>(type: "REAL", nullable: false),
+                    LastDoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LastDoneHours = table.Column<double>(type: "REAL", nullable: true),
+                    NextDueOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    NextDueHours = table.Column<double>(type: "REAL", nullable: true),
+                    DueBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    OpenWorkOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Active = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EveryDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EveryMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    EveryHours = table.Column<int>(type: "INTEGER", nullable: true),
+                    LabourMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Checklist = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Parts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PlanTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PlanTasks_MachinePlans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "MachinePlans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TemplateTasks",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    TemplateId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    EveryDays = table.Column<int>(type: "INTEGER", nullable: true),
+                    EveryMonths = table.Column<int>(type: "INTEGER", nullable: true),
+                    EveryHours = table.Column<int>(type: "INTEGER", nullable: true),
+                    LabourMinutes = table.Column<int>(type: "INTEGER", nullable: false),
+                    Checklist = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Parts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TemplateTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TemplateTasks_MaintenanceTemplates_TemplateId",
+                        column: x => x.TemplateId,
+                        principalTable: "MaintenanceTemplates",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VisitItems",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    PlanTaskId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MachineId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ProductCategory = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    DueOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    DueBy = table.Column<int>(type: "INTEGER", nullable: false),
+                    Checklist = table.Column<string>(type: "TEXT", maxLength: 20000, nullable: false),
+                    Parts = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Outcome = table.Column<int>(type: "INTEGER", nullable: false),
+                    DoneOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    OnTime = table.Column<bool>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VisitItems", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VisitItems_PlanTasks_PlanTaskId",
+                        column: x => x.PlanTaskId,
+                        principalTable: "PlanTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_VisitItems_WorkOrders_WorkOrderId",
+                        column: x => x.WorkOrderId,
+                        principalTable: "WorkOrders",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CheckAnswers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    VisitItemId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Passed = table.Column<bool>(type: "INTEGER", nullable: true),
+                    Value = table.Column<double>(type: "REAL", nullable: true),
+                    Finding = table.Column<bool>(type: "INTEGER", nullable: false),
+                    PhotoId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    CorrectiveOrderId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    AnsweredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    AnsweredById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CheckAnswers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CheckAnswers_VisitItems_VisitItemId",
+                        column: x => x.VisitItemId,
+                        principalTable: "VisitItems",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckAnswers_VisitItemId_Key",
+                table: "CheckAnswers",
+                columns: new[] { "VisitItemId", "Key" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CheckAnswers_WorkOrderId_Finding",
+                table: "CheckAnswers",
+                columns: new[] { "WorkOrderId", "Finding" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MachinePlans_CustomerId_MachineId",
+                table: "MachinePlans",
+                columns: new[] { "CustomerId", "MachineId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MachinePlans_MachineId",
+                table: "MachinePlans",
+                column: "MachineId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MachinePlans_ProductId",
+                table: "MachinePlans",
+                column: "ProductId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceTemplates_ProductId",
+                table: "MaintenanceTemplates",
+                column: "ProductId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_CustomerId_ProposedOn",
+                table: "MaintenanceVisits",
+                columns: new[] { "CustomerId", "ProposedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MaintenanceVisits_Status_ProposedOn",
+                table: "MaintenanceVisits",
+                columns: new[] { "Status", "ProposedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_MachineId_NextDueOn",
+                table: "PlanTasks",
+                columns: new[] { "MachineId", "NextDueOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_NextDueOn_Active_OpenWorkOrderId_CustomerId_MachineId",
+                table: "PlanTasks",
+                columns: new[] { "NextDueOn", "Active", "OpenWorkOrderId", "CustomerId", "MachineId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_OpenWorkOrderId",
+                table: "PlanTasks",
+                column: "OpenWorkOrderId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PlanTasks_PlanId_Position",
+                table: "PlanTasks",
+                columns: new[] { "PlanId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TemplateTasks_TemplateId_Position",
+                table: "TemplateTasks",
+                columns: new[] { "TemplateId", "Position" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitItems_DueOn_Outcome_OnTime",
+                table: "VisitItems",
+                columns: new[] { "DueOn", "Outcome", "OnTime" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitItems_PlanTaskId_DueOn",
+                table: "VisitItems",
+                columns: new[] { "PlanTaskId", "DueOn" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VisitItems_WorkOrderId",
+                table: "VisitItems",
+                column: "WorkOrderId");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CheckAnswers");
+
+            migrationBuilder.DropTable(
+                name: "MaintenanceVisits");
+
+            migrationBuilder.DropTable(
+                name: "TemplateTasks");
+
+            migrationBuilder.DropTable(
+                name: "VisitItems");
+
+            migrationBuilder.DropTable(
+                name: "MaintenanceTemplates");
+
+            migrationBuilder.DropTable(
+                name: "PlanTasks");
+
+            migrationBuilder.DropTable(
+                name: "MachinePlans");
+
+            migrationBuilder.DropColumn(
+                name: "MaintenanceGroupDays",
+                table: "ServiceSettings");
+
+            migrationBuilder.DropColumn(
+                name: "MaintenanceLeadDays",
+                table: "ServiceSettings");
+        }
+    }
+}
