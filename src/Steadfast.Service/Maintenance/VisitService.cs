@@ -305,7 +305,7 @@ internal sealed class VisitService(
         return (await DtoAsync(order, ct))!;
     }
 
-    /// <summary>The desk sets the visit's date (what the customer asked, or what was agreed): proposed again, and the customer told.</summary>
+    /// <summary>The desk sets the visit's date (what the customer asked, or what was agreed): proposed again, the customer told.</summary>
     public async Task<PlannedVisitDto> MoveAsync(Guid orderId, MoveVisit input, CancellationToken ct)
     {
         var order = await orders.FindAsync(orderId, ct);
