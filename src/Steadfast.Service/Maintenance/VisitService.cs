@@ -43,6 +43,15 @@ internal sealed class VisitService(
         return await DtoAsync(order, ct);
     }
 
+    /// <summary>The checklist results for the service report, by the order's tracking token (the token is the key; no account).</summary>
+    public async Task<PlannedVisitDto?> ForReportAsync(string trackingToken, CancellationToken ct)
+    {
+        if (trackingToken.Length is < 16 or > 40)
+            return null;
+        var order = await db.Set<WorkOrder>().AsNoTracking().SingleOrDefaultAsync(w => w.TrackingToken == trackingToken, ct);
+        return order is null || order.Source != WorkOrderSource.Preventive ? null : await DtoAsync(order, ct);
+    }
+
     /// <summary>The caller's company's visits (portal): the coming ones and those of the last 90 days, soonest first.</summary>
     public async Task<List<PlannedVisitDto>> MineAsync(CancellationToken ct)
     {

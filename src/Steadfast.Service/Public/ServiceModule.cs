@@ -61,6 +61,14 @@ public sealed class ServiceModule : SteadfastModule
                 )
             )
             .AddSingleton(
+                new Customers.Public.MachineTab(
+                    "Maintenance.PlanTab",
+                    Icons.Material.Outlined.EventRepeat,
+                    typeof(Maintenance.MachinePlanTab),
+                    15
+                )
+            )
+            .AddSingleton(
                 new Customers.Public.CustomerTab(
                     "Customers.WorkOrders",
                     Icons.Material.Outlined.HomeRepairService,
