@@ -284,16 +284,21 @@ internal sealed class DemoCustomers(
                 Configuration = model.Category == "注塑机" ? "伺服泵 + 机械手接口 + 模温机接口" : "",
             };
             party.Machines.Add(machine);
-            party.Readings.Add(
-                new MeterReading
-                {
-                    Id = Guid.CreateVersion7(),
-                    MachineId = machine.Id,
-                    Hours = hours,
-                    ReadAtUtc = now.AddDays(-rng.Next(1, 60)),
-                    RecordedById = engineer,
-                }
-            );
+            // Four readings a month apart at the machine's pace, so maintenance by running hours has a rate to date from.
+            var perDay = hours / Math.Max(1, (now - installed.ToDateTime(TimeOnly.MinValue)).TotalDays);
+            var last = now.AddDays(-rng.Next(1, 20));
+            for (var r = 3; r >= 0; r--)
+                if (r == 0 || DateOnly.FromDateTime(last.AddDays(-30 * r)) > installed)
+                    party.Readings.Add(
+                        new MeterReading
+                        {
+                            Id = Guid.CreateVersion7(),
+                            MachineId = machine.Id,
+                            Hours = Math.Max(0, Math.Round(hours - perDay * 30 * r)),
+                            ReadAtUtc = last.AddDays(-30 * r),
+                            RecordedById = engineer,
+                        }
+                    );
         }
         // Two years of follow-ups, fewer for dormant and lost customers so the follow-up views have something to show.
         var touches = customer.Status switch

@@ -4931,10 +4931,14 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VisitItems_OpenTask")
+                        .HasFilter("\"Outcome\" = 0");
+
                     b.HasIndex("WorkOrderId");
 
-                    b.HasIndex("PlanTaskId", "DueOn")
-                        .IsUnique();
+                    b.HasIndex("PlanTaskId", "DueOn");
 
                     b.HasIndex("DueOn", "Outcome", "OnTime");
 

@@ -110,8 +110,9 @@ internal sealed class MaintenanceVisitConfiguration
         TaskSpec.Json(b.Property(x => x.Parts)).HasMaxLength(4_000);
         b.HasOne<WorkOrder>().WithMany().HasForeignKey(x => x.WorkOrderId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<PlanTask>().WithMany().HasForeignKey(x => x.PlanTaskId).OnDelete(DeleteBehavior.Cascade);
-        // A task's occurrence is scheduled once, whichever node or run gets there first.
-        b.HasIndex(x => new { x.PlanTaskId, x.DueOn }).IsUnique();
+        // A task is on one open visit at most, whichever node or run gets there first (done and skipped ones are its history).
+        b.HasIndex(x => x.PlanTaskId).IsUnique().HasFilter("\"Outcome\" = 0").HasDatabaseName("IX_VisitItems_OpenTask");
+        b.HasIndex(x => new { x.PlanTaskId, x.DueOn });
         b.HasIndex(x => x.WorkOrderId);
         b.HasIndex(x => new
         {

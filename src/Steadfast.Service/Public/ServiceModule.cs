@@ -40,6 +40,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddSingleton(WorkOrderSearch.Index)
             .AddSingleton<IDueItemHandler, SlaTicker>()
             .AddScoped<Platform.Data.IDemoSeeder, Demo.ServiceDemo>()
+            .AddScoped<Platform.Data.IDemoSeeder, Demo.MaintenanceDemo>()
             .AddScoped<WorkOrderLookup>()
             .AddScoped<Inventory.Public.IWorkOrderLookup>(sp => sp.GetRequiredService<WorkOrderLookup>())
             .AddScoped<OrderParts>()

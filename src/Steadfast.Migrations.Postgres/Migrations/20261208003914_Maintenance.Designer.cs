@@ -12,7 +12,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261208000954_Maintenance")]
+    [Migration("20261208003914_Maintenance")]
     partial class Maintenance
     {
         /// <inheritdoc />
@@ -4934,10 +4934,14 @@ namespace Steadfast.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VisitItems_OpenTask")
+                        .HasFilter("\"Outcome\" = 0");
+
                     b.HasIndex("WorkOrderId");
 
-                    b.HasIndex("PlanTaskId", "DueOn")
-                        .IsUnique();
+                    b.HasIndex("PlanTaskId", "DueOn");
 
                     b.HasIndex("DueOn", "Outcome", "OnTime");
 

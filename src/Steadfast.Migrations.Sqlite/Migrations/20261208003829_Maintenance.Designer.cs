@@ -11,7 +11,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261208000940_Maintenance")]
+    [Migration("20261208003829_Maintenance")]
     partial class Maintenance
     {
         /// <inheritdoc />
@@ -4923,10 +4923,14 @@ namespace Steadfast.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("PlanTaskId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_VisitItems_OpenTask")
+                        .HasFilter("\"Outcome\" = 0");
+
                     b.HasIndex("WorkOrderId");
 
-                    b.HasIndex("PlanTaskId", "DueOn")
-                        .IsUnique();
+                    b.HasIndex("PlanTaskId", "DueOn");
 
                     b.HasIndex("DueOn", "Outcome", "OnTime");
 

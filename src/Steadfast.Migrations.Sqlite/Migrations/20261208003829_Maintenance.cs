@@ -290,10 +290,16 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                 columns: new[] { "DueOn", "Outcome", "OnTime" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_VisitItems_OpenTask",
+                table: "VisitItems",
+                column: "PlanTaskId",
+                unique: true,
+                filter: "\"Outcome\" = 0");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_VisitItems_PlanTaskId_DueOn",
                 table: "VisitItems",
-                columns: new[] { "PlanTaskId", "DueOn" },
-                unique: true);
+                columns: new[] { "PlanTaskId", "DueOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_VisitItems_WorkOrderId",
