@@ -41,6 +41,13 @@ public sealed class PartModels(AppDbContext db)
     public Task<Dictionary<Guid, string>> LabelsAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
         db.Set<Part>().AsNoTracking().Where(p => ids.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Number + " · " + p.Name, ct);
 
+    /// <summary>The catalogue's expected life of parts (days, running hours), for the part-life figures beside it.</summary>
+    public Task<Dictionary<Guid, CatalogueLife>> LivesAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct) =>
+        db.Set<Part>()
+            .AsNoTracking()
+            .Where(p => ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => new CatalogueLife(p.Number + " · " + p.Name, p.LifeDays, p.LifeHours), ct);
+
     /// <summary>Parts whose number or name starts with the text, for a picker; at most <paramref name="take"/>.</summary>
     public Task<List<KeyValuePair<Guid, string>>> SearchAsync(string? q, int take, CancellationToken ct)
     {
@@ -54,3 +61,6 @@ public sealed class PartModels(AppDbContext db)
             .ToListAsync(ct);
     }
 }
+
+/// <summary>A part's label and the life the catalogue expects of it.</summary>
+public sealed record CatalogueLife(string Label, int? Days, int? Hours);

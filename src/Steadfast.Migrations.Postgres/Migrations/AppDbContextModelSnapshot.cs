@@ -4733,6 +4733,69 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("MaintenanceVisits");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PartFitting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BeforeFailure")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpectedEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("FittedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("FittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReplacedLifeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ReplacedLifeHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ReplacedSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("ExpectedEndOn", "RemovedOn");
+
+                    b.HasIndex("MachineId", "PartId", "FittedOn");
+
+                    b.HasIndex("PartId", "ProductId", "ReplacedLifeDays", "ReplacedLifeHours", "BeforeFailure");
+
+                    b.ToTable("PartFittings");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")

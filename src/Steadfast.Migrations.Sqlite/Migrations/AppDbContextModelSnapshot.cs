@@ -4722,6 +4722,69 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("MaintenanceVisits");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PartFitting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("BeforeFailure")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ExpectedEndOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FittedHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("FittedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReplacedLifeDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ReplacedLifeHours")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("ReplacedSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("ExpectedEndOn", "RemovedOn");
+
+                    b.HasIndex("MachineId", "PartId", "FittedOn");
+
+                    b.HasIndex("PartId", "ProductId", "ReplacedLifeDays", "ReplacedLifeHours", "BeforeFailure");
+
+                    b.ToTable("PartFittings");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>
                 {
                     b.Property<Guid>("Id")

@@ -91,7 +91,14 @@ internal sealed class MaintenanceDemo(
         db.Add(template);
         var checks = Checks.GetValueOrDefault(model.Category, General);
         var position = 0;
-        TemplateTask Task(string name) => new() { Id = Guid.CreateVersion7(), TemplateId = template.Id, Position = position++, Name = name };
+        TemplateTask Task(string name) =>
+            new()
+            {
+                Id = Guid.CreateVersion7(),
+                TemplateId = template.Id,
+                Position = position++,
+                Name = name,
+            };
         var routine = Task("例行保养");
         routine.EveryDays = model.EveryDays ?? 90;
         routine.LabourMinutes = 120;
@@ -112,7 +119,11 @@ internal sealed class MaintenanceDemo(
             overhaul.EveryMonths = 12;
             overhaul.EveryHours = hours * 4;
             overhaul.LabourMinutes = 480;
-            overhaul.Checklist = [.. routine.Checklist, new CheckItem($"c{routine.Checklist.Count + 1}", "精度与安全功能复检", CheckKind.PassFail)];
+            overhaul.Checklist =
+            [
+                .. routine.Checklist,
+                new CheckItem($"c{routine.Checklist.Count + 1}", "精度与安全功能复检", CheckKind.PassFail),
+            ];
             db.Add(overhaul);
         }
     }
@@ -122,14 +133,19 @@ internal sealed class MaintenanceDemo(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(company.ToLocal(now));
-        var chosen = await db.Set<MachinePlan>().Select(p => p.CustomerId).Distinct().OrderBy(c => c).Take(HistoryCustomers).ToListAsync(ct);
+        var chosen = await db.Set<MachinePlan>()
+            .Select(p => p.CustomerId)
+            .Distinct()
+            .OrderBy(c => c)
+            .Take(HistoryCustomers)
+            .ToListAsync(ct);
         var planRows = await db.Set<MachinePlan>().Where(p => chosen.Contains(p.CustomerId)).ToListAsync(ct);
         var planIds = planRows.Select(p => p.Id).ToList();
         var tasks = await db.Set<PlanTask>().Where(k => planIds.Contains(k.PlanId)).ToListAsync(ct);
         var facts = new Dictionary<Guid, MachineFacts>();
         foreach (var chunk in planRows.Select(p => p.MachineId).Chunk(500))
-            foreach (var f in await customers.MachineFactsAsync(chunk, ct))
-                facts[f.Id] = f;
+        foreach (var f in await customers.MachineFactsAsync(chunk, ct))
+            facts[f.Id] = f;
         var installed = (await customers.PlanMachinesAsync(null, [.. facts.Keys], Guid.Empty, facts.Count + 1, ct)).ToDictionary(m => m.Id);
         var contacts = await customers.ContactsAsync(chosen, ct);
         var engineers = await db.ActiveInRoles(Roles.Engineer).Select(u => u.Id).ToListAsync(ct);
@@ -159,9 +175,10 @@ internal sealed class MaintenanceDemo(
             {
                 var plan = plansById[task.PlanId];
                 task.LastDoneOn = d;
-                task.LastDoneHours = plan.LastHours is { } h && plan.HoursPerDay is { } rate
-                    ? Math.Max(0, Math.Round(h - rate * (plan.LastReadOn!.Value.DayNumber - d.DayNumber)))
-                    : null;
+                task.LastDoneHours =
+                    plan.LastHours is { } h && plan.HoursPerDay is { } rate
+                        ? Math.Max(0, Math.Round(h - rate * (plan.LastReadOn!.Value.DayNumber - d.DayNumber)))
+                        : null;
                 PlanService.Refresh(task, plan);
             }
         }
@@ -170,7 +187,9 @@ internal sealed class MaintenanceDemo(
         {
             var plan = plansById[task.PlanId];
             task.LastDoneHours = Math.Max(0, Math.Round(plan.LastHours!.Value - task.EveryHours!.Value * (0.55 + rng.NextDouble() * 0.5)));
-            task.LastDoneOn = plan.LastReadOn!.Value.AddDays(-(int)((plan.LastHours.Value - task.LastDoneHours.Value) / Math.Max(1, plan.HoursPerDay ?? 10)));
+            task.LastDoneOn = plan.LastReadOn!.Value.AddDays(
+                -(int)((plan.LastHours.Value - task.LastDoneHours.Value) / Math.Max(1, plan.HoursPerDay ?? 10))
+            );
             PlanService.Refresh(task, plan);
         }
         await db.SaveChangesAsync(ct);
@@ -178,7 +197,11 @@ internal sealed class MaintenanceDemo(
         var visits = 0;
         var items = 0;
         var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var group in occurrences.GroupBy(o => (o.Task.CustomerId, Site: facts[o.Task.MachineId].SiteAddress, Month: o.Due.Year * 100 + o.Due.Month)))
+        foreach (
+            var group in occurrences.GroupBy(o =>
+                (o.Task.CustomerId, Site: facts[o.Task.MachineId].SiteAddress, Month: o.Due.Year * 100 + o.Due.Month)
+            )
+        )
         {
             var list = group.ToList();
             var day = list.Where(o => o.Done is not null).Select(o => o.Done!.Value).DefaultIfEmpty(list[0].Due).Min();
@@ -202,7 +225,8 @@ internal sealed class MaintenanceDemo(
                 MachineId = machine.Id,
                 ContactName = contact.Name,
                 ContactPhone = contact.Phone.Length > 0 ? contact.Phone : "13800000000",
-                FaultDescription = "计划保养上门：\n" + string.Join("\n", list.Select(o => $"· {facts[o.Task.MachineId].SerialNumber}: {o.Task.Name}")),
+                FaultDescription =
+                    "计划保养上门：\n" + string.Join("\n", list.Select(o => $"· {facts[o.Task.MachineId].SerialNumber}: {o.Task.Name}")),
                 Category = "预防性保养",
                 Region = machine.Province,
                 ProductCategory = machine.ProductCategory,
@@ -223,8 +247,6 @@ internal sealed class MaintenanceDemo(
                 Actions = "按计划保养，检查项见服务报告",
                 LabourHours = labour,
                 VisitCount = 1,
-                SignedBy = contact.Name,
-                SignedAtUtc = arrived.AddHours(labour + 0.6),
                 TrackingToken = WorkOrderService.NewToken(),
                 SurveyToken = WorkOrderService.NewToken(),
             };

@@ -42,6 +42,32 @@ internal static class MaintenanceEndpoints
             .WithName("GenerateMaintenanceVisits")
             .WithSummary("Schedule now what the nightly run would: due tasks within the lead time become proposed visits, once");
 
+        g.MapGet("/part-life", (int? take, PartLife s, CancellationToken ct) => s.ReportAsync(take ?? 100, ct))
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("PartLifeReport")
+            .WithSummary("The parts replaced most often, per model, with their mean observed life");
+        g.MapGet("/part-life/{partId:guid}", (Guid partId, PartLife s, CancellationToken ct) => s.StatsAsync(partId, ct))
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("PartLifeStats")
+            .WithSummary("A part's observed life (days, running hours: median, mean, 10th–90th percentile) per model and overall");
+        g.MapGet("/replace-soon", (int? days, Guid? customerId, int? page, int? pageSize, PartLife s, CancellationToken ct) =>
+                s.ReplaceSoonAsync(new ReplaceSoonQuery(days, customerId), PageRequest.From(page, pageSize), ct)
+            )
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("ReplaceSoon")
+            .WithSummary("Fitted parts expected to need replacing within the next days (60 unless asked), soonest first");
+        g.MapPost(
+                "/replace-soon/{fittingId:guid}/order",
+                async (Guid fittingId, PartLife s, WorkOrders.WorkOrderService orders, CancellationToken ct) =>
+                {
+                    var order = await s.OrderReplacementAsync(fittingId, orders, ct);
+                    return TypedResults.Created($"/api/v1/work-orders/{order.Id}", order);
+                }
+            )
+            .RequirePolicy(Policies.ServiceDesk)
+            .WithName("OrderPartReplacement")
+            .WithSummary("Open a preventive order to replace the part before it fails");
+
         var m = api.MapGroup("/equipment/{machineId:guid}/maintenance-plan").WithTags("Maintenance");
         m.MapGet("", async (Guid machineId, PlanService s, CancellationToken ct) =>
                 await s.GetAsync(machineId, ct) is { } plan ? Results.Ok(plan) : Results.NoContent()

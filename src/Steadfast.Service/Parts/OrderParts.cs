@@ -47,7 +47,8 @@ internal sealed class OrderParts(
     WorkOrderParts parts,
     CurrentActor actor,
     IStringLocalizer<Strings> t,
-    TimeProvider clock
+    TimeProvider clock,
+    Maintenance.PartLife life
 )
 {
     private static readonly WorkOrderStatus[] Usable =
@@ -80,6 +81,7 @@ internal sealed class OrderParts(
             {
                 var line = await parts.IssueAsync(order, input, mayOverride, ct);
                 await AddCostAsync(id, reportedDay, line.Cost, ct);
+                await life.FittedAsync(order, line, ct);
                 return line;
             },
             ct
@@ -94,6 +96,7 @@ internal sealed class OrderParts(
             {
                 var line = await parts.ReturnAsync(order, input, ct);
                 await AddCostAsync(id, reportedDay, line.Cost, ct);
+                await life.ReturnedAsync(order, input, line, ct);
                 return line;
             },
             ct

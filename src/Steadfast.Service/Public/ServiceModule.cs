@@ -48,6 +48,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<Maintenance.PlanService>()
             .AddScoped<Maintenance.VisitPlanner>()
             .AddScoped<Maintenance.VisitService>()
+            .AddScoped<Maintenance.PartLife>()
             .AddScoped<Customers.Public.IMachineWatcher, Maintenance.PlanFollower>()
             .AddSingleton<IDueItemHandler, Maintenance.MaintenanceJob>()
             .AddScoped<ServiceTimeline>()
