@@ -210,8 +210,8 @@ internal sealed class MaintenanceDemo(
             var arrived = TimeZoneInfo.ConvertTimeToUtc(day.ToDateTime(new TimeOnly(9, 30)), company.Zone());
             var reported = arrived.AddDays(-14);
             var reportedDay = DateOnly.FromDateTime(company.ToLocal(reported));
-            var number =
-                $"WO-{reportedDay:yyMMdd}-{await db.NextAsync("workorder:" + reportedDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture), ct):0000}";
+            var counter = "workorder:" + reportedDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+            var number = $"WO-{reportedDay:yyMMdd}-{await db.NextAsync(counter, ct):0000}";
             var labour = list.Count(o => o.Done is not null) * 1.5;
             var order = new WorkOrder
             {

@@ -5,7 +5,8 @@ namespace Steadfast.Service.Maintenance;
 
 /// <summary>
 /// Each night: plans for installed machines that have none yet (imported ones, or a template saved since), then the visits for
-/// what falls due within the lead time, then the fitted parts' expected ends from the lives observed so far. The due-item ticker runs it once across nodes; the planner's claims make a rerun harmless.
+/// what falls due within the lead time, then the fitted parts' expected ends from the lives observed so far. The due-item ticker
+/// runs it once across nodes; the planner's claims make a rerun harmless.
 /// </summary>
 internal sealed class MaintenanceJob : IDailyJob
 {

@@ -208,7 +208,7 @@ internal sealed class PartLife(
         );
     }
 
-    /// <summary>The p-quantile by linear interpolation between order statistics (as spreadsheets' PERCENTILE.INC); null when empty.</summary>
+    /// <summary>The p-quantile, interpolated between order statistics (spreadsheets' PERCENTILE.INC); null when empty.</summary>
     internal static double? Percentile(IReadOnlyList<double> sorted, double p)
     {
         if (sorted.Count == 0)
