@@ -4612,6 +4612,38 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("CheckAnswers");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Maintenance.HealthRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("HealthRules");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Maintenance.MachinePlan", b =>
                 {
                     b.Property<Guid>("Id")

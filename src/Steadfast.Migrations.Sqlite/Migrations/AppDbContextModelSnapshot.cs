@@ -4601,6 +4601,38 @@ namespace Steadfast.Migrations.Sqlite.Migrations
                     b.ToTable("CheckAnswers");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Maintenance.HealthRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("HealthRules");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Maintenance.MachinePlan", b =>
                 {
                     b.Property<Guid>("Id")

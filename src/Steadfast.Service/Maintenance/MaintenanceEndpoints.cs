@@ -96,6 +96,29 @@ internal static class MaintenanceEndpoints
             .WithName("SaveMaintenanceTask")
             .WithSummary("Adjust one task of the machine's plan: intervals, checklist, parts, when it was last done, active");
 
+        api.MapGet("/equipment/{machineId:guid}/health", (Guid machineId, HealthService s, CancellationToken ct) =>
+                s.MachineAsync(machineId, ct)
+            )
+            .WithTags("Maintenance")
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("MachineHealth")
+            .WithSummary("The machine's health score with its reasons and the recommendations the rules give");
+        api.MapGet("/customers/{customerId:guid}/health", (Guid customerId, string? site, HealthService s, CancellationToken ct) =>
+                s.CustomerAsync(customerId, site, ct)
+            )
+            .WithTags("Maintenance")
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("CustomerHealth")
+            .WithSummary("The health of each machine of the customer (at one site if asked), worst first");
+        g.MapGet("/health-rules", (HealthService s, CancellationToken ct) => s.RuleListAsync(ct))
+            .RequirePolicy(Policies.MaintenanceReaders)
+            .WithName("ListHealthRules")
+            .WithSummary("The recommendation rules of the health report");
+        g.MapPut("/health-rules", (SaveHealthRules body, HealthService s, CancellationToken ct) => s.SaveRulesAsync(body, ct))
+            .RequirePolicy(Policies.MaintenancePlanners)
+            .WithName("SaveHealthRules")
+            .WithSummary("Replace the recommendation rules: when a metric is above its threshold, the report says the text");
+
         var w = api.MapGroup("/work-orders/{id:guid}").WithTags("Maintenance");
         w.MapGet("/maintenance", async (Guid id, VisitService s, CancellationToken ct) =>
                 await s.GetAsync(id, ct) is { } v ? Results.Ok(v) : Results.NoContent()

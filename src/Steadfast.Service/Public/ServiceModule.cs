@@ -49,6 +49,8 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<Maintenance.VisitPlanner>()
             .AddScoped<Maintenance.VisitService>()
             .AddScoped<Maintenance.PartLife>()
+            .AddScoped<Maintenance.HealthService>()
+            .AddScoped<Platform.Data.IShippedData, Maintenance.HealthDefaults>()
             .AddScoped<Customers.Public.IMachineWatcher, Maintenance.PlanFollower>()
             .AddSingleton<IDueItemHandler, Maintenance.MaintenanceJob>()
             .AddScoped<ServiceTimeline>()
