@@ -56,14 +56,11 @@ internal static class MaintenanceEndpoints
             .RequirePolicy(Policies.MaintenanceReaders)
             .WithName("ReplaceSoon")
             .WithSummary("Fitted parts expected to need replacing within the next days (60 unless asked), soonest first");
-        g.MapPost(
-                "/replace-soon/{fittingId:guid}/order",
-                async (Guid fittingId, PartLife s, WorkOrders.WorkOrderService orders, CancellationToken ct) =>
-                {
-                    var order = await s.OrderReplacementAsync(fittingId, orders, ct);
-                    return TypedResults.Created($"/api/v1/work-orders/{order.Id}", order);
-                }
-            )
+        g.MapPost("/replace-soon/{fittingId:guid}/order", async (Guid fittingId, PartLife s, CancellationToken ct) =>
+            {
+                var order = await s.OrderReplacementAsync(fittingId, ct);
+                return TypedResults.Created($"/api/v1/work-orders/{order.Id}", order);
+            })
             .RequirePolicy(Policies.ServiceDesk)
             .WithName("OrderPartReplacement")
             .WithSummary("Open a preventive order to replace the part before it fails");

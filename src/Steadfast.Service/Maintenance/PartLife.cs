@@ -21,7 +21,8 @@ internal sealed class PartLife(
     PartModels parts,
     TimeProvider clock,
     CompanyClock company,
-    IStringLocalizer<Strings> t
+    IStringLocalizer<Strings> t,
+    WorkOrderService orders
 )
 {
     /// <summary>Below this many observations a part's life is the catalogue's, not the observed one.</summary>
@@ -338,7 +339,7 @@ internal sealed class PartLife(
     }
 
     /// <summary>Opens a preventive order to replace a fitted part before it fails, on its machine.</summary>
-    public async Task<WorkOrderDto> OrderReplacementAsync(Guid fittingId, WorkOrderService orders, CancellationToken ct)
+    public async Task<WorkOrderDto> OrderReplacementAsync(Guid fittingId, CancellationToken ct)
     {
         var f = await db.Set<PartFitting>().AsNoTracking().SingleOrDefaultAsync(x => x.Id == fittingId && x.RemovedOn == null, ct)
             ?? throw new AppNotFoundException(t["Common.NotFound"]);

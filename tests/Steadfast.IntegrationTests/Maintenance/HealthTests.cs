@@ -60,7 +60,7 @@ public abstract class HealthTests<TApp>(TApp app) : IClassFixture<TApp>
             .GetProperty("reasons")
             .EnumerateArray()
             .ToDictionary(r => r.GetProperty("code").GetString()!, r => r.GetProperty("points").GetInt32());
-        // Two failures against a model average of one (two repairs over two machines): 10 points; one task overdue: 10; one part past life: 8.
+        // Two failures against a model average of one (two repairs, two machines): 10 points; a task overdue: 10; a part past life: 8.
         Assert.Equal(
             new Dictionary<string, int>
             {
