@@ -50,6 +50,7 @@ public sealed class ServiceModule : SteadfastModule
             .AddScoped<Maintenance.VisitService>()
             .AddScoped<Maintenance.PartLife>()
             .AddScoped<Maintenance.HealthService>()
+            .AddScoped<Maintenance.MaintenanceKpis>()
             .AddScoped<Platform.Data.IShippedData, Maintenance.HealthDefaults>()
             .AddScoped<Customers.Public.IMachineWatcher, Maintenance.PlanFollower>()
             .AddSingleton<IDueItemHandler, Maintenance.MaintenanceJob>()
