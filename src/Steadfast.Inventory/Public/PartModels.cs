@@ -27,6 +27,16 @@ public sealed class PartModels(AppDbContext db)
         );
     }
 
+    /// <summary>The parts that fit a model, in number order, with their catalogue life (the maintenance demo's replacements).</summary>
+    public Task<List<(Guid Id, int? LifeDays)>> FittingAsync(Guid productId, int take, CancellationToken ct) =>
+        db.Set<Part>()
+            .AsNoTracking()
+            .Where(p => db.Set<PartProduct>().Any(f => f.PartId == p.Id && f.ProductId == productId))
+            .OrderBy(p => p.Number)
+            .Take(take)
+            .Select(p => new ValueTuple<Guid, int?>(p.Id, p.LifeDays))
+            .ToListAsync(ct);
+
     /// <summary>Part numbers fitted to at least one model, in number order (the demo's ECN on a part).</summary>
     public Task<List<string>> FittedAsync(int take, CancellationToken ct) =>
         db.Set<Part>()

@@ -20,7 +20,9 @@ internal sealed class MaintenanceDemo(
     PlanService plans,
     VisitPlanner planner,
     TimeProvider clock,
-    CompanyClock company
+    CompanyClock company,
+    Inventory.Public.PartModels parts,
+    PartLife life
 ) : IDemoSeeder
 {
     public int Order => 35;
@@ -76,8 +78,10 @@ internal sealed class MaintenanceDemo(
         db.ChangeTracker.Clear();
         var made = await plans.CreateManyAsync(null, ct);
         var (visits, items) = await HistoryAsync(rng, ct);
+        var fitted = await FittingsAsync(rng, ct);
+        await life.RefreshExpectedAsync(ct);
         var upcoming = await planner.RunAsync(ct);
-        return $"{made.Created} maintenance plans, {visits} past visits ({items} tasks), {upcoming.Visits} visits proposed";
+        return $"{made.Created} maintenance plans, {visits} past visits ({items} tasks), {fitted} parts fitted, {upcoming.Visits} visits proposed";
     }
 
     private void AddTemplate(ModelHints model)
@@ -320,6 +324,76 @@ internal sealed class MaintenanceDemo(
         await tx.DisposeAsync();
         db.ChangeTracker.Clear();
         return (visits, items);
+    }
+
+    /// <summary>
+    /// Two years of replacements of the three first parts of each model on the history machines, lives spread around the catalogue's
+    /// (or 240 days), a third replaced on a preventive visit before failing, most with the serial of the unit taken off.
+    /// </summary>
+    private async Task<int> FittingsAsync(Random rng, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(company.ToLocal(clock.GetUtcNow().UtcDateTime));
+        var chosen = await db.Set<MachinePlan>()
+            .Select(p => p.CustomerId)
+            .Distinct()
+            .OrderBy(c => c)
+            .Take(HistoryCustomers)
+            .ToListAsync(ct);
+        var plansOf = await db.Set<MachinePlan>().AsNoTracking().Where(p => chosen.Contains(p.CustomerId)).ToListAsync(ct);
+        var installed = (
+            await customers.PlanMachinesAsync(null, [.. plansOf.Select(p => p.MachineId)], Guid.Empty, plansOf.Count + 1, ct)
+        ).ToDictionary(m => m.Id);
+        var fitting = new Dictionary<Guid, List<(Guid Id, int? LifeDays)>>();
+        var count = 0;
+        foreach (var plan in plansOf.Where(p => installed.ContainsKey(p.MachineId)))
+        {
+            if (!fitting.TryGetValue(plan.ProductId, out var list))
+                fitting[plan.ProductId] = list = await parts.FittingAsync(plan.ProductId, 3, ct);
+            var rate = plan.HoursPerDay ?? 10;
+            foreach (var (partId, lifeDays) in list)
+            {
+                var mean = lifeDays ?? 240;
+                var from = installed[plan.MachineId].InstalledOn ?? today.AddYears(-2);
+                while (true)
+                {
+                    var days = (int)Math.Max(20, mean * (0.6 + rng.NextDouble() * 0.8));
+                    var on = from.AddDays(days);
+                    if (on >= today)
+                        break;
+                    db.Add(
+                        new PartFitting
+                        {
+                            Id = Guid.CreateVersion7(),
+                            PartId = partId,
+                            MachineId = plan.MachineId,
+                            ProductId = plan.ProductId,
+                            CustomerId = plan.CustomerId,
+                            Quantity = 1,
+                            FittedOn = on,
+                            FittedHours = Math.Round(rate * (on.DayNumber - (installed[plan.MachineId].InstalledOn ?? on).DayNumber)),
+                            ReplacedLifeDays = days,
+                            ReplacedLifeHours = Math.Round(rate * days),
+                            BeforeFailure = rng.NextDouble() < 0.35,
+                            ReplacedSerial = rng.NextDouble() < 0.6 ? $"SN{rng.Next(100000, 999999)}" : "",
+                        }
+                    );
+                    count++;
+                    from = on;
+                }
+            }
+        }
+        await db.SaveChangesAsync(ct);
+        // Each unit but the last on a machine was itself replaced.
+        var rows = await db.Set<PartFitting>().OrderBy(f => f.FittedOn).ToListAsync(ct);
+        foreach (var g in rows.GroupBy(f => (f.MachineId, f.PartId)))
+        {
+            var ordered = g.ToList();
+            for (var i = 0; i < ordered.Count - 1; i++)
+                ordered[i].RemovedOn = ordered[i + 1].FittedOn;
+        }
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        return count;
     }
 
     private static DateOnly Next(PlanTask task, DateOnly from) =>
