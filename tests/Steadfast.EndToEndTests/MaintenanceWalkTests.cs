@@ -26,11 +26,26 @@ public sealed class MaintenanceWalkTests(BrowserApp app) : IClassFixture<Browser
     [Theory]
     [InlineData("zh-CN", "zh", "已确认")]
     [InlineData("en-US", "en", "Confirmed")]
-    public async Task A_due_visit_is_confirmed_by_the_customer_and_a_finding_on_the_phone_opens_a_repair(string locale, string suffix, string confirmed)
+    public async Task A_due_visit_is_confirmed_by_the_customer_and_a_finding_on_the_phone_opens_a_repair(
+        string locale,
+        string suffix,
+        string confirmed
+    )
     {
         using var admin = await app.ApiAsync("admin@steadfast.local");
         var code = $"E2E-{suffix}-{Guid.NewGuid():N}"[..16].ToUpperInvariant();
-        var product = await OkAsync(admin.PostAsJsonAsync("/api/v1/products", new { code, name = "HL-200T 伺服注塑机", category = "注塑机", warrantyMonths = 12 }));
+        var product = await OkAsync(
+            admin.PostAsJsonAsync(
+                "/api/v1/products",
+                new
+                {
+                    code,
+                    name = "HL-200T 伺服注塑机",
+                    category = "注塑机",
+                    warrantyMonths = 12,
+                }
+            )
+        );
         var productId = product.GetProperty("id").GetString();
         await OkAsync(
             admin.PutAsJsonAsync(
@@ -60,7 +75,15 @@ public sealed class MaintenanceWalkTests(BrowserApp app) : IClassFixture<Browser
             )
         );
         var customer = await OkAsync(
-            admin.PostAsJsonAsync("/api/v1/customers", new { name = $"保养演示{suffix}{Guid.NewGuid():N}"[..14] + "有限公司", province = "江苏", city = "苏州" })
+            admin.PostAsJsonAsync(
+                "/api/v1/customers",
+                new
+                {
+                    name = $"保养演示{suffix}{Guid.NewGuid():N}"[..14] + "有限公司",
+                    province = "江苏",
+                    city = "苏州",
+                }
+            )
         );
         var customerId = customer.GetProperty("id").GetString();
         var today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime.AddHours(8));
@@ -106,11 +129,18 @@ public sealed class MaintenanceWalkTests(BrowserApp app) : IClassFixture<Browser
             await portal.WaitForTimeoutAsync(700);
         }
         await Assertions.Expect(portal.GetByTestId("my-visit-status")).ToHaveTextAsync(confirmed);
-        Assert.Equal(VisitStatus.Confirmed, await app.DbAsync(db => db.Set<MaintenanceVisit>().Where(v => v.Id == Guid.Parse(orderId)).Select(v => v.Status).SingleAsync()));
+        Assert.Equal(
+            VisitStatus.Confirmed,
+            await app.DbAsync(db => db.Set<MaintenanceVisit>().Where(v => v.Id == Guid.Parse(orderId)).Select(v => v.Status).SingleAsync())
+        );
 
         // The engineer goes; on site the phone shows the checklist.
-        var engineerId = await app.DbAsync(db => db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync());
-        await OkAsync(admin.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "assigned", assigneeId = engineerId }));
+        var engineerId = await app.DbAsync(db =>
+            db.Users.Where(u => u.Email == "engineer@steadfast.local").Select(u => u.Id).SingleAsync()
+        );
+        await OkAsync(
+            admin.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to = "assigned", assigneeId = engineerId })
+        );
         using var engineerApi = await app.ApiAsync("engineer@steadfast.local");
         foreach (var to in new[] { "accepted", "enRoute" })
             await OkAsync(engineerApi.PostAsJsonAsync($"/api/v1/work-orders/{orderId}/transitions", new { to }));
@@ -130,7 +160,9 @@ public sealed class MaintenanceWalkTests(BrowserApp app) : IClassFixture<Browser
         }
         await Assertions.Expect(phone.GetByTestId("check-finding")).ToBeVisibleAsync(Slow);
         await BrowserApp.ClickUntilVisibleAsync(phone, phone.GetByTestId("check-open-corrective"), phone.GetByTestId("check-corrective"));
-        await phone.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"phone-checklist-{suffix}.png"), FullPage = true });
+        await phone.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"phone-checklist-{suffix}.png"), FullPage = true }
+        );
 
         var repair = await app.DbAsync(db =>
             db.Set<WorkOrder>()
@@ -141,5 +173,46 @@ public sealed class MaintenanceWalkTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal(WorkOrderType.Repair, repair.Type);
         Assert.Contains("75", repair.FaultDescription, StringComparison.Ordinal);
         await Assertions.Expect(phone.GetByTestId("checklist-left")).ToHaveCountAsync(0);
+
+        // The back office's views: the machine's plan, the most replaced part's life, a worn machine's health report.
+        var desk = await app.SignedInAsync(locale, "servicemgr@steadfast.local");
+        await desk.GotoAsync($"/equipment/{machine.GetProperty("id").GetString()}");
+        await BrowserApp.ClickUntilVisibleAsync(
+            desk,
+            desk.GetByText(suffix == "zh" ? "保养计划" : "Maintenance plan", new() { Exact = true }).First,
+            desk.GetByTestId("plan-tasks")
+        );
+        await Assertions.Expect(desk.GetByTestId("machine-health")).ToBeVisibleAsync(Slow);
+        await desk.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"maintenance-plan-{suffix}.png"), FullPage = true }
+        );
+        var part = await app.DbAsync(db =>
+            db.Set<PartFitting>()
+                .Where(f => f.ReplacedLifeDays != null)
+                .GroupBy(f => f.PartId)
+                .OrderByDescending(g => g.Count())
+                .Select(g => g.Key)
+                .FirstAsync()
+        );
+        await desk.GotoAsync($"/service/maintenance/parts/{part}");
+        await Assertions.Expect(desk.GetByTestId("life-median")).ToBeVisibleAsync(Slow);
+        await desk.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"part-life-{suffix}.png"), FullPage = true }
+        );
+        var worn = await app.DbAsync(db =>
+            db.Set<PartFitting>()
+                .Where(f => f.RemovedOn == null && f.ExpectedEndOn < today)
+                .OrderBy(f => f.ExpectedEndOn)
+                .Select(f => f.MachineId)
+                .FirstAsync()
+        );
+        await desk.GotoAsync($"/health/machines/{worn}");
+        await Assertions.Expect(desk.GetByTestId("health-score")).ToBeVisibleAsync(Slow);
+        await desk.ScreenshotAsync(
+            new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"health-report-{suffix}.png"), FullPage = true }
+        );
+        await desk.GotoAsync("/service/maintenance");
+        await Assertions.Expect(desk.GetByTestId("maintenance-due")).ToBeVisibleAsync(Slow);
+        await desk.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath($"maintenance-{suffix}.png") });
     }
 }
