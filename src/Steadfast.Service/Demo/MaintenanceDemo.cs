@@ -81,7 +81,8 @@ internal sealed class MaintenanceDemo(
         var fitted = await FittingsAsync(rng, ct);
         await life.RefreshExpectedAsync(ct);
         var upcoming = await planner.RunAsync(ct);
-        return $"{made.Created} maintenance plans, {visits} past visits ({items} tasks), {fitted} parts fitted, {upcoming.Visits} visits proposed";
+        return $"{made.Created} maintenance plans, {visits} past visits ({items} tasks), {fitted} parts fitted, "
+            + $"{upcoming.Visits} visits proposed";
     }
 
     private void AddTemplate(ModelHints model)

@@ -24,6 +24,7 @@ internal sealed class HealthService(
 )
 {
     public const int MaxRules = 30;
+    private const long RulesLock = 0x4EA1_7B_0001;
 
     public async Task<HealthDto> MachineAsync(Guid machineId, CancellationToken ct)
     {
@@ -137,7 +138,9 @@ internal sealed class HealthService(
     /// <summary>Replaces the recommendation rules as a whole list.</summary>
     public async Task<List<HealthRuleDto>> SaveRulesAsync(SaveHealthRules input, CancellationToken ct)
     {
-        var list = input.Rules ?? [];
+        if (input.Rules is null)
+            throw AppValidationException.For("rules", t["Common.Error.Required"]);
+        var list = input.Rules;
         var errors = new ValidationErrors();
         if (list.Count > MaxRules)
             errors.Add("rules", t["Maintenance.Error.TooMany", MaxRules]);
@@ -157,6 +160,8 @@ internal sealed class HealthService(
         await db.InTransactionAsync(
             async () =>
             {
+                // Two replacements at once take turns: the second removes what the first wrote, never rows already gone.
+                await db.LockUntilCommitAsync(RulesLock, ct);
                 db.RemoveRange(await db.Set<HealthRule>().ToListAsync(ct));
                 var position = 0;
                 foreach (var r in list)
