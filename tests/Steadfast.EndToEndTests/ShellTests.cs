@@ -130,7 +130,8 @@ public sealed partial class ShellTests(BrowserApp app) : IClassFixture<BrowserAp
         await Assertions.Expect(welcome.Locator("a[href='/service']")).ToBeVisibleAsync();
         await Assertions.Expect(welcome.Locator("a[href='/my-projects']")).ToBeVisibleAsync();
         await Assertions.Expect(welcome.Locator("a[href='/my-contracts']")).ToBeVisibleAsync();
-        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(4);
+        await Assertions.Expect(welcome.Locator("a[href='/my-maintenance']")).ToBeVisibleAsync();
+        await Assertions.Expect(welcome.Locator("a")).ToHaveCountAsync(5);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = BrowserApp.ScreenshotPath("portal-home-en.png"), FullPage = true });
         // Their custom projects as steps, or the empty state: the page is made for them, not the back office's board.
         await page.GotoAsync("/my-projects");
