@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A module's scenarios on a fresh database with the demo seeded: the bench program grows it and measures through the
-# API. Usage: bench/seeded.sh <sales|contracts> [sqlite|postgres] (see bench/sales.sh and bench/contracts.sh).
+# API. Usage: bench/seeded.sh <sales|contracts|maintenance> [sqlite|postgres] (see bench/sales.sh and bench/contracts.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=$1

@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "import" => await Steadfast.Bench.ImportBench.CommandAsync(args),
     "sales" => await Steadfast.Bench.SalesBench.RunAsync(args),
     "contracts" => await Steadfast.Bench.ContractsBench.RunAsync(args),
+    "maintenance" => await Steadfast.Bench.MaintenanceBench.RunAsync(args),
     "scenarios" => await Steadfast.Bench.Scenarios.RunAsync(
         args[1],
         args[2],
