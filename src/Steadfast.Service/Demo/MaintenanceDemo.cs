@@ -77,8 +77,15 @@ internal sealed class MaintenanceDemo(
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();
         var made = await plans.CreateManyAsync(null, ct);
-        var (visits, items) = await HistoryAsync(rng, ct);
-        var fitted = await FittingsAsync(rng, ct);
+        // The customers whose machines get a history: of visits, and of part replacements.
+        var chosen = await db.Set<MachinePlan>()
+            .Select(p => p.CustomerId)
+            .Distinct()
+            .OrderBy(c => c)
+            .Take(HistoryCustomers)
+            .ToListAsync(ct);
+        var (visits, items) = await HistoryAsync(chosen, rng, ct);
+        var fitted = await FittingsAsync(chosen, rng, ct);
         await life.RefreshExpectedAsync(ct);
         var upcoming = await planner.RunAsync(ct);
         return $"{made.Created} maintenance plans, {visits} past visits ({items} tasks), {fitted} parts fitted, "
@@ -134,16 +141,10 @@ internal sealed class MaintenanceDemo(
     }
 
     /// <summary>Walks each calendar task of the chosen customers' machines through two years of due dates.</summary>
-    private async Task<(int Visits, int Items)> HistoryAsync(Random rng, CancellationToken ct)
+    private async Task<(int Visits, int Items)> HistoryAsync(List<Guid> chosen, Random rng, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(company.ToLocal(now));
-        var chosen = await db.Set<MachinePlan>()
-            .Select(p => p.CustomerId)
-            .Distinct()
-            .OrderBy(c => c)
-            .Take(HistoryCustomers)
-            .ToListAsync(ct);
         var planRows = await db.Set<MachinePlan>().Where(p => chosen.Contains(p.CustomerId)).ToListAsync(ct);
         var planIds = planRows.Select(p => p.Id).ToList();
         var tasks = await db.Set<PlanTask>().Where(k => planIds.Contains(k.PlanId)).ToListAsync(ct);
@@ -331,15 +332,9 @@ internal sealed class MaintenanceDemo(
     /// Two years of replacements of the three first parts of each model on the history machines, lives spread around the catalogue's
     /// (or 240 days), a third replaced on a preventive visit before failing, most with the serial of the unit taken off.
     /// </summary>
-    private async Task<int> FittingsAsync(Random rng, CancellationToken ct)
+    private async Task<int> FittingsAsync(List<Guid> chosen, Random rng, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(company.ToLocal(clock.GetUtcNow().UtcDateTime));
-        var chosen = await db.Set<MachinePlan>()
-            .Select(p => p.CustomerId)
-            .Distinct()
-            .OrderBy(c => c)
-            .Take(HistoryCustomers)
-            .ToListAsync(ct);
         var plansOf = await db.Set<MachinePlan>().AsNoTracking().Where(p => chosen.Contains(p.CustomerId)).ToListAsync(ct);
         var installed = (
             await customers.PlanMachinesAsync(null, [.. plansOf.Select(p => p.MachineId)], Guid.Empty, plansOf.Count + 1, ct)

@@ -291,9 +291,20 @@ internal sealed class PartLife(
         var rows = await q.OrderBy(f => f.ExpectedEndOn).ThenBy(f => f.Id).Skip(page.Skip).Take(page.PageSize).ToListAsync(ct);
         var facts = (await customers.MachineFactsAsync([.. rows.Select(r => r.MachineId).Distinct()], ct)).ToDictionary(f => f.Id);
         var labels = await parts.LabelsAsync([.. rows.Select(r => r.PartId).Distinct()], ct);
-        var observed = new Dictionary<(Guid, Guid), bool>();
-        foreach (var key in rows.Select(r => (r.PartId, r.ProductId)).Distinct())
-            observed[key] = await Lives(key.PartId, key.ProductId).CountAsync(ct) >= MinObservations;
+        // How many lives each part on the page has per model, in one grouped read of the lives' index.
+        var partIds = rows.Select(r => r.PartId).Distinct().ToList();
+        var observed = (
+            await db.Set<PartFitting>()
+                .Where(f => partIds.Contains(f.PartId) && f.ReplacedLifeDays != null)
+                .GroupBy(f => new { f.PartId, f.ProductId })
+                .Select(g => new
+                {
+                    g.Key.PartId,
+                    g.Key.ProductId,
+                    N = g.Count(),
+                })
+                .ToListAsync(ct)
+        ).ToDictionary(g => (g.PartId, g.ProductId), g => g.N >= MinObservations);
         return new PagedResult<ReplaceSoonRow>(
             [
                 .. rows.Select(r => new ReplaceSoonRow(
@@ -307,7 +318,7 @@ internal sealed class PartLife(
                     facts.GetValueOrDefault(r.MachineId)?.CustomerName ?? "",
                     r.FittedOn,
                     r.ExpectedEndOn!.Value,
-                    observed[(r.PartId, r.ProductId)]
+                    observed.GetValueOrDefault((r.PartId, r.ProductId))
                 )),
             ],
             total

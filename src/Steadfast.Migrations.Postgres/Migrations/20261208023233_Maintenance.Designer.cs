@@ -12,7 +12,7 @@ using Steadfast.Platform.Data;
 namespace Steadfast.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261208003914_Maintenance")]
+    [Migration("20261208023233_Maintenance")]
     partial class Maintenance
     {
         /// <inheritdoc />
@@ -4615,6 +4615,38 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.ToTable("CheckAnswers");
                 });
 
+            modelBuilder.Entity("Steadfast.Service.Maintenance.HealthRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Metric")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("TextEn")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextZh")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<double>("Threshold")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Position");
+
+                    b.ToTable("HealthRules");
+                });
+
             modelBuilder.Entity("Steadfast.Service.Maintenance.MachinePlan", b =>
                 {
                     b.Property<Guid>("Id")
@@ -4734,6 +4766,69 @@ namespace Steadfast.Migrations.Postgres.Migrations
                     b.HasIndex("Status", "ProposedOn");
 
                     b.ToTable("MaintenanceVisits");
+                });
+
+            modelBuilder.Entity("Steadfast.Service.Maintenance.PartFitting", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("BeforeFailure")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("ExpectedEndOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("FittedHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("FittedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("MachineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PartId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Quantity")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly?>("RemovedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReplacedLifeDays")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ReplacedLifeHours")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("ReplacedSerial")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("WorkOrderId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WorkOrderId");
+
+                    b.HasIndex("ExpectedEndOn", "RemovedOn");
+
+                    b.HasIndex("MachineId", "PartId", "FittedOn");
+
+                    b.HasIndex("PartId", "ProductId", "ReplacedLifeDays", "ReplacedLifeHours", "BeforeFailure");
+
+                    b.ToTable("PartFittings");
                 });
 
             modelBuilder.Entity("Steadfast.Service.Maintenance.PlanTask", b =>

@@ -26,6 +26,22 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 defaultValue: 0);
 
             migrationBuilder.CreateTable(
+                name: "HealthRules",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Metric = table.Column<int>(type: "integer", nullable: false),
+                    Threshold = table.Column<double>(type: "double precision", nullable: false),
+                    TextZh = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    TextEn = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    Position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_HealthRules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "MachinePlans",
                 columns: table => new
                 {
@@ -84,6 +100,31 @@ namespace Steadfast.Migrations.Postgres.Migrations
                         principalTable: "WorkOrders",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PartFittings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PartId = table.Column<Guid>(type: "uuid", nullable: false),
+                    MachineId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ProductId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    WorkOrderId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Quantity = table.Column<long>(type: "bigint", nullable: false),
+                    FittedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FittedHours = table.Column<double>(type: "double precision", nullable: true),
+                    ReplacedSerial = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    ReplacedLifeDays = table.Column<int>(type: "integer", nullable: true),
+                    ReplacedLifeHours = table.Column<double>(type: "double precision", nullable: true),
+                    BeforeFailure = table.Column<bool>(type: "boolean", nullable: false),
+                    RemovedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpectedEndOn = table.Column<DateOnly>(type: "date", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PartFittings", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -228,6 +269,11 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 columns: new[] { "WorkOrderId", "Finding" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_HealthRules_Position",
+                table: "HealthRules",
+                column: "Position");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_MachinePlans_CustomerId_MachineId",
                 table: "MachinePlans",
                 columns: new[] { "CustomerId", "MachineId" });
@@ -258,6 +304,26 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "IX_MaintenanceVisits_Status_ProposedOn",
                 table: "MaintenanceVisits",
                 columns: new[] { "Status", "ProposedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartFittings_ExpectedEndOn_RemovedOn",
+                table: "PartFittings",
+                columns: new[] { "ExpectedEndOn", "RemovedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartFittings_MachineId_PartId_FittedOn",
+                table: "PartFittings",
+                columns: new[] { "MachineId", "PartId", "FittedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartFittings_PartId_ProductId_ReplacedLifeDays_ReplacedLife~",
+                table: "PartFittings",
+                columns: new[] { "PartId", "ProductId", "ReplacedLifeDays", "ReplacedLifeHours", "BeforeFailure" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PartFittings_WorkOrderId",
+                table: "PartFittings",
+                column: "WorkOrderId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PlanTasks_MachineId_NextDueOn",
@@ -314,7 +380,13 @@ namespace Steadfast.Migrations.Postgres.Migrations
                 name: "CheckAnswers");
 
             migrationBuilder.DropTable(
+                name: "HealthRules");
+
+            migrationBuilder.DropTable(
                 name: "MaintenanceVisits");
+
+            migrationBuilder.DropTable(
+                name: "PartFittings");
 
             migrationBuilder.DropTable(
                 name: "TemplateTasks");
